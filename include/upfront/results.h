@@ -1,0 +1,61 @@
+/* results — results files (JSON): writing, reading back and replaying.
+ * results_to_json returns a string the caller frees with free(); results_read_actions
+ * fills a caller-owned ActionLog freed with action_log_free. */
+#ifndef UPFRONT_RESULTS_H
+#define UPFRONT_RESULTS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "upfront/diag.h"
+#include "upfront/game.h"
+
+#define RESULTS_FORMAT 1
+#define RESULTS_MAX_BYTES (16u * 1024u * 1024u)
+#define RESULTS_MAX_ACTIONS 100000
+
+/* Metadata recorded beside the game. */
+typedef struct ResultsMeta {
+    const char *player;        /* may be NULL: recorded as "" */
+    const char *scenario_path; /* may be NULL */
+    int64_t started;           /* Unix time the game started */
+} ResultsMeta;
+
+/* Serialises a finished or unfinished game (score, effort, deals, action log). Returns a
+ * NUL-terminated JSON text ending in a newline, or NULL when out of memory. */
+char *results_to_json(const Game *g, const ResultsMeta *meta);
+
+/* A list of actions read from a file, with the recorded facts of a results file. */
+typedef struct ActionLog {
+    Action *actions;
+    int *days;        /* day each action says it was taken on, 0 when not given */
+    int count;
+    int is_results;   /* 1 when read from a results file */
+    uint64_t seed;    /* results file: recorded seed */
+    int has_seed;
+    char *scenario_id;   /* results file; owned, may be NULL */
+    char *scenario_hash; /* results file; owned, may be NULL */
+    char *scenario_path; /* results file; owned, may be NULL */
+    char *player;        /* results file; owned, may be NULL */
+    int64_t started;
+    int64_t recorded_total; /* results file: "score.total" */
+    char *recorded_json;    /* results file: the whole text as read, owned */
+} ActionLog;
+
+/* Reads actions from buf: a JSON array of action objects, or a results file (its
+ * "actions"). Prospect and step ids are resolved against the scenario. Returns 0, or -1
+ * with positioned diagnostics added to diags. */
+int results_read_actions(const char *buf, size_t len, const char *file, const Scenario *s,
+                         ActionLog *out, DiagList *diags);
+/* Reads just the scenario facts of a results file (id, hash, path, seed) without a
+ * scenario, to find which scenario to replay against. Returns 0 or -1 with diagnostics. */
+int results_read_header(const char *buf, size_t len, const char *file, ActionLog *out,
+                        DiagList *diags);
+void action_log_free(ActionLog *log);
+
+/* Replays log against a fresh game; returns the game (caller frees) or NULL with a
+ * diagnostic naming the first refused action. */
+Game *results_replay(const Scenario *s, uint64_t seed, const ActionLog *log, const char *file,
+                     DiagList *diags);
+
+#endif

@@ -1,0 +1,49 @@
+/* score — the explained score of a game: components, sentences and the effort ledger.
+ * score_compute fills a caller-owned ScoreCard; nothing to free. */
+#ifndef UPFRONT_SCORE_H
+#define UPFRONT_SCORE_H
+
+#include <stdint.h>
+
+#include "upfront/game.h"
+
+typedef enum ScoreComponent {
+    SCORE_RESULTS,    /* revenue against quota, deals won */
+    SCORE_PROCESS,    /* front-loading, personalisation, campaign breadth */
+    SCORE_EFFICIENCY, /* closing effort per won deal, energy management */
+    SCORE_PENALTIES,  /* generic executive calls, burned prospects, deals lost to pressure */
+    SCORE_COMPONENT_COUNT
+} ScoreComponent;
+
+typedef struct ScoreCard {
+    int64_t total;                          /* never negative */
+    int64_t points[SCORE_COMPONENT_COUNT];  /* penalties as a positive number subtracted */
+    char sentence[SCORE_COMPONENT_COUNT][240];
+
+    /* the figures behind the points */
+    int64_t revenue;
+    int64_t quota;
+    int attainment_bp;      /* revenue / quota in basis points */
+    int deals_won;
+    int deals_lost;
+    int deals_no_decision;
+    int buyer_initiated;    /* won deals where the buyer asked to sign */
+    int frontload_pct;      /* 0 = the Sales 1.0 curve, 100 = the Sales 2.0 curve */
+    int personalisation_pct;/* mean personalisation of touches */
+    int breadth_pct;        /* channel variety of the campaigns */
+    int close_minutes_per_win;
+    int overworked_days;
+    int generic_exec_calls;
+    int burned;
+    int lost_to_pressure;
+    int effort_share_bp[STAGE_COUNT]; /* share of time per stage, sums to 10000 (all 0 if no effort) */
+} ScoreCard;
+
+/* Stable JSON names: "results", "process", "efficiency", "penalties". */
+const char *score_component_name(ScoreComponent c);
+const char *score_component_label(ScoreComponent c);
+
+/* Scores the game as it stands (final once game_over). */
+void score_compute(const Game *g, ScoreCard *out);
+
+#endif

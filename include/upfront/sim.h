@@ -1,0 +1,33 @@
+/* sim — many games with one strategy, summarised (the simulate command, balance checks
+ * and benchmarks). sim_run fills a caller-owned SimStats; nothing to free. */
+#ifndef UPFRONT_SIM_H
+#define UPFRONT_SIM_H
+
+#include <stdint.h>
+
+#include "upfront/scenario.h"
+#include "upfront/strategy.h"
+#include "upfront/types.h"
+
+typedef struct SimStats {
+    int runs;
+    uint64_t seed;
+    double score_mean, score_p10, score_p50, score_p90;
+    double revenue_mean;
+    double attainment_mean;   /* revenue / quota, 1.0 = 100% */
+    double deals_won_mean;
+    double effort_share[STAGE_COUNT]; /* share of all time spent per stage; sums to 1 */
+    double buyer_initiated_close_rate; /* share of won deals where the buyer asked to sign */
+    double seconds;           /* wall time spent */
+} SimStats;
+
+/* The seed of game i of a run started with seed (the same in every build and thread). */
+uint64_t sim_game_seed(uint64_t seed, int i);
+
+/* Plays runs games with the strategy, game i seeded with sim_game_seed(seed, i), on up to
+ * threads threads (0 = one per core); results do not depend on the thread count.
+ * Returns 0, or -1 when out of memory or a strategy misbehaved. */
+int sim_run(const Scenario *s, const Strategy *st, int runs, uint64_t seed, int threads,
+            SimStats *out);
+
+#endif
