@@ -42,6 +42,8 @@ typedef enum ActionError {
     ACTION_ERR_NEEDS_STEP,   /* a required earlier step is missing */
     ACTION_ERR_FROZEN,       /* budget freeze in force */
     ACTION_ERR_NOT_ASKED,    /* the contract can only be sent when the buyer asked */
+    ACTION_ERR_IN_PLAY,      /* touches are for cold or engaged prospects, not opportunities */
+    ACTION_ERR_NO_MEMORY,
     ACTION_ERR_COUNT
 } ActionError;
 
