@@ -1,0 +1,146 @@
+/* cli — what the subcommands share: option parsing, number parsing, finding the data
+ * folder, loading scenarios and results files, and checked output. Each subcommand lives
+ * in its own cmd_*.c and returns the process exit code (CLI_OK, CLI_INVALID, CLI_FAILURE). */
+#ifndef UPFRONT_CLI_H
+#define UPFRONT_CLI_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "upfront/game.h"
+#include "upfront/results.h"
+#include "upfront/scenario.h"
+
+enum {
+    CLI_OK = 0,      /* success */
+    CLI_INVALID = 1, /* the input was read but is invalid, or a check failed */
+    CLI_FAILURE = 2  /* usage error, unreadable file, other failure */
+};
+
+#define CLI_DEFAULT_SCENARIO "midmarket-quarter"
+
+/* The program name used in messages ("upfront"). */
+extern const char *cli_program;
+/* argv[0] as the program was started (to find the data folder beside it). */
+extern const char *cli_argv0;
+
+/* One subcommand: its name, usage line, one-line summary and entry point. */
+typedef struct CliCommand {
+    const char *name;
+    const char *usage;   /* "run SCENARIO (--actions FILE | --strategy NAME) ..." */
+    const char *summary; /* one line for --help */
+    int (*run)(int argc, char **argv); /* argv[0] is the subcommand name */
+} CliCommand;
+
+int cmd_play(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
+int cmd_run(int argc, char **argv);
+int cmd_simulate(int argc, char **argv);
+int cmd_strategies(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
+int cmd_report(int argc, char **argv);
+int cmd_bench(int argc, char **argv);
+
+/* The command table (for --help), and a lookup by name (NULL when unknown). */
+const CliCommand *cli_commands(int *count);
+const CliCommand *cli_command_find(const char *name);
+
+/* --- options --- */
+
+/* A long option: "--name VALUE" / "--name=VALUE" when value is set, else a flag. */
+typedef struct CliOpt {
+    const char *name;    /* without the dashes */
+    const char **value;  /* receives the value (borrowed from argv); NULL for a flag */
+    int *flag;           /* set to 1 when a flag is given; NULL for a valued option */
+} CliOpt;
+
+/* Parses argv[1..argc) of a subcommand: options anywhere, "--" ends them, the rest are
+ * positional (written to pos, which has room for argc entries). "-h"/"--help" prints the
+ * command's usage to stdout and returns -1 with *exit_code 0. On a usage error prints one
+ * line to stderr and returns -1 with *exit_code 2. Returns the number of positionals. */
+int cli_parse_options(const CliCommand *cmd, int argc, char **argv, const CliOpt *opts,
+                      int nopts, const char **pos, int *exit_code);
+
+/* Prints "upfront CMD: MESSAGE (try 'upfront CMD --help')" to stderr; returns CLI_FAILURE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* Prints "upfront: MESSAGE" (or "upfront CMD: MESSAGE") to stderr. */
+void cli_error(const char *cmd, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* Parses a whole decimal number (digits only, no sign or spaces). Returns 0, or -1 when it
+ * is not a number or outside [min, max]. */
+int cli_parse_u64(const char *s, uint64_t *out);
+int cli_parse_long(const char *s, long min, long max, long *out);
+
+/* --- files and folders --- */
+
+/* The data folder (holding scenarios/): $UPFRONT_DATA_DIR, else ../share/upfront beside
+ * the executable, else the source tree of a build. Returns a static string, or NULL with
+ * the folders searched written to searched (when searched is not NULL). */
+const char *cli_data_dir(char *searched, size_t cap);
+/* The default scenario's path (malloc'd, caller frees), or NULL after printing to stderr
+ * which folders were searched. */
+char *cli_default_scenario_path(const char *cmd);
+/* path joined to folder (malloc'd, caller frees); NULL when out of memory. */
+char *cli_join(const char *folder, const char *path);
+/* The folder part of path ("." when none), malloc'd. */
+char *cli_dirname(const char *path);
+/* 1 for an absolute path. */
+int cli_path_is_absolute(const char *p);
+/* 1 when a regular file can be opened for reading. */
+int cli_file_exists(const char *path);
+
+/* Loads a scenario, printing its diagnostics (warnings included) to stderr. Returns the
+ * scenario, or NULL with *exit_code set to 1 (invalid) or 2 (unreadable). */
+Scenario *cli_load_scenario(const char *cmd, const char *path, int *exit_code);
+
+/* Reads a whole file (RESULTS_MAX_BYTES cap), printing why it failed. Returns the buffer
+ * (caller frees) or NULL. */
+char *cli_read_file(const char *cmd, const char *path, size_t max, size_t *len);
+
+/* Prints diagnostics about file to stderr. */
+void cli_print_diags(const char *file, const DiagList *diags);
+
+/* Flushes stdout and checks it for write errors. Returns code, or CLI_FAILURE (after a
+ * message) when stdout could not be written. */
+int cli_finish(int code);
+
+/* The start time of a new game: $SOURCE_DATE_EPOCH when set and valid, else the clock. */
+int64_t cli_start_time(void);
+
+/* Formats a non-negative double with up to decimals digits, trimming zeros ("12.5"). */
+void cli_format_number(char *out, size_t cap, double v, int decimals);
+
+/* Seconds on a monotonic-enough clock (C11 timespec_get), for measurements. */
+double cli_now(void);
+
+/* --- verification (verify and report) --- */
+
+typedef struct CliVerified {
+    int ok;                  /* 1 when the replay matches the recorded score and state */
+    int exit_code;           /* 0, 1 or 2 */
+    char *player;            /* owned */
+    char *scenario_id;       /* owned */
+    int64_t total;           /* recorded score total */
+    int64_t revenue;
+    int attainment_bp;
+    int deals_won;
+    int64_t started;
+} CliVerified;
+
+/* Verifies one results file (printing "FILE: error: ..." lines to stderr on failure).
+ * scenario_path may be NULL (then the recorded path, then the data folder). */
+void cli_verify_file(const char *cmd, const char *path, const char *scenario_path,
+                     CliVerified *out);
+void cli_verified_free(CliVerified *v);
+
+#endif

@@ -1,0 +1,102 @@
+/* cmd_validate — check scenario files and print every problem, positioned. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "cli.h"
+
+/* Appends the diagnostics of one file to a JSON array. Returns 0 or -1 (out of memory). */
+static int add_json_diags(cJSON *arr, const char *file, const DiagList *diags)
+{
+    for (int i = 0; i < diag_count(diags); i++) {
+        const Diag *d = diag_get(diags, i);
+        cJSON *o = cJSON_CreateObject();
+        if (!o || !cJSON_AddItemToArray(arr, o))
+            return -1;
+        if (!cJSON_AddStringToObject(o, "file", file) ||
+            !cJSON_AddNumberToObject(o, "line", d->line) ||
+            !cJSON_AddNumberToObject(o, "col", d->col) ||
+            !cJSON_AddStringToObject(o, "severity",
+                                     d->severity == DIAG_WARNING ? "warning" : "error") ||
+            !cJSON_AddStringToObject(o, "pointer", d->pointer ? d->pointer : "") ||
+            !cJSON_AddStringToObject(o, "message", d->message ? d->message : ""))
+            return -1;
+    }
+    return 0;
+}
+
+int cmd_validate(int argc, char **argv)
+{
+    const CliCommand *cmd = cli_command_find("validate");
+    int json = 0, strict = 0, rc = CLI_OK;
+    const CliOpt opts[] = {{"json", NULL, &json}, {"strict", NULL, &strict}};
+    const char **pos = calloc((size_t)argc + 1, sizeof *pos);
+    if (!pos)
+        return CLI_FAILURE;
+    int npos = cli_parse_options(cmd, argc, argv, opts, 2, pos, &rc);
+    if (npos < 0) {
+        free(pos);
+        return rc;
+    }
+    if (npos == 0) {
+        free(pos);
+        return cli_usage_error("validate", "expected at least one scenario file");
+    }
+
+    cJSON *arr = json ? cJSON_CreateArray() : NULL;
+    if (json && !arr) {
+        free(pos);
+        cli_error("validate", "out of memory");
+        return CLI_FAILURE;
+    }
+    int any_invalid = 0, any_unreadable = 0, oom = 0;
+    for (int i = 0; i < npos && !oom; i++) {
+        const char *file = pos[i];
+        DiagList *diags = diag_list_new();
+        if (!diags) {
+            oom = 1;
+            break;
+        }
+        int unreadable = 0;
+        Scenario *s = scenario_load_file(file, diags, &unreadable);
+        diag_sort(diags);
+        int invalid = !s || (strict && diag_warning_count(diags) > 0);
+        if (unreadable)
+            any_unreadable = 1;
+        else if (invalid)
+            any_invalid = 1;
+        if (json) {
+            if (add_json_diags(arr, file, diags) != 0)
+                oom = 1;
+        } else {
+            cli_print_diags(file, diags);
+            if (!invalid && !unreadable) {
+                int w = diag_warning_count(diags);
+                if (w > 0)
+                    printf("%s: ok (%d warning%s)\n", file, w, w == 1 ? "" : "s");
+                else
+                    printf("%s: ok\n", file);
+            }
+        }
+        scenario_free(s);
+        diag_list_free(diags);
+    }
+    free(pos);
+    if (json && !oom) {
+        char *text = cJSON_Print(arr);
+        if (!text)
+            oom = 1;
+        else {
+            fputs(text, stdout);
+            fputc('\n', stdout);
+            cJSON_free(text);
+        }
+    }
+    cJSON_Delete(arr);
+    if (oom) {
+        cli_error("validate", "out of memory");
+        return CLI_FAILURE;
+    }
+    return cli_finish(any_unreadable ? CLI_FAILURE : any_invalid ? CLI_INVALID : CLI_OK);
+}

@@ -1,0 +1,123 @@
+/* main — the upfront program: opens the game, or runs a subcommand. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+#if defined(UPFRONT_HAVE_UI)
+#include "ui.h"
+#endif
+
+static const CliCommand commands[] = {
+    {"play", "play [SCENARIO] [--seed N] [--player NAME] [--results DIR] [--watch]",
+     "play a scenario in a window (default: the shipped scenario); --watch reloads the "
+     "scenario file when it changes",
+     cmd_play},
+    {"validate", "validate FILE... [--json] [--strict]",
+     "check scenario files; one line per problem (FILE:LINE:COL: error: POINTER: message), "
+     "--json prints them as a JSON array, --strict fails on warnings too",
+     cmd_validate},
+    {"run",
+     "run SCENARIO (--actions FILE | --strategy NAME) [--seed N] [--player NAME] --out "
+     "RESULTS.json",
+     "play recorded actions (a JSON action list or a results file) or a built-in strategy "
+     "without a window and write a results file",
+     cmd_run},
+    {"simulate",
+     "simulate SCENARIO --strategy NAME --runs N [--seed N] [--json] [--threads N]",
+     "play N games with a built-in strategy and print statistics", cmd_simulate},
+    {"strategies", "strategies", "list the built-in strategies", cmd_strategies},
+    {"verify", "verify RESULTS.json... [--scenario FILE]",
+     "replay results files and check their recorded score and state; exit 1 on any mismatch",
+     cmd_verify},
+    {"report", "report RESULTS... [--csv FILE] [--html FILE]",
+     "a class leaderboard of verified results files (a minimal first version: ranks, scores, "
+     "revenue; the full debrief summary is still to come)",
+     cmd_report},
+    {"bench", "bench [--json]",
+     "measure scenario load time and simulation throughput on this machine (frame time is "
+     "not measured yet)",
+     cmd_bench},
+};
+
+const CliCommand *cli_commands(int *count)
+{
+    *count = (int)(sizeof commands / sizeof commands[0]);
+    return commands;
+}
+
+const CliCommand *cli_command_find(const char *name)
+{
+    int n;
+    const CliCommand *c = cli_commands(&n);
+    for (int i = 0; i < n; i++)
+        if (strcmp(c[i].name, name) == 0)
+            return &c[i];
+    return NULL;
+}
+
+static int print_help(void)
+{
+    int n;
+    const CliCommand *c = cli_commands(&n);
+    printf("Upfront %s: a sales-training simulator. Put the effort in up front.\n\n"
+           "usage: upfront                 open the game on the default scenario\n"
+           "       upfront COMMAND [ARGS]\n"
+           "       upfront --help | --version\n\ncommands:\n",
+           UPFRONT_VERSION);
+    for (int i = 0; i < n; i++)
+        printf("  upfront %s\n      %s\n", c[i].usage, c[i].summary);
+    printf("\nexit codes: 0 success; 1 the input was read but is invalid or a check failed;\n"
+           "            2 usage error, unreadable file or other failure.\n"
+           "environment: UPFRONT_DATA_DIR (the folder holding scenarios/),\n"
+           "             SOURCE_DATE_EPOCH (start time recorded by 'run').\n"
+           "Run 'upfront COMMAND --help' for one command.\n");
+    return cli_finish(CLI_OK);
+}
+
+static int open_default_game(void)
+{
+#if defined(UPFRONT_HAVE_UI)
+    char *path = cli_default_scenario_path(NULL);
+    if (!path)
+        return CLI_FAILURE;
+    UiOptions opts;
+    memset(&opts, 0, sizeof opts);
+    opts.scenario_path = path;
+    int rc = ui_run(&opts);
+    free(path);
+    return rc;
+#else
+    cli_error(NULL, "this build has no window (UPFRONT_BUILD_UI=OFF); see 'upfront --help'");
+    return CLI_FAILURE;
+#endif
+}
+
+int main(int argc, char **argv)
+{
+    cli_argv0 = argc > 0 ? argv[0] : NULL;
+    if (argc < 2)
+        return open_default_game();
+    const char *a = argv[1];
+    if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0 || strcmp(a, "help") == 0) {
+        if (argc > 2 && strcmp(a, "help") == 0) {
+            const CliCommand *c = cli_command_find(argv[2]);
+            if (!c)
+                return cli_usage_error(NULL, "unknown command '%s'", argv[2]);
+            printf("usage: %s %s\n  %s\n", cli_program, c->usage, c->summary);
+            return cli_finish(CLI_OK);
+        }
+        return print_help();
+    }
+    if (strcmp(a, "--version") == 0 || strcmp(a, "-V") == 0) {
+        printf("upfront %s\n", UPFRONT_VERSION);
+        return cli_finish(CLI_OK);
+    }
+    if (a[0] == '-')
+        return cli_usage_error(NULL, "unknown option '%s'", a);
+    const CliCommand *c = cli_command_find(a);
+    if (!c)
+        return cli_usage_error(NULL, "unknown command '%s'", a);
+    return c->run(argc - 1, argv + 1);
+}
