@@ -38,7 +38,16 @@ const Diag *diag_get(const DiagList *list, int i);
 /* Sorts the diagnostics by line, then column, keeping insertion order for ties. */
 void diag_sort(DiagList *list);
 
-/* Prints each diagnostic as "FILE:LINE:COL: error: POINTER: message". Returns 0, or -1 on a write error. */
+/* Prints each diagnostic as "FILE:LINE:COL: error: POINTER: message" ("warning:" for
+ * warnings). A diagnostic at line 0 has no position and prints as "FILE: error: ...";
+ * an empty pointer (the whole document) is left out with its ": ", so the part after
+ * "error: " starts with '/' exactly when a pointer is present. A NULL file prints as
+ * "<input>". Returns 0, or -1 on a write error. */
 int diag_print(FILE *out, const char *file, const DiagList *list);
+
+/* Prints the diagnostics as one JSON array of objects {"file", "line", "column",
+ * "pointer", "severity", "message"} followed by a newline; line and column are 0 for a
+ * diagnostic without position. Returns 0, or -1 on a write error or when out of memory. */
+int diag_print_json(FILE *out, const char *file, const DiagList *list);
 
 #endif
