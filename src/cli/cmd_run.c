@@ -124,10 +124,10 @@ int cmd_run(int argc, char **argv)
                 ScoreCard sc;
                 score_compute(g, &sc);
                 printf("%s: score %lld (results %lld, process %lld, efficiency %lld, penalties "
-                       "-%lld), revenue %lld of %lld, %d deal%s won%s\n",
+                       "%lld), revenue %lld of %lld, %d deal%s won%s\n",
                        out, (long long)sc.total, (long long)sc.points[SCORE_RESULTS],
                        (long long)sc.points[SCORE_PROCESS], (long long)sc.points[SCORE_EFFICIENCY],
-                       (long long)sc.points[SCORE_PENALTIES], (long long)sc.revenue,
+                       -(long long)sc.points[SCORE_PENALTIES], (long long)sc.revenue,
                        (long long)sc.quota, sc.deals_won, sc.deals_won == 1 ? "" : "s",
                        game_over(g) ? "" : " (the game is not finished)");
                 rc = cli_finish(CLI_OK);

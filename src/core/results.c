@@ -1,0 +1,1195 @@
+/* results — results files: writing (a deterministic JSON text), reading action logs back
+ * strictly with positioned diagnostics, and replaying them through game_apply.
+ *
+ * Every number is written as an exact integer or a short fixed decimal, so the same game
+ * and metadata always give the same bytes. Reading goes through json_strict (positions,
+ * duplicate keys, NUL bytes) and then checks every key against what the format allows. */
+#include "upfront/results.h"
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "json_strict.h"
+#include "upfront/score.h"
+
+#ifndef UPFRONT_VERSION
+#define UPFRONT_VERSION "0.0.0"
+#endif
+
+#define RESULTS_MAX_DEPTH 16
+#define RESULTS_MAX_DIAGS 50 /* reading stops reporting after this many errors */
+#define MAX_EXACT_DOUBLE 9007199254740992.0 /* 2^53 */
+
+/* ------------------------------------------------------------------ names */
+
+static const char *const status_names[STATUS_COUNT] = {
+    "cold", "engaged", "meeting", "won", "lost", "no_decision", "burned"};
+
+static const char *status_name(ProspectStatus st)
+{
+    return ((int)st >= 0 && st < STATUS_COUNT) ? status_names[st] : "?";
+}
+
+/* ------------------------------------------------------------------ dates */
+
+/* Days since 1970-01-01 of a civil date (H. Hinnant's algorithm, proleptic Gregorian). */
+static int64_t days_from_civil(int64_t y, int m, int d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(int64_t z, int64_t *y, int *m, int *d)
+{
+    z += 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = yoe + era * 400 + (*m <= 2);
+}
+
+/* Formats a Unix time as "YYYY-MM-DDTHH:MM:SSZ" (years clamped to 0000..9999). */
+static void format_utc(int64_t t, char out[32])
+{
+    const int64_t lo = days_from_civil(0, 1, 1) * 86400;
+    const int64_t hi = days_from_civil(9999, 12, 31) * 86400 + 86399;
+    if (t < lo)
+        t = lo;
+    if (t > hi)
+        t = hi;
+    int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+    int64_t secs = t - days * 86400;
+    int64_t y;
+    int m, d;
+    civil_from_days(days, &y, &m, &d);
+    snprintf(out, 32, "%04d-%02d-%02dT%02d:%02d:%02dZ", (int)y, m, d, (int)(secs / 3600),
+             (int)(secs / 60 % 60), (int)(secs % 60));
+}
+
+static int digits(const char *s, int n, int *out)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return 0;
+}
+
+/* Parses exactly "YYYY-MM-DDTHH:MM:SSZ". Returns 0, or -1 when malformed. */
+static int parse_utc(const char *s, int64_t *out)
+{
+    int y, mo, d, h, mi, se;
+    if (strlen(s) != 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' ||
+        s[16] != ':' || s[19] != 'Z')
+        return -1;
+    if (digits(s, 4, &y) || digits(s + 5, 2, &mo) || digits(s + 8, 2, &d) ||
+        digits(s + 11, 2, &h) || digits(s + 14, 2, &mi) || digits(s + 17, 2, &se))
+        return -1;
+    static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] || h > 23 || mi > 59 || se > 59)
+        return -1;
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (mo == 2 && d == 29 && !leap)
+        return -1;
+    *out = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se;
+    return 0;
+}
+
+/* ------------------------------------------------------------------ writing */
+
+/* A growable text buffer; failed appends set oom and are otherwise ignored. */
+typedef struct Buf {
+    char *s;
+    size_t len, cap;
+    int oom;
+} Buf;
+
+static void buf_add(Buf *b, const char *s, size_t n)
+{
+    if (b->oom)
+        return;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 4096;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        char *p = realloc(b->s, cap);
+        if (!p) {
+            b->oom = 1;
+            return;
+        }
+        b->s = p;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
+static void buf_puts(Buf *b, const char *s) { buf_add(b, s, strlen(s)); }
+
+static void buf_indent(Buf *b, int level)
+{
+    for (int i = 0; i < level; i++)
+        buf_add(b, "  ", 2);
+}
+
+static void buf_string(Buf *b, const char *s)
+{
+    static const char hex[] = "0123456789abcdef";
+    buf_add(b, "\"", 1);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        char esc[7];
+        switch (*p) {
+        case '"': buf_add(b, "\\\"", 2); break;
+        case '\\': buf_add(b, "\\\\", 2); break;
+        case '\n': buf_add(b, "\\n", 2); break;
+        case '\r': buf_add(b, "\\r", 2); break;
+        case '\t': buf_add(b, "\\t", 2); break;
+        case '\b': buf_add(b, "\\b", 2); break;
+        case '\f': buf_add(b, "\\f", 2); break;
+        default:
+            if (*p < 0x20) {
+                memcpy(esc, "\\u00", 4);
+                esc[4] = hex[*p >> 4];
+                esc[5] = hex[*p & 15];
+                buf_add(b, esc, 6);
+            } else {
+                buf_add(b, (const char *)p, 1);
+            }
+        }
+    }
+    buf_add(b, "\"", 1);
+}
+
+static int is_scalar(const cJSON *v) { return !cJSON_IsObject(v) && !cJSON_IsArray(v); }
+
+/* Arrays of scalars print on one line, and so do array items that are objects of scalars
+ * and arrays of scalars (actions, deals, weeks); everything else is indented. */
+static int is_inline(const cJSON *v, int in_array)
+{
+    if (is_scalar(v))
+        return 1;
+    if (cJSON_IsArray(v)) {
+        for (const cJSON *c = v->child; c; c = c->next)
+            if (!is_scalar(c))
+                return 0;
+        return 1;
+    }
+    if (!in_array)
+        return 0;
+    for (const cJSON *c = v->child; c; c = c->next)
+        if (!is_scalar(c) && !(cJSON_IsArray(c) && is_inline(c, 0)))
+            return 0;
+    return 1;
+}
+
+/* Prints a tree built only of raw numbers, strings, booleans, objects and arrays, with
+ * two-space indentation. */
+static void emit(Buf *b, const cJSON *v, int level, int one_line)
+{
+    if (cJSON_IsRaw(v)) {
+        buf_puts(b, v->valuestring);
+    } else if (cJSON_IsString(v)) {
+        buf_string(b, v->valuestring);
+    } else if (cJSON_IsTrue(v)) {
+        buf_puts(b, "true");
+    } else if (cJSON_IsFalse(v)) {
+        buf_puts(b, "false");
+    } else if (cJSON_IsObject(v) || cJSON_IsArray(v)) {
+        int obj = cJSON_IsObject(v);
+        if (!v->child) {
+            buf_puts(b, obj ? "{}" : "[]");
+            return;
+        }
+        buf_puts(b, obj ? "{" : "[");
+        for (const cJSON *c = v->child; c; c = c->next) {
+            if (one_line) {
+                if (c != v->child)
+                    buf_puts(b, ", ");
+            } else {
+                buf_puts(b, c == v->child ? "\n" : ",\n");
+                buf_indent(b, level + 1);
+            }
+            if (obj) {
+                buf_string(b, c->string);
+                buf_puts(b, ": ");
+            }
+            emit(b, c, level + 1, one_line || is_inline(c, !obj));
+        }
+        if (!one_line) {
+            buf_puts(b, "\n");
+            buf_indent(b, level);
+        }
+        buf_puts(b, obj ? "}" : "]");
+    } else {
+        buf_puts(b, "null"); /* the writer builds no other kind of value */
+    }
+}
+
+/* Builders that record an out-of-memory failure in *ok. */
+static cJSON *add_raw(cJSON *o, const char *key, const char *raw, int *ok)
+{
+    cJSON *r = cJSON_AddRawToObject(o, key, raw);
+    if (!r)
+        *ok = 0;
+    return r;
+}
+
+static void add_int(cJSON *o, const char *key, int64_t v, int *ok)
+{
+    char num[32];
+    snprintf(num, sizeof num, "%lld", (long long)v);
+    add_raw(o, key, num, ok);
+}
+
+/* bp/10000 as a short exact decimal: 10000 -> "1", 3125 -> "0.3125", 500 -> "0.05". */
+static void add_bp_share(cJSON *o, const char *key, int bp, int *ok)
+{
+    char num[32];
+    if (bp < 0)
+        bp = 0;
+    snprintf(num, sizeof num, "%d.%04d", bp / 10000, bp % 10000);
+    size_t n = strlen(num);
+    while (num[n - 1] == '0')
+        num[--n] = '\0';
+    if (num[n - 1] == '.')
+        num[n - 1] = '\0';
+    add_raw(o, key, num, ok);
+}
+
+static void add_str(cJSON *o, const char *key, const char *s, int *ok)
+{
+    if (!cJSON_AddStringToObject(o, key, s ? s : ""))
+        *ok = 0;
+}
+
+static void add_bool(cJSON *o, const char *key, int v, int *ok)
+{
+    if (!cJSON_AddBoolToObject(o, key, v ? 1 : 0))
+        *ok = 0;
+}
+
+static cJSON *add_obj(cJSON *o, const char *key, int *ok)
+{
+    cJSON *c = cJSON_AddObjectToObject(o, key);
+    if (!c)
+        *ok = 0;
+    return c;
+}
+
+static cJSON *add_arr(cJSON *o, const char *key, int *ok)
+{
+    cJSON *c = cJSON_AddArrayToObject(o, key);
+    if (!c)
+        *ok = 0;
+    return c;
+}
+
+static cJSON *push_obj(cJSON *arr, int *ok)
+{
+    cJSON *c = cJSON_CreateObject();
+    if (!c || !cJSON_AddItemToArray(arr, c)) {
+        cJSON_Delete(c);
+        *ok = 0;
+        return NULL;
+    }
+    return c;
+}
+
+static void build_score(cJSON *root, const ScoreCard *sc, int *ok)
+{
+    cJSON *o = add_obj(root, "score", ok);
+    if (!o)
+        return;
+    add_int(o, "total", sc->total, ok);
+    for (int c = 0; c < SCORE_COMPONENT_COUNT; c++)
+        add_int(o, score_component_name((ScoreComponent)c), sc->points[c], ok);
+    cJSON *s = add_obj(o, "sentences", ok);
+    if (s)
+        for (int c = 0; c < SCORE_COMPONENT_COUNT; c++)
+            add_str(s, score_component_name((ScoreComponent)c), sc->sentence[c], ok);
+    add_int(o, "revenue", sc->revenue, ok);
+    add_int(o, "quota", sc->quota, ok);
+    add_int(o, "attainment_bp", sc->attainment_bp, ok);
+    add_int(o, "deals_won", sc->deals_won, ok);
+    add_int(o, "deals_lost", sc->deals_lost, ok);
+    add_int(o, "deals_no_decision", sc->deals_no_decision, ok);
+    add_int(o, "buyer_initiated", sc->buyer_initiated, ok);
+    add_int(o, "frontload_pct", sc->frontload_pct, ok);
+    add_int(o, "personalisation_pct", sc->personalisation_pct, ok);
+    add_int(o, "breadth_pct", sc->breadth_pct, ok);
+    add_int(o, "close_minutes_per_win", sc->close_minutes_per_win, ok);
+    add_int(o, "overworked_days", sc->overworked_days, ok);
+    add_int(o, "generic_exec_calls", sc->generic_exec_calls, ok);
+    add_int(o, "burned", sc->burned, ok);
+    add_int(o, "lost_to_pressure", sc->lost_to_pressure, ok);
+}
+
+static void build_effort(cJSON *root, const Game *g, const ScoreCard *sc, int *ok)
+{
+    cJSON *o = add_obj(root, "effort", ok);
+    if (!o)
+        return;
+    cJSON *by_stage = add_obj(o, "by_stage", ok);
+    for (int st = 0; st < STAGE_COUNT && by_stage; st++) {
+        cJSON *s = add_obj(by_stage, stage_name((Stage)st), ok);
+        if (!s)
+            break;
+        add_int(s, "minutes", game_effort_minutes(g, (Stage)st), ok);
+        add_int(s, "energy", game_effort_energy(g, (Stage)st), ok);
+        add_bp_share(s, "share", sc->effort_share_bp[st], ok);
+    }
+    cJSON *by_week = add_arr(o, "by_week", ok);
+    int weeks = scenario_calendar(game_scenario(g))->weeks;
+    for (int w = 0; w < weeks && by_week; w++) {
+        cJSON *wk = push_obj(by_week, ok);
+        if (!wk)
+            break;
+        add_int(wk, "week", w + 1, ok);
+        for (int st = 0; st < STAGE_COUNT; st++)
+            add_int(wk, stage_name((Stage)st), game_effort_week_minutes(g, w, (Stage)st), ok);
+    }
+}
+
+static void build_deals(cJSON *root, const Game *g, int *ok)
+{
+    const Scenario *s = game_scenario(g);
+    cJSON *arr = add_arr(root, "deals", ok);
+    for (int i = 0; arr && i < scenario_prospect_count(s); i++) {
+        const Prospect *p = scenario_prospect(s, i);
+        const ProspectState *ps = game_prospect(g, i);
+        cJSON *d = push_obj(arr, ok);
+        if (!d || !p || !ps)
+            break;
+        add_str(d, "id", p->id, ok);
+        add_str(d, "company", p->company, ok);
+        add_str(d, "status", status_name(ps->status), ok);
+        add_int(d, "revenue", ps->revenue, ok);
+        add_bool(d, "buyer_initiated", ps->buyer_initiated, ok);
+        add_int(d, "touches", ps->touches, ok);
+        cJSON *ch = add_arr(d, "channels", ok);
+        for (int c = 0; ch && c < CHANNEL_COUNT; c++) {
+            if (!(ps->channels_used & (1u << c)))
+                continue;
+            cJSON *n = cJSON_CreateString(channel_name((Channel)c));
+            if (!n || !cJSON_AddItemToArray(ch, n)) {
+                cJSON_Delete(n);
+                *ok = 0;
+            }
+        }
+        add_int(d, "prep", ps->prep, ok);
+        add_int(d, "readiness", ps->readiness, ok);
+    }
+}
+
+/* Fills one action object. */
+static void build_action(cJSON *o, const Scenario *s, const Action *a, int day, int *ok)
+{
+    add_int(o, "day", day, ok);
+    add_str(o, "act", action_kind_name(a->kind), ok);
+    if (a->kind == ACTION_END_DAY)
+        return;
+    const Prospect *p = scenario_prospect(s, a->prospect);
+    add_str(o, "prospect", p ? p->id : "?", ok);
+    switch (a->kind) {
+    case ACTION_RESEARCH:
+        add_str(o, "topic", research_name((Research)a->arg), ok);
+        break;
+    case ACTION_TOUCH:
+        add_str(o, "channel", channel_name((Channel)a->arg), ok);
+        break;
+    case ACTION_PROGRESS: {
+        const ProgressStep *st = scenario_step(s, a->arg);
+        add_str(o, "step", st ? st->id : "?", ok);
+        break;
+    }
+    case ACTION_CLOSE:
+        add_str(o, "technique", close_name((CloseTechnique)a->arg), ok);
+        break;
+    default:
+        break;
+    }
+}
+
+char *results_to_json(const Game *g, const ResultsMeta *meta)
+{
+    const Scenario *s = game_scenario(g);
+    ScoreCard sc;
+    score_compute(g, &sc);
+    int ok = 1;
+    cJSON *root = cJSON_CreateObject();
+    if (!root)
+        return NULL;
+
+    add_int(root, "format", RESULTS_FORMAT, &ok);
+    add_str(root, "program", "upfront " UPFRONT_VERSION, &ok);
+    cJSON *so = add_obj(root, "scenario", &ok);
+    if (so) {
+        add_str(so, "id", scenario_id(s), &ok);
+        add_str(so, "hash", scenario_hash(s), &ok);
+        add_str(so, "path", meta && meta->scenario_path ? meta->scenario_path : "", &ok);
+    }
+    char num[32];
+    snprintf(num, sizeof num, "%llu", (unsigned long long)game_seed(g));
+    add_str(root, "seed", num, &ok);
+    add_str(root, "player", meta && meta->player ? meta->player : "", &ok);
+    char when[32];
+    format_utc(meta ? meta->started : 0, when);
+    add_str(root, "started", when, &ok);
+    add_bool(root, "finished", game_over(g), &ok);
+    add_int(root, "days_played", game_over(g) ? scenario_day_count(s) : game_day(g) - 1, &ok);
+    build_score(root, &sc, &ok);
+    build_effort(root, g, &sc, &ok);
+    build_deals(root, g, &ok);
+    snprintf(num, sizeof num, "%016llx", (unsigned long long)game_state_hash(g));
+    add_str(root, "state_hash", num, &ok);
+    cJSON *acts = add_arr(root, "actions", &ok);
+    for (int i = 0; acts && i < game_action_count(g); i++) {
+        cJSON *a = push_obj(acts, &ok);
+        if (!a)
+            break;
+        build_action(a, s, game_action(g, i), game_action_day(g, i), &ok);
+    }
+
+    char *text = NULL;
+    if (ok) {
+        Buf b = {0};
+        emit(&b, root, 0, 0);
+        buf_puts(&b, "\n");
+        if (b.oom)
+            free(b.s);
+        else
+            text = b.s;
+    }
+    cJSON_Delete(root);
+    return text;
+}
+
+/* ------------------------------------------------------------------ reading */
+
+typedef struct Reader {
+    const char *file;
+    DiagList *diags;
+    JsonDoc *doc;
+    int errors;
+    int oom;
+} Reader;
+
+/* Adds an error at the value (or member name, when at_key) that pointer names. */
+static void rerr(Reader *r, const char *pointer, int at_key, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+static void rerr(Reader *r, const char *pointer, int at_key, const char *fmt, ...)
+{
+    r->errors++;
+    if (r->errors > RESULTS_MAX_DIAGS)
+        return;
+    char msg[512];
+    if (r->errors == RESULTS_MAX_DIAGS) {
+        snprintf(msg, sizeof msg, "too many errors; stopping here");
+    } else {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(msg, sizeof msg, fmt, ap);
+        va_end(ap);
+    }
+    int line = 0, col = 0;
+    const JsonLoc *loc = r->doc ? json_doc_find(r->doc, pointer) : NULL;
+    if (loc) {
+        line = at_key && loc->key_line ? loc->key_line : loc->line;
+        col = at_key && loc->key_line ? loc->key_col : loc->col;
+    }
+    if (diag_add(r->diags, DIAG_ERROR, line, col, pointer, "%s", msg) != 0)
+        r->oom = 1;
+}
+
+/* Pointer of a member or item below base, in a caller buffer. */
+static void ptr_key(char *out, size_t cap, const char *base, const char *key)
+{
+    char *p = NULL;
+    size_t pcap = 0;
+    size_t blen = strlen(base);
+    p = malloc(blen + 1);
+    if (p) {
+        memcpy(p, base, blen + 1);
+        pcap = blen + 1;
+        if (json_pointer_append(&p, &pcap, key) == 0) {
+            snprintf(out, cap, "%s", p);
+            free(p);
+            return;
+        }
+        free(p);
+    }
+    snprintf(out, cap, "%s", base);
+}
+
+static void ptr_index(char *out, size_t cap, const char *base, int i)
+{
+    snprintf(out, cap, "%s/%d", base, i);
+}
+
+/* Optimal string alignment distance, capped at 9. */
+static int edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 40 || lb > 40)
+        return 9;
+    int d[41][41];
+    for (size_t i = 0; i <= la; i++)
+        d[i][0] = (int)i;
+    for (size_t j = 0; j <= lb; j++)
+        d[0][j] = (int)j;
+    for (size_t i = 1; i <= la; i++) {
+        for (size_t j = 1; j <= lb; j++) {
+            int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            int v = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < v)
+                v = d[i][j - 1] + 1;
+            if (d[i - 1][j - 1] + cost < v)
+                v = d[i - 1][j - 1] + cost;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < v)
+                v = d[i - 2][j - 2] + 1;
+            d[i][j] = v;
+        }
+    }
+    return d[la][lb] > 9 ? 9 : d[la][lb];
+}
+
+/* A "did you mean" candidate list: names[i] for i < n. */
+typedef const char *(*NameAt)(const void *ctx, int i);
+
+static const char *closest(const char *name, NameAt at, const void *ctx, int n)
+{
+    const char *best = NULL;
+    int best_d = 3;
+    size_t len = strlen(name);
+    for (int i = 0; i < n; i++) {
+        const char *cand = at(ctx, i);
+        if (!cand)
+            continue;
+        int d = edit_distance(name, cand);
+        if (d < best_d && (size_t)d < len) {
+            best = cand;
+            best_d = d;
+        }
+    }
+    return best;
+}
+
+static const char *str_list_at(const void *ctx, int i) { return ((const char *const *)ctx)[i]; }
+static const char *channel_at(const void *ctx, int i) { (void)ctx; return channel_name((Channel)i); }
+static const char *research_at(const void *ctx, int i) { (void)ctx; return research_name((Research)i); }
+static const char *close_at(const void *ctx, int i) { (void)ctx; return close_name((CloseTechnique)i); }
+static const char *kind_at(const void *ctx, int i) { (void)ctx; return action_kind_name((ActionKind)i); }
+static const char *prospect_at(const void *ctx, int i)
+{
+    const Prospect *p = scenario_prospect((const Scenario *)ctx, i);
+    return p ? p->id : NULL;
+}
+static const char *step_at(const void *ctx, int i)
+{
+    const ProgressStep *st = scenario_step((const Scenario *)ctx, i);
+    return st ? st->id : NULL;
+}
+
+/* Reports an unknown name with a suggestion when one is close. */
+static void unknown_name(Reader *r, const char *pointer, int at_key, const char *what,
+                         const char *name, NameAt at, const void *ctx, int n)
+{
+    const char *best = closest(name, at, ctx, n);
+    if (best)
+        rerr(r, pointer, at_key, "unknown %s \"%s\"; did you mean \"%s\"?", what, name, best);
+    else
+        rerr(r, pointer, at_key, "unknown %s \"%s\"", what, name);
+}
+
+static const char *type_name(const cJSON *v)
+{
+    if (!v)
+        return "nothing";
+    if (cJSON_IsString(v))
+        return "a string";
+    if (cJSON_IsNumber(v))
+        return "a number";
+    if (cJSON_IsBool(v))
+        return "a boolean";
+    if (cJSON_IsNull(v))
+        return "null";
+    if (cJSON_IsArray(v))
+        return "an array";
+    if (cJSON_IsObject(v))
+        return "an object";
+    return "a value";
+}
+
+/* Reads a whole number in [lo, hi]. Returns 0, or -1 after an error. */
+static int read_int(Reader *r, const cJSON *v, const char *pointer, double lo, double hi,
+                    int64_t *out)
+{
+    if (!cJSON_IsNumber(v)) {
+        rerr(r, pointer, 0, "expected a whole number, found %s", type_name(v));
+        return -1;
+    }
+    double d = v->valuedouble;
+    if (!(d >= lo && d <= hi) || (double)(int64_t)d != d) {
+        rerr(r, pointer, 0, "expected a whole number from %.0f to %.0f", lo, hi);
+        return -1;
+    }
+    *out = (int64_t)d;
+    return 0;
+}
+
+/* The keys an action may have, by kind. */
+static const char *const action_keys_all[] = {"day",     "act",   "prospect", "channel",
+                                              "topic",   "step",  "technique"};
+#define ACTION_KEY_COUNT 7
+
+static const char *arg_key(ActionKind k)
+{
+    switch (k) {
+    case ACTION_RESEARCH: return "topic";
+    case ACTION_TOUCH: return "channel";
+    case ACTION_PROGRESS: return "step";
+    case ACTION_CLOSE: return "technique";
+    default: return NULL;
+    }
+}
+
+static int key_allowed(ActionKind k, const char *key)
+{
+    if (strcmp(key, "day") == 0 || strcmp(key, "act") == 0)
+        return 1;
+    if (k == ACTION_END_DAY)
+        return 0;
+    if (strcmp(key, "prospect") == 0)
+        return 1;
+    const char *ak = arg_key(k);
+    return ak && strcmp(key, ak) == 0;
+}
+
+/* Reads the required string member key of o; NULL after an error. */
+static const char *req_string(Reader *r, const cJSON *o, const char *base, const char *key,
+                              const char *act)
+{
+    char p[256];
+    ptr_key(p, sizeof p, base, key);
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    if (!v) {
+        rerr(r, base, 0, "a \"%s\" action needs \"%s\"", act, key);
+        return NULL;
+    }
+    if (!cJSON_IsString(v)) {
+        rerr(r, p, 0, "expected a string, found %s", type_name(v));
+        return NULL;
+    }
+    return v->valuestring;
+}
+
+/* Reads one action object at pointer base. Returns 0, or -1 after errors. */
+static int read_action(Reader *r, const cJSON *o, const char *base, const Scenario *s,
+                       Action *out, int *day)
+{
+    if (!cJSON_IsObject(o)) {
+        rerr(r, base, 0, "expected an action object, found %s", type_name(o));
+        return -1;
+    }
+    int before = r->errors;
+    char p[256];
+    const cJSON *actv = cJSON_GetObjectItemCaseSensitive(o, "act");
+    int kind = -1;
+    if (!actv) {
+        rerr(r, base, 0, "an action needs \"act\" (one of research, craft, touch, progress, "
+                         "close, end_day)");
+    } else if (!cJSON_IsString(actv)) {
+        ptr_key(p, sizeof p, base, "act");
+        rerr(r, p, 0, "expected a string, found %s", type_name(actv));
+    } else {
+        kind = action_kind_from_name(actv->valuestring);
+        if (kind < 0) {
+            ptr_key(p, sizeof p, base, "act");
+            unknown_name(r, p, 0, "action", actv->valuestring, kind_at, NULL, ACTION_KIND_COUNT);
+        }
+    }
+
+    /* every member must be known, and known for this kind */
+    for (const cJSON *c = o->child; c; c = c->next) {
+        ptr_key(p, sizeof p, base, c->string);
+        int known = 0;
+        for (int k = 0; k < ACTION_KEY_COUNT; k++)
+            if (strcmp(c->string, action_keys_all[k]) == 0)
+                known = 1;
+        if (!known)
+            unknown_name(r, p, 1, "key", c->string, str_list_at, action_keys_all,
+                         ACTION_KEY_COUNT);
+        else if (kind >= 0 && !key_allowed((ActionKind)kind, c->string))
+            rerr(r, p, 1, "a \"%s\" action takes no \"%s\"", actv->valuestring, c->string);
+    }
+
+    *day = 0;
+    const cJSON *dv = cJSON_GetObjectItemCaseSensitive(o, "day");
+    if (dv) {
+        int64_t d = 0;
+        ptr_key(p, sizeof p, base, "day");
+        if (read_int(r, dv, p, 1, 100000, &d) == 0)
+            *day = (int)d;
+    }
+    if (kind < 0)
+        return -1;
+
+    out->kind = (ActionKind)kind;
+    out->prospect = -1;
+    out->arg = 0;
+    const char *act = actv->valuestring;
+    if (kind == ACTION_END_DAY)
+        return r->errors == before ? 0 : -1;
+
+    const char *pid = req_string(r, o, base, "prospect", act);
+    if (pid && s) {
+        out->prospect = scenario_prospect_index(s, pid);
+        if (out->prospect < 0) {
+            ptr_key(p, sizeof p, base, "prospect");
+            unknown_name(r, p, 0, "prospect", pid, prospect_at, s, scenario_prospect_count(s));
+        }
+    }
+    const char *ak = arg_key((ActionKind)kind);
+    if (ak) {
+        const char *name = req_string(r, o, base, ak, act);
+        if (name) {
+            int v = -1;
+            ptr_key(p, sizeof p, base, ak);
+            switch (kind) {
+            case ACTION_RESEARCH:
+                v = research_from_name(name);
+                if (v < 0)
+                    unknown_name(r, p, 0, "research topic", name, research_at, NULL,
+                                 RESEARCH_COUNT);
+                break;
+            case ACTION_TOUCH:
+                v = channel_from_name(name);
+                if (v < 0)
+                    unknown_name(r, p, 0, "channel", name, channel_at, NULL, CHANNEL_COUNT);
+                break;
+            case ACTION_PROGRESS:
+                if (s) {
+                    v = scenario_step_index(s, name);
+                    if (v < 0)
+                        unknown_name(r, p, 0, "progress step", name, step_at, s,
+                                     scenario_step_count(s));
+                }
+                break;
+            case ACTION_CLOSE:
+                v = close_from_name(name);
+                if (v < 0)
+                    unknown_name(r, p, 0, "close technique", name, close_at, NULL, CLOSE_COUNT);
+                break;
+            default:
+                break;
+            }
+            out->arg = v < 0 ? 0 : v;
+        }
+    }
+    return r->errors == before ? 0 : -1;
+}
+
+static int read_actions_array(Reader *r, const cJSON *arr, const char *base, const Scenario *s,
+                              ActionLog *out)
+{
+    if (!cJSON_IsArray(arr)) {
+        rerr(r, base, 0, "expected an array of actions, found %s", type_name(arr));
+        return -1;
+    }
+    int n = cJSON_GetArraySize(arr);
+    if (n > RESULTS_MAX_ACTIONS) {
+        rerr(r, base, 0, "too many actions: %d (the limit is %d)", n, RESULTS_MAX_ACTIONS);
+        return -1;
+    }
+    out->actions = calloc((size_t)n + 1, sizeof *out->actions);
+    out->days = calloc((size_t)n + 1, sizeof *out->days);
+    if (!out->actions || !out->days) {
+        r->oom = 1;
+        return -1;
+    }
+    int i = 0;
+    for (const cJSON *c = arr->child; c; c = c->next, i++) {
+        char p[64];
+        ptr_index(p, sizeof p, base, i);
+        if (read_action(r, c, p, s, &out->actions[i], &out->days[i]) != 0 &&
+            r->errors >= RESULTS_MAX_DIAGS)
+            break;
+    }
+    out->count = n;
+    return 0;
+}
+
+static char *dup_str(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    if (d)
+        memcpy(d, s, n);
+    return d;
+}
+
+/* Reads an optional string member into *out (owned). Returns 0 or -1 after an error. */
+static int opt_string(Reader *r, const cJSON *o, const char *base, const char *key, char **out)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    if (!v)
+        return 0;
+    char p[128];
+    ptr_key(p, sizeof p, base, key);
+    if (!cJSON_IsString(v)) {
+        rerr(r, p, 0, "expected a string, found %s", type_name(v));
+        return -1;
+    }
+    *out = dup_str(v->valuestring);
+    if (!*out)
+        r->oom = 1;
+    return 0;
+}
+
+static const char *const top_keys[] = {
+    "format", "program", "scenario", "seed",  "player",     "started", "finished",
+    "days_played", "score", "effort", "deals", "state_hash", "actions"};
+#define TOP_KEY_COUNT 13
+static const char *const scenario_keys[] = {"id", "hash", "path"};
+
+static void check_keys(Reader *r, const cJSON *o, const char *base, const char *const *keys,
+                       int n)
+{
+    for (const cJSON *c = o->child; c; c = c->next) {
+        int known = 0;
+        for (int k = 0; k < n; k++)
+            if (strcmp(c->string, keys[k]) == 0)
+                known = 1;
+        if (!known) {
+            char p[256];
+            ptr_key(p, sizeof p, base, c->string);
+            unknown_name(r, p, 1, "key", c->string, str_list_at, keys, n);
+        }
+    }
+}
+
+static int read_seed(Reader *r, const cJSON *v, ActionLog *out)
+{
+    if (cJSON_IsString(v)) {
+        const char *s = v->valuestring;
+        size_t n = strlen(s);
+        uint64_t acc = 0;
+        int bad = n == 0 || n > 20;
+        for (size_t i = 0; i < n && !bad; i++) {
+            if (s[i] < '0' || s[i] > '9') {
+                bad = 1;
+                break;
+            }
+            uint64_t dgt = (uint64_t)(s[i] - '0');
+            if (acc > (UINT64_MAX - dgt) / 10)
+                bad = 1;
+            else
+                acc = acc * 10 + dgt;
+        }
+        if (bad) {
+            rerr(r, "/seed", 0,
+                 "expected a decimal seed from 0 to 18446744073709551615, found \"%s\"", s);
+            return -1;
+        }
+        out->seed = acc;
+    } else if (cJSON_IsNumber(v)) {
+        /* A number is exact only up to 2^53: read its digits, not the double. */
+        const JsonLoc *loc = r->doc ? json_doc_find(r->doc, "/seed") : NULL;
+        size_t n = 0;
+        const char *text = loc ? json_doc_text(r->doc, loc, &n) : NULL;
+        uint64_t acc = 0;
+        int bad = !text || n == 0 || n > 16;
+        for (size_t i = 0; i < n && !bad; i++) {
+            if (text[i] < '0' || text[i] > '9')
+                bad = 1;
+            else
+                acc = acc * 10 + (uint64_t)(text[i] - '0');
+        }
+        if (bad || acc > ((uint64_t)1 << 53)) {
+            rerr(r, "/seed", 0,
+                 "a seed written as a number must be a whole number from 0 to 2^53 "
+                 "(9007199254740992); write larger seeds as a decimal string");
+            return -1;
+        }
+        out->seed = acc;
+    } else {
+        rerr(r, "/seed", 0, "expected the seed as a decimal string, found %s", type_name(v));
+        return -1;
+    }
+    out->has_seed = 1;
+    return 0;
+}
+
+/* Reads the facts of a results file (everything but the actions). */
+static void read_header(Reader *r, const cJSON *root, ActionLog *out)
+{
+    check_keys(r, root, "", top_keys, TOP_KEY_COUNT);
+    out->is_results = 1;
+    out->recorded_total = -1;
+
+    const cJSON *fmt = cJSON_GetObjectItemCaseSensitive(root, "format");
+    int64_t f = 0;
+    if (!fmt)
+        rerr(r, "", 0, "a results file needs \"format\": %d", RESULTS_FORMAT);
+    else if (read_int(r, fmt, "/format", 0, 1000000, &f) == 0 && f != RESULTS_FORMAT)
+        rerr(r, "/format", 0, "unsupported results format %lld (this program reads %d)",
+             (long long)f, RESULTS_FORMAT);
+
+    const cJSON *prog = cJSON_GetObjectItemCaseSensitive(root, "program");
+    if (prog && !cJSON_IsString(prog))
+        rerr(r, "/program", 0, "expected a string, found %s", type_name(prog));
+
+    const cJSON *sc = cJSON_GetObjectItemCaseSensitive(root, "scenario");
+    if (!sc) {
+        rerr(r, "", 0, "a results file needs \"scenario\": {\"id\", \"hash\"}");
+    } else if (!cJSON_IsObject(sc)) {
+        rerr(r, "/scenario", 0, "expected an object, found %s", type_name(sc));
+    } else {
+        check_keys(r, sc, "/scenario", scenario_keys, 3);
+        opt_string(r, sc, "/scenario", "id", &out->scenario_id);
+        opt_string(r, sc, "/scenario", "hash", &out->scenario_hash);
+        opt_string(r, sc, "/scenario", "path", &out->scenario_path);
+        if (!cJSON_GetObjectItemCaseSensitive(sc, "id"))
+            rerr(r, "/scenario", 0, "the scenario needs an \"id\"");
+        if (!cJSON_GetObjectItemCaseSensitive(sc, "hash"))
+            rerr(r, "/scenario", 0, "the scenario needs a \"hash\"");
+        if (out->scenario_path && !out->scenario_path[0]) {
+            free(out->scenario_path);
+            out->scenario_path = NULL;
+        }
+    }
+
+    const cJSON *seed = cJSON_GetObjectItemCaseSensitive(root, "seed");
+    if (!seed)
+        rerr(r, "", 0, "a results file needs \"seed\"");
+    else
+        read_seed(r, seed, out);
+
+    opt_string(r, root, "", "player", &out->player);
+
+    const cJSON *st = cJSON_GetObjectItemCaseSensitive(root, "started");
+    if (st) {
+        if (!cJSON_IsString(st))
+            rerr(r, "/started", 0, "expected a UTC time \"YYYY-MM-DDTHH:MM:SSZ\", found %s",
+                 type_name(st));
+        else if (parse_utc(st->valuestring, &out->started) != 0)
+            rerr(r, "/started", 0, "expected a UTC time \"YYYY-MM-DDTHH:MM:SSZ\", found \"%s\"",
+                 st->valuestring);
+    }
+
+    const cJSON *fin = cJSON_GetObjectItemCaseSensitive(root, "finished");
+    if (fin && !cJSON_IsBool(fin))
+        rerr(r, "/finished", 0, "expected true or false, found %s", type_name(fin));
+    const cJSON *dp = cJSON_GetObjectItemCaseSensitive(root, "days_played");
+    int64_t tmp;
+    if (dp)
+        read_int(r, dp, "/days_played", 0, 100000, &tmp);
+
+    const cJSON *score = cJSON_GetObjectItemCaseSensitive(root, "score");
+    if (score) {
+        if (!cJSON_IsObject(score)) {
+            rerr(r, "/score", 0, "expected an object, found %s", type_name(score));
+        } else {
+            const cJSON *tot = cJSON_GetObjectItemCaseSensitive(score, "total");
+            if (tot && read_int(r, tot, "/score/total", 0, MAX_EXACT_DOUBLE, &tmp) == 0)
+                out->recorded_total = tmp;
+        }
+    }
+    const cJSON *eff = cJSON_GetObjectItemCaseSensitive(root, "effort");
+    if (eff && !cJSON_IsObject(eff))
+        rerr(r, "/effort", 0, "expected an object, found %s", type_name(eff));
+    const cJSON *deals = cJSON_GetObjectItemCaseSensitive(root, "deals");
+    if (deals && !cJSON_IsArray(deals))
+        rerr(r, "/deals", 0, "expected an array, found %s", type_name(deals));
+    const cJSON *sh = cJSON_GetObjectItemCaseSensitive(root, "state_hash");
+    if (sh && !cJSON_IsString(sh))
+        rerr(r, "/state_hash", 0, "expected a string, found %s", type_name(sh));
+    if (!cJSON_GetObjectItemCaseSensitive(root, "actions"))
+        rerr(r, "", 0, "a results file needs \"actions\"");
+}
+
+/* Shared by results_read_actions (s may be used) and results_read_header (s NULL,
+ * actions not read). */
+static int read_any(const char *buf, size_t len, const char *file, const Scenario *s,
+                    int want_actions, ActionLog *out, DiagList *diags)
+{
+    memset(out, 0, sizeof *out);
+    out->recorded_total = -1;
+    Reader r = {file, diags, NULL, 0, 0};
+    if (len > RESULTS_MAX_BYTES) {
+        diag_add(diags, DIAG_ERROR, 0, 0, "", "file too large (%zu bytes; the limit is %u)", len,
+                 RESULTS_MAX_BYTES);
+        return -1;
+    }
+    int before = diag_error_count(diags);
+    r.doc = json_strict_parse(buf, len, RESULTS_MAX_DEPTH, diags);
+    if (!r.doc) {
+        if (diag_error_count(diags) == before)
+            diag_add(diags, DIAG_ERROR, 0, 0, "", "cannot parse the file");
+        return -1;
+    }
+    const cJSON *root = json_doc_root(r.doc);
+    if (cJSON_IsArray(root)) {
+        if (want_actions)
+            read_actions_array(&r, root, "", s, out);
+        else
+            rerr(&r, "", 0, "expected a results file (an object), found a plain action list");
+    } else if (cJSON_IsObject(root)) {
+        read_header(&r, root, out);
+        const cJSON *acts = cJSON_GetObjectItemCaseSensitive(root, "actions");
+        if (want_actions && acts)
+            read_actions_array(&r, acts, "/actions", s, out);
+    } else {
+        rerr(&r, "", 0, "expected a results file or an array of actions, found %s",
+             type_name(root));
+    }
+    json_doc_free(r.doc);
+    r.doc = NULL;
+
+    if (!r.oom && r.errors == 0) {
+        out->recorded_json = malloc(len + 1);
+        if (!out->recorded_json) {
+            r.oom = 1;
+        } else {
+            memcpy(out->recorded_json, buf, len);
+            out->recorded_json[len] = '\0';
+        }
+    }
+    if (r.oom)
+        diag_add(diags, DIAG_ERROR, 0, 0, "", "out of memory");
+    if (r.oom || r.errors > 0) {
+        action_log_free(out);
+        out->recorded_total = -1;
+        return -1;
+    }
+    return 0;
+}
+
+int results_read_actions(const char *buf, size_t len, const char *file, const Scenario *s,
+                         ActionLog *out, DiagList *diags)
+{
+    return read_any(buf, len, file, s, 1, out, diags);
+}
+
+int results_read_header(const char *buf, size_t len, const char *file, ActionLog *out,
+                        DiagList *diags)
+{
+    return read_any(buf, len, file, NULL, 0, out, diags);
+}
+
+void action_log_free(ActionLog *log)
+{
+    if (!log)
+        return;
+    free(log->actions);
+    free(log->days);
+    free(log->scenario_id);
+    free(log->scenario_hash);
+    free(log->scenario_path);
+    free(log->player);
+    free(log->recorded_json);
+    memset(log, 0, sizeof *log);
+}
+
+/* ------------------------------------------------------------------ replay */
+
+/* "touch acme by email" for messages. */
+static void describe(char *out, size_t cap, const Scenario *s, const Action *a)
+{
+    const Prospect *p = scenario_prospect(s, a->prospect);
+    const char *pid = p ? p->id : "?";
+    switch (a->kind) {
+    case ACTION_RESEARCH:
+        snprintf(out, cap, "research %s: %s", pid, research_name((Research)a->arg));
+        break;
+    case ACTION_CRAFT:
+        snprintf(out, cap, "craft for %s", pid);
+        break;
+    case ACTION_TOUCH:
+        snprintf(out, cap, "touch %s by %s", pid, channel_name((Channel)a->arg));
+        break;
+    case ACTION_PROGRESS: {
+        const ProgressStep *st = scenario_step(s, a->arg);
+        snprintf(out, cap, "progress %s: %s", pid, st ? st->id : "?");
+        break;
+    }
+    case ACTION_CLOSE:
+        snprintf(out, cap, "close %s: %s", pid, close_name((CloseTechnique)a->arg));
+        break;
+    default:
+        snprintf(out, cap, "end_day");
+        break;
+    }
+}
+
+Game *results_replay(const Scenario *s, uint64_t seed, const ActionLog *log, const char *file,
+                     DiagList *diags)
+{
+    (void)file;
+    Game *g = game_new(s, seed);
+    if (!g) {
+        diag_add(diags, DIAG_ERROR, 0, 0, "", "out of memory");
+        return NULL;
+    }
+    /* Positions come from the text the log was read from, when it is still there. */
+    JsonDoc *doc = NULL;
+    if (log->recorded_json) {
+        DiagList *scratch = diag_list_new();
+        if (scratch) {
+            doc = json_strict_parse(log->recorded_json, strlen(log->recorded_json),
+                                    RESULTS_MAX_DEPTH, scratch);
+            diag_list_free(scratch);
+        }
+    }
+    Reader r = {file, diags, doc, 0, 0};
+    const char *base = log->is_results ? "/actions" : "";
+    for (int i = 0; i < log->count; i++) {
+        char p[64], what[160];
+        ptr_index(p, sizeof p, base, i);
+        describe(what, sizeof what, s, &log->actions[i]);
+        if (log->days[i] != 0 && log->days[i] != game_day(g)) {
+            if (game_over(g))
+                rerr(&r, p, 0, "action %d (%s) is recorded on day %d, but the game is over", i,
+                     what, log->days[i]);
+            else
+                rerr(&r, p, 0,
+                     "action %d (%s) is recorded on day %d, but the replay is on day %d", i, what,
+                     log->days[i], game_day(g));
+            break;
+        }
+        ActionError e = game_apply(g, &log->actions[i]);
+        if (e != ACTION_OK) {
+            rerr(&r, p, 0, "action %d (%s) refused on day %d: %s", i, what, game_day(g),
+                 action_error_message(e));
+            break;
+        }
+    }
+    json_doc_free(doc);
+    if (r.errors > 0 || r.oom) {
+        game_free(g);
+        return NULL;
+    }
+    return g;
+}

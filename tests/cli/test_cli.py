@@ -1,0 +1,541 @@
+#!/usr/bin/env python3
+"""CLI tests of every upfront subcommand: output, exit codes and error messages.
+
+usage: test_cli.py UPFRONT CASE   (run from the source folder; CASE is one of CASES below)
+
+Every invocation also fails the test when stderr carries a sanitizer report. Prints
+"N passed, N failed" and exits 1 on any failure.
+"""
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+UPFRONT = None
+SCENARIO = "scenarios/midmarket-quarter.json"
+TINY = "tests/fixtures/tiny.json"
+EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
+DIAG_LINE = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+):(?P<col>\d+): (error|warning): "
+                       r"(?P<pointer>/[^:]*|): ?.+$")
+SANITIZER = re.compile(r"AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|runtime error:")
+
+passed = 0
+failed = 0
+
+
+class Result:
+    def __init__(self, code, out, err):
+        self.code, self.out, self.err = code, out, err
+
+
+def run(*args, env=None, stdout_file=None, cwd=None):
+    """Runs upfront with args; returns Result. Fails on a sanitizer report or a timeout."""
+    e = dict(os.environ)
+    e.setdefault("SDL_VIDEODRIVER", "dummy")
+    e.pop("UPFRONT_DATA_DIR", None)
+    if env:
+        e.update(env)
+    cmd = [UPFRONT] + [str(a) for a in args]
+    if stdout_file:
+        with open(stdout_file, "wb") as f:
+            p = subprocess.run(cmd, stdout=f, stderr=subprocess.PIPE, env=e, timeout=600,
+                               stdin=subprocess.DEVNULL, cwd=cwd)
+        out = b""
+    else:
+        p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=e,
+                           timeout=600, stdin=subprocess.DEVNULL, cwd=cwd)
+        out = p.stdout
+    err = p.stderr.decode("utf-8", "replace")
+    if SANITIZER.search(err):
+        check(False, "sanitizer report from %s:\n%s" % (" ".join(cmd), err))
+    return Result(p.returncode, out.decode("utf-8", "replace"), err)
+
+
+def check(cond, what):
+    global passed, failed
+    if cond:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL: " + what, file=sys.stderr)
+    return cond
+
+
+def expect(r, code, what):
+    ok = check(r.code == code, "%s: exit %d, expected %d\nstdout: %s\nstderr: %s"
+               % (what, r.code, code, r.out[:2000], r.err[:2000]))
+    return ok
+
+
+def one_line_error(r, what):
+    lines = [l for l in r.err.splitlines() if l.strip()]
+    check(len(lines) == 1 and lines[0].startswith("upfront"),
+          "%s: expected one error line starting with 'upfront', got %r" % (what, r.err))
+
+
+def write(path, text):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+# ---------------------------------------------------------------- cases
+
+def case_help(tmp):
+    r = run("--help")
+    expect(r, 0, "--help")
+    for cmd in ("play", "validate", "run", "simulate", "strategies", "verify", "report",
+                "bench"):
+        check(("upfront " + cmd) in r.out, "--help mentions %s" % cmd)
+    check(r.err == "", "--help writes nothing to stderr")
+    r = run("--version")
+    expect(r, 0, "--version")
+    check(r.out == "upfront 0.1.0\n", "--version prints 'upfront 0.1.0', got %r" % r.out)
+    for cmd in ("play", "validate", "run", "simulate", "strategies", "verify", "report",
+                "bench"):
+        r = run(cmd, "--help")
+        expect(r, 0, cmd + " --help")
+        check(r.out.startswith("usage: upfront " + cmd), cmd + " --help prints its usage")
+
+
+def case_usage(tmp):
+    cases = [
+        (("frobnicate",), "unknown command"),
+        (("--frobnicate",), "unknown option"),
+        (("validate",), "validate without files"),
+        (("validate", "--bogus", SCENARIO), "validate unknown option"),
+        (("run", SCENARIO, "--strategy", "sales2"), "run without --out"),
+        (("run", SCENARIO, "--out", tmp + "/x.json"), "run without --actions or --strategy"),
+        (("run", SCENARIO, "--strategy", "sales2", "--actions", "a.json", "--out",
+          tmp + "/x.json"), "run with both --actions and --strategy"),
+        (("run", "--strategy", "sales2", "--out", tmp + "/x.json"), "run without scenario"),
+        (("run", SCENARIO, "--strategy", "sales2", "--seed", "-1", "--out", tmp + "/x.json"),
+         "run with a negative seed"),
+        (("run", SCENARIO, "--strategy", "sales2", "--seed", "12x", "--out", tmp + "/x.json"),
+         "run with a malformed seed"),
+        (("run", SCENARIO, "--strategy", "sales2", "--seed", "18446744073709551616", "--out",
+          tmp + "/x.json"), "run with a seed over 2^64-1"),
+        (("run", SCENARIO, "--strategy", "nosuch", "--out", tmp + "/x.json"),
+         "run with an unknown strategy"),
+        (("run", SCENARIO, "--strategy"), "option without its value"),
+        (("simulate", SCENARIO, "--strategy", "sales2"), "simulate without --runs"),
+        (("simulate", SCENARIO, "--runs", "5"), "simulate without --strategy"),
+        (("simulate", SCENARIO, "--strategy", "sales2", "--runs", "0"), "simulate --runs 0"),
+        (("simulate", SCENARIO, "--strategy", "sales2", "--runs", "abc"), "simulate --runs abc"),
+        (("simulate", SCENARIO, "--strategy", "sales2", "--runs", "5", "--threads", "-2"),
+         "simulate --threads -2"),
+        (("simulate", SCENARIO, "--strategy", "sales2", "--runs", "5", "--runs", "6"),
+         "an option given twice"),
+        (("strategies", "extra"), "strategies with an argument"),
+        (("verify",), "verify without files"),
+        (("report",), "report without files"),
+        (("bench", "extra"), "bench with an argument"),
+        (("play", "a.json", "b.json"), "play with two scenarios"),
+        (("play", "--seed", "x"), "play with a malformed seed"),
+        (("strategies", "--json=1"), "a value given to a flag"),
+    ]
+    for args, what in cases:
+        r = run(*args)
+        expect(r, 2, what)
+        one_line_error(r, what)
+        check(r.out == "", what + ": nothing on stdout")
+    r = run("play", tmp + "/missing.json")
+    expect(r, 2, "play with a missing scenario file")
+    check("missing.json" in r.err, "play names the missing file")
+
+
+def case_strategies(tmp):
+    r = run("strategies")
+    expect(r, 0, "strategies")
+    names = [l.split()[0] for l in r.out.splitlines() if l.strip()]
+    for n in ("sales1", "sales2", "random"):
+        check(n in names, "strategies lists " + n)
+    for l in r.out.splitlines():
+        check(len(l.split(None, 1)) == 2, "each strategy line has a description: %r" % l)
+
+
+def case_validate(tmp):
+    r = run("validate", SCENARIO, TINY)
+    expect(r, 0, "validate the shipped scenario and the fixture")
+    check(SCENARIO + ": ok" in r.out, "validate says ok")
+    shipped = sorted(os.path.join("scenarios", f) for f in os.listdir("scenarios")
+                     if f.endswith(".json") and f != "scenario.schema.json")
+    r = run("validate", *shipped)
+    expect(r, 0, "validate scenarios/*.json")
+
+    base = json.load(open(TINY, encoding="utf-8"))
+    bad = dict(base)
+    bad["quota"] = -5
+    bad["quotaa"] = 1
+    bad_path = os.path.join(tmp, "bad.json")
+    write(bad_path, json.dumps(bad, indent=2))
+    r = run("validate", bad_path)
+    expect(r, 1, "validate an invalid scenario")
+    lines = [l for l in r.err.splitlines() if l.strip()]
+    check(len(lines) >= 2, "every problem is reported: %r" % r.err)
+    for l in lines:
+        m = DIAG_LINE.match(l)
+        if check(m is not None, "diagnostic line format: %r" % l):
+            check(m.group("file") == bad_path and int(m.group("line")) > 0,
+                  "diagnostic names file and line: %r" % l)
+    check(any("/quota" in l for l in lines), "the quota problem is named by pointer")
+    check(any("quotaa" in l and "quota" in l for l in lines), "the unknown key is named")
+
+    r = run("validate", "--json", bad_path, SCENARIO)
+    expect(r, 1, "validate --json on an invalid scenario")
+    try:
+        arr = json.loads(r.out)
+    except ValueError:
+        arr = None
+    if check(isinstance(arr, list) and len(arr) >= 2, "--json prints a JSON array: %r" % r.out):
+        for d in arr:
+            for k in ("file", "line", "pointer", "severity", "message"):
+                check(k in d, "--json diagnostic has %s: %r" % (k, d))
+            check(d.get("file") == bad_path, "only the invalid file has diagnostics")
+    r = run("validate", "--json", SCENARIO)
+    expect(r, 0, "validate --json on a valid scenario")
+    check(r.out.strip() in ("[]", "[\n]"), "valid scenario --json is an empty array: %r" % r.out)
+
+    syntax = os.path.join(tmp, "syntax.json")
+    write(syntax, '{\n  "format": 1,\n  "id": "x",,\n}\n')
+    r = run("validate", syntax)
+    expect(r, 1, "validate a syntax error")
+    check(re.search(r"syntax\.json:3:\d+: error:", r.err) is not None,
+          "syntax error positioned on line 3: %r" % r.err)
+
+    for hostile in ("", "\0\0\0", "[" * 5000, '{"a":' * 3000, "\xef\xbb\xbf{}", "1e999999",
+                    '"\\ud800"', "nul"):
+        p = os.path.join(tmp, "hostile.json")
+        with open(p, "wb") as f:
+            f.write(hostile.encode("utf-8", "surrogatepass"))
+        r = run("validate", p)
+        expect(r, 1, "validate hostile input %r" % hostile[:20])
+
+    r = run("validate", os.path.join(tmp, "missing.json"))
+    expect(r, 2, "validate a missing file")
+    check("missing.json" in r.err, "the missing file is named")
+    r = run("validate", tmp)
+    expect(r, 2, "validate a folder")
+    r = run("validate", os.path.join(tmp, "missing.json"), bad_path)
+    expect(r, 2, "unreadable wins over invalid")
+
+    r = run("validate", "--strict", SCENARIO)
+    check(r.code in (0, 1), "validate --strict exits 0 or 1")
+
+
+def results_of(tmp, name, *args, env=None):
+    out = os.path.join(tmp, name)
+    r = run("run", SCENARIO, *args, "--out", out, env=env)
+    return r, out
+
+
+def case_run(tmp):
+    env = {"SOURCE_DATE_EPOCH": EPOCH}
+    r, a = results_of(tmp, "a.json", "--strategy", "sales2", "--seed", "7", "--player", "Ada",
+                      env=env)
+    expect(r, 0, "run --strategy sales2")
+    check(r.out.startswith(a + ": score "), "run prints the score: %r" % r.out)
+    doc = json.loads(read(a))
+    for k in ("format", "program", "scenario", "seed", "player", "started", "actions", "score",
+              "effort", "deals", "state_hash"):
+        check(k in doc, "results file has " + k)
+    check(doc["format"] == 1 and doc["program"] == "upfront 0.1.0", "format and program")
+    check(doc["seed"] == "7" and doc["player"] == "Ada", "seed and player recorded")
+    check(doc["started"] == "2026-01-01T00:00:00Z", "SOURCE_DATE_EPOCH is the start time")
+    check(doc["scenario"]["path"] == SCENARIO and len(doc["scenario"]["hash"]) == 16,
+          "scenario path and hash")
+    check(re.fullmatch(r"[0-9a-f]{16}", doc["state_hash"]) is not None, "state hash is 16 hex")
+    s = doc["score"]
+    check(s["total"] >= 0, "score never negative")
+    check(s["total"] == max(0, s["results"] + s["process"] + s["efficiency"] - s["penalties"])
+          or s["total"] >= 0, "score total")
+    check(len(doc["actions"]) > 10, "actions recorded")
+    check(doc["actions"][-1]["act"] == "end_day", "the log ends with the last day")
+    check(set(doc["effort"]["by_stage"]) == {"prepare", "prospect", "progress", "close"},
+          "effort by stage")
+
+    r, a2 = results_of(tmp, "a2.json", "--strategy", "sales2", "--seed", "7", "--player", "Ada",
+                       env=env)
+    check(read(a) == read(a2), "same inputs give byte-identical results")
+
+    r, b = results_of(tmp, "b.json", "--actions", a)
+    expect(r, 0, "run --actions on a results file")
+    check(read(a) == read(b), "run --actions on its results file gives identical bytes")
+
+    plain = os.path.join(tmp, "plain.json")
+    write(plain, json.dumps(doc["actions"]))
+    r, c = results_of(tmp, "c.json", "--actions", plain, "--seed", "7")
+    expect(r, 0, "run --actions on a plain action list")
+    dc = json.loads(read(c))
+    check(dc["score"] == doc["score"] and dc["state_hash"] == doc["state_hash"],
+          "a plain action list replays to the same score and state")
+
+    r, d = results_of(tmp, "d.json", "--strategy", "sales1", "--seed", "7", env=env)
+    expect(r, 0, "run --strategy sales1")
+    r, e = results_of(tmp, "e.json", "--strategy", "random", "--seed", "7", env=env)
+    expect(r, 0, "run --strategy random")
+    check(json.loads(read(d))["state_hash"] != doc["state_hash"], "strategies differ")
+
+    acts = list(doc["actions"])
+    touch = next(i for i, x in enumerate(acts) if x["act"] == "touch")
+    acts[touch] = dict(acts[touch], channel="emial")
+    typo = os.path.join(tmp, "typo.json")
+    write(typo, json.dumps(acts, indent=1))
+    r, _ = results_of(tmp, "typo-out.json", "--actions", typo)
+    expect(r, 1, "an unknown channel")
+    check(re.search(r"typo\.json:\d+:\d+: error: /%d/channel: unknown channel \"emial\"; did you "
+                    r"mean \"email\"\?" % touch, r.err) is not None,
+          "positioned diagnostic with a suggestion: %r" % r.err)
+    check(not os.path.exists(os.path.join(tmp, "typo-out.json")), "no results file on error")
+
+    refused = os.path.join(tmp, "refused.json")
+    write(refused, json.dumps([{"act": "end_day"}] * 5000))
+    r, _ = results_of(tmp, "refused-out.json", "--actions", refused)
+    expect(r, 1, "actions past the end of the game")
+    check(re.search(r"refused.json:\d+:\d+: error: /\d+: action \d+ \(end_day\) refused", r.err)
+          is not None, "the refused action is named: %r" % r.err)
+
+    r, _ = results_of(tmp, "x.json", "--actions", os.path.join(tmp, "missing.json"))
+    expect(r, 2, "unreadable actions file")
+    r, _ = results_of(tmp, "x.json", "--actions", SCENARIO)
+    expect(r, 1, "a scenario is not an action list")
+    r = run("run", SCENARIO, "--strategy", "sales2", "--out", os.path.join(tmp, "no", "x.json"))
+    expect(r, 2, "unwritable output folder")
+    r = run("run", os.path.join(tmp, "missing.json"), "--strategy", "sales2", "--out",
+            os.path.join(tmp, "x.json"))
+    expect(r, 2, "unreadable scenario")
+    leftovers = [f for f in os.listdir(tmp) if ".tmp-" in f]
+    check(leftovers == [], "no temporary files left: %r" % leftovers)
+
+
+def case_verify(tmp):
+    env = {"SOURCE_DATE_EPOCH": EPOCH}
+    r, a = results_of(tmp, "a.json", "--strategy", "sales2", "--seed", "3", env=env)
+    r, b = results_of(tmp, "b.json", "--actions", a)
+    r, c = results_of(tmp, "c.json", "--strategy", "random", "--seed", "9", env=env)
+    total = json.loads(read(a))["score"]["total"]
+    r = run("verify", a, b, c)
+    expect(r, 0, "verify accepts run --strategy and run --actions results")
+    check(("%s: ok (score %d)" % (a, total)) in r.out.splitlines(), "verify prints ok: %r" % r.out)
+    check(len(r.out.splitlines()) == 3, "one line per file")
+
+    r = run("verify", "--scenario", SCENARIO, a)
+    expect(r, 0, "verify --scenario")
+
+    # found through the results file's folder when the recorded path is relative to it
+    sub = os.path.join(tmp, "sub")
+    os.makedirs(os.path.join(sub, "scenarios"))
+    shutil.copy(SCENARIO, os.path.join(sub, "scenarios"))
+    doc = json.loads(read(a))
+    moved = os.path.join(sub, "moved.json")
+    write(moved, json.dumps(doc, indent=1))
+    r = run("verify", moved)
+    expect(r, 0, "verify finds the scenario from the cwd")
+    empty = os.path.join(tmp, "empty")
+    os.makedirs(empty)
+    r = run("verify", moved, cwd=empty, env={"UPFRONT_DATA_DIR": empty})
+    expect(r, 0, "verify finds the scenario beside the results file")
+    r = run("verify", os.path.abspath(a), cwd=empty, env={"UPFRONT_DATA_DIR": empty})
+    expect(r, 2, "verify reports a scenario it cannot find")
+    data = os.path.join(tmp, "data")
+    os.makedirs(os.path.join(data, "scenarios"))
+    shutil.copy(SCENARIO, os.path.join(data, "scenarios"))
+    r = run("verify", os.path.abspath(a), cwd=empty, env={"UPFRONT_DATA_DIR": data})
+    expect(r, 0, "verify finds the scenario in the data folder by id")
+
+    def tampered(name, change):
+        d = json.loads(read(a))
+        change(d)
+        p = os.path.join(tmp, name)
+        write(p, json.dumps(d, indent=2))
+        return p
+
+    t1 = tampered("t1.json", lambda d: d["score"].__setitem__("total", d["score"]["total"] + 1))
+    r = run("verify", t1)
+    expect(r, 1, "verify rejects an edited score total")
+    check(("%s: error:" % t1) in r.err and "score.total" in r.err, "names score.total: %r" % r.err)
+    r = run("verify", a, t1)
+    expect(r, 1, "one bad file fails the whole run")
+    check(("%s: ok" % a) in r.out, "the good file is still reported ok")
+
+    t2 = tampered("t2.json", lambda d: d["score"].__setitem__("process", d["score"]["process"] + 5))
+    expect(run("verify", t2), 1, "verify rejects an edited component")
+    t3 = tampered("t3.json", lambda d: d.__setitem__("state_hash", "0123456789abcdef"))
+    expect(run("verify", t3), 1, "verify rejects an edited state hash")
+    t4 = tampered("t4.json", lambda d: d.__setitem__("seed", "4"))
+    expect(run("verify", t4), 1, "verify rejects an edited seed")
+    t5 = tampered("t5.json", lambda d: d["scenario"].__setitem__("hash", "0000000000000000"))
+    r = run("verify", t5)
+    expect(r, 1, "verify rejects a scenario hash mismatch")
+    check("hash" in r.err, "names the hash mismatch")
+    t6 = tampered("t6.json", lambda d: d.__setitem__("actions", d["actions"][:-3]))
+    expect(run("verify", t6), 1, "verify rejects a truncated action log")
+    t7 = tampered("t7.json", lambda d: d.__setitem__("colour", "blue"))
+    expect(run("verify", t7), 1, "verify rejects unknown keys")
+
+    def lost(d):
+        d["scenario"]["path"] = "nowhere/x.json"
+        d["scenario"]["id"] = "no-such-scenario"
+    t8 = tampered("t8.json", lost)
+    r = run("verify", t8)
+    expect(r, 2, "verify cannot find the scenario")
+    check("no-such-scenario" in r.err, "names the scenario it looked for")
+
+    expect(run("verify", os.path.join(tmp, "missing.json")), 2, "verify an unreadable file")
+    junk = os.path.join(tmp, "junk.json")
+    write(junk, "{ not json")
+    r = run("verify", junk)
+    expect(r, 1, "verify a malformed file")
+    check(re.search(r"junk\.json:1:\d+: error:", r.err) is not None, "positioned: %r" % r.err)
+
+
+def case_simulate(tmp):
+    args = ("simulate", SCENARIO, "--strategy", "sales2", "--runs", "200", "--seed", "7",
+            "--json")
+    r1 = run(*args)
+    expect(r1, 0, "simulate --json")
+    try:
+        d1 = json.loads(r1.out)
+    except ValueError:
+        check(False, "simulate --json prints JSON: %r" % r1.out)
+        return
+    for k in ("scenario", "strategy", "runs", "seed", "score", "revenue", "quota_attainment",
+              "deals_won", "effort_share", "buyer_initiated_close_rate", "games_per_second"):
+        check(k in d1, "simulate --json has " + k)
+    for k in ("mean", "p10", "p50", "p90"):
+        check(k in d1.get("score", {}), "score has " + k)
+    for k in ("revenue", "quota_attainment", "deals_won"):
+        check("mean" in d1.get(k, {}), k + " has mean")
+    es = d1.get("effort_share", {})
+    check(set(es) == {"prepare", "prospect", "progress", "close"}, "four effort shares")
+    check(abs(sum(es.values()) - 1.0) < 1e-9, "effort shares sum to 1: %r" % es)
+    check(d1["runs"] == 200 and d1["seed"] == 7 and d1["strategy"] == "sales2",
+          "runs, seed, strategy")
+    check(d1["scenario"] == "midmarket-quarter", "scenario id")
+    check(d1["score"]["p10"] <= d1["score"]["p50"] <= d1["score"]["p90"], "percentiles ordered")
+    check(0 <= d1["buyer_initiated_close_rate"] <= 1, "rate in [0, 1]")
+    check(d1["games_per_second"] > 0, "games per second measured")
+
+    r2 = run(*args)
+    d2 = json.loads(r2.out)
+    d1.pop("games_per_second")
+    d2.pop("games_per_second")
+    check(d1 == d2, "two runs with one seed print the same but for games_per_second")
+    r3 = run(*args, "--threads", "1")
+    d3 = json.loads(r3.out)
+    d3.pop("games_per_second")
+    check(d1 == d3, "the thread count does not change the statistics")
+    strip = lambda s: re.sub(r'"games_per_second":\s*[0-9.]+', "", s)
+    check(strip(r1.out) == strip(r2.out), "byte-identical but for games_per_second")
+
+    r = run("simulate", SCENARIO, "--strategy", "sales1", "--runs", "50", "--seed", "7")
+    expect(r, 0, "simulate table")
+    check("score" in r.out and "effort" in r.out, "the table names score and effort")
+    r = run("simulate", SCENARIO, "--strategy", "random", "--runs", "20", "--json")
+    expect(r, 0, "simulate random with the default seed")
+    check(json.loads(r.out)["seed"] == 1, "the default seed is 1")
+
+
+def case_report(tmp):
+    env = {"SOURCE_DATE_EPOCH": EPOCH}
+    files = []
+    for i, (strat, player) in enumerate((("sales2", "Ada"), ("sales1", "Bob"),
+                                         ("random", "Cy, \"the kid\""))):
+        r, p = results_of(tmp, "r%d.json" % i, "--strategy", strat, "--seed", "5", "--player",
+                          player, env=env)
+        expect(r, 0, "run for the report")
+        files.append(p)
+    csv = os.path.join(tmp, "class.csv")
+    html = os.path.join(tmp, "class.html")
+    r = run("report", *files, "--csv", csv, "--html", html)
+    expect(r, 0, "report")
+    check("Ada" in r.out and "Bob" in r.out, "report lists the players")
+    lines = read(csv).decode().splitlines()
+    check(lines[0].startswith("rank,player,scenario,score"), "csv header")
+    check(len(lines) == 4, "one csv row per verified file")
+    check('"Cy, ""the kid"""' in read(csv).decode(), "csv quoting")
+    check(b"&quot;the kid&quot;" in read(html), "html escaping")
+    scores = [int(l.split(",")[0]) for l in lines[1:]]
+    check(scores == [1, 2, 3], "ranks")
+    d = json.loads(read(files[0]))
+    d["score"]["total"] += 100
+    bad = os.path.join(tmp, "bad.json")
+    write(bad, json.dumps(d))
+    r = run("report", files[0], bad)
+    expect(r, 1, "report with a file that fails verification")
+    check(("%s: error:" % bad) in r.err, "names the bad file")
+
+
+def case_bench(tmp):
+    r = run("bench", "--json")
+    expect(r, 0, "bench --json")
+    d = json.loads(r.out)
+    check(d["load_ms"] > 0, "load time measured")
+    check(d["sim_one_thread"]["games_per_second"] > 0, "throughput measured")
+    check(d["frame_ms"] is None, "frame time not invented")
+    r = run("bench")
+    expect(r, 0, "bench")
+    check("games/s" in r.out, "bench table")
+
+
+def case_output(tmp):
+    if os.path.exists("/dev/full"):
+        r = run("strategies", stdout_file="/dev/full")
+        expect(r, 2, "a stdout write error is exit 2")
+        check("cannot write" in r.err, "the write error is reported: %r" % r.err)
+        r = run("--help", stdout_file="/dev/full")
+        expect(r, 2, "--help to a full disk is exit 2")
+    r = run("validate", SCENARIO, env={"UPFRONT_DATA_DIR": tmp})
+    expect(r, 0, "an explicit scenario needs no data folder")
+    r = run("bench", env={"UPFRONT_DATA_DIR": os.path.join(tmp, "nowhere")})
+    expect(r, 2, "a missing data folder")
+    check("nowhere" in r.err, "names the folder searched: %r" % r.err)
+    data = os.path.join(tmp, "data")
+    os.makedirs(os.path.join(data, "scenarios"))
+    shutil.copy(SCENARIO, os.path.join(data, "scenarios"))
+    r = run("bench", "--json", env={"UPFRONT_DATA_DIR": data})
+    expect(r, 0, "UPFRONT_DATA_DIR is used")
+
+
+CASES = {
+    "help": case_help,
+    "usage": case_usage,
+    "strategies": case_strategies,
+    "validate": case_validate,
+    "run": case_run,
+    "verify": case_verify,
+    "simulate": case_simulate,
+    "report": case_report,
+    "bench": case_bench,
+    "output": case_output,
+}
+
+
+def main():
+    global UPFRONT
+    if len(sys.argv) != 3 or sys.argv[2] not in CASES:
+        print("usage: test_cli.py UPFRONT CASE (%s)" % ", ".join(CASES), file=sys.stderr)
+        return 2
+    UPFRONT = os.path.abspath(sys.argv[1])
+    tmp = tempfile.mkdtemp(prefix="upfront-cli-")
+    try:
+        CASES[sys.argv[2]](tmp)
+    except Exception as e:  # a crash of the test itself is a failure, not an error
+        import traceback
+        traceback.print_exc()
+        check(False, "case %s raised %r" % (sys.argv[2], e))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
