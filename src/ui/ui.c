@@ -1,39 +1,45 @@
-/* ui — placeholder front end until the game screens land: a window that waits to close. */
+/* ui — the game window: SDL start-up, the event loop around the App, and a clean exit on
+ * window close or SIGTERM. */
 #include "ui.h"
 
 #include <SDL.h>
+#include <SDL_ttf.h>
+
+#include "app.h"
+#include "platform.h"
 
 int ui_run(const UiOptions *opts)
 {
-    (void)opts;
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         SDL_Log("upfront: cannot start the video system: %s", SDL_GetError());
         return 2;
     }
-    SDL_Window *win = SDL_CreateWindow("Upfront", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                                       1280, 720, SDL_WINDOW_RESIZABLE);
-    if (!win) {
-        SDL_Log("upfront: cannot open a window: %s", SDL_GetError());
+    if (TTF_Init() != 0) {
+        SDL_Log("upfront: cannot start the font renderer: %s", TTF_GetError());
         SDL_Quit();
         return 2;
     }
-    SDL_Renderer *ren = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
-    int running = 1;
-    while (running) {
+    /* after SDL_Init, which installs its own handlers */
+    platform_install_quit_handler();
+    App *app = app_create(opts, 1280, 720, 0);
+    if (!app) {
+        TTF_Quit();
+        SDL_Quit();
+        return 2;
+    }
+    while (app_running(app) && !platform_quit_requested()) {
+        Uint32 now = SDL_GetTicks();
+        app_frame(app, now);
         SDL_Event ev;
-        if (SDL_WaitEventTimeout(&ev, 250)) {
-            if (ev.type == SDL_QUIT)
-                running = 0;
-        }
-        if (ren) {
-            SDL_SetRenderDrawColor(ren, 246, 247, 249, 255);
-            SDL_RenderClear(ren);
-            SDL_RenderPresent(ren);
+        if (SDL_WaitEventTimeout(&ev, app_wait_ms(app, now))) {
+            do {
+                if (!app_handle_event(app, &ev))
+                    break;
+            } while (SDL_PollEvent(&ev));
         }
     }
-    if (ren)
-        SDL_DestroyRenderer(ren);
-    SDL_DestroyWindow(win);
+    app_destroy(app);
+    TTF_Quit();
     SDL_Quit();
     return 0;
 }

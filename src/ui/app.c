@@ -1,0 +1,551 @@
+/* app — the front end as one object: window, theme, text cache, screen stack, the chosen
+ * scenario and the game in play. ui_run and the headless tests drive it the same way. */
+#include "app.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "platform.h"
+
+enum { OP_PUSH, OP_POP, OP_REPLACE, OP_RESET };
+
+static int dir_has_assets(const char *dir)
+{
+    char p[1200];
+    SDL_snprintf(p, sizeof p, "%s/assets/fonts/DejaVuSans.ttf", dir);
+    return platform_is_file(p);
+}
+
+/* The data folder holds assets/ and scenarios/: UPFRONT_DATA_DIR, beside the executable,
+ * one folder up (a build folder in the source tree), ../share/upfront, the source tree. */
+static int find_data_dir(char *out, size_t cap)
+{
+    const char *env = SDL_getenv("UPFRONT_DATA_DIR");
+    if (env && env[0] && dir_has_assets(env)) {
+        SDL_strlcpy(out, env, cap);
+        return 0;
+    }
+    char *base = SDL_GetBasePath();
+    if (base) {
+        static const char *const rel[] = {"", "..", "../share/upfront", "../../share/upfront"};
+        for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
+            char cand[1100];
+            SDL_snprintf(cand, sizeof cand, "%s%s", base, rel[i]);
+            if (dir_has_assets(cand)) {
+                SDL_strlcpy(out, cand, cap);
+                SDL_free(base);
+                return 0;
+            }
+        }
+        SDL_free(base);
+    }
+#ifdef UPFRONT_SOURCE_DIR
+    if (dir_has_assets(UPFRONT_SOURCE_DIR)) {
+        SDL_strlcpy(out, UPFRONT_SOURCE_DIR, cap);
+        return 0;
+    }
+#endif
+    return -1;
+}
+
+static void update_sizes(App *app)
+{
+    SDL_GetWindowSize(app->win, &app->win_w, &app->win_h);
+    if (SDL_GetRendererOutputSize(app->ren, &app->out_w, &app->out_h) != 0) {
+        app->out_w = app->win_w;
+        app->out_h = app->win_h;
+    }
+}
+
+static void refit(App *app)
+{
+    update_sizes(app);
+    int r = theme_refit(&app->theme, app->out_w, app->out_h,
+                        theme_text_size_factor(app->settings.text_size), app->settings.palette);
+    if (r == 1)
+        text_cache_clear(app->ui.text);
+    app->dirty = 1;
+}
+
+static void choose_default_scenario(App *app)
+{
+    char dir[1100];
+    SDL_snprintf(dir, sizeof dir, "%s/scenarios", app->data_dir);
+    catalog_scan(&app->catalog, dir);
+    app->current = -1;
+    if (app->opts.scenario_path) {
+        app->current = catalog_add(&app->catalog, app->opts.scenario_path);
+    } else {
+        app->current = catalog_find(&app->catalog, "midmarket-quarter");
+        for (int i = 0; app->current < 0 && i < app->catalog.count; i++)
+            if (app->catalog.items[i].scenario)
+                app->current = i;
+    }
+    if (app->current >= 0 && !app->catalog.items[app->current].scenario)
+        SDL_strlcpy(app->load_error, app->catalog.items[app->current].error, sizeof app->load_error);
+    else if (app->current < 0)
+        SDL_snprintf(app->load_error, sizeof app->load_error, "No scenario found in %s", dir);
+}
+
+App *app_create(const UiOptions *opts, int w, int h, int flags)
+{
+    App *app = calloc(1, sizeof *app);
+    if (!app)
+        return NULL;
+    if (opts)
+        app->opts = *opts;
+    app->current = -1;
+    settings_default(&app->settings);
+    if (find_data_dir(app->data_dir, sizeof app->data_dir) != 0) {
+        fprintf(stderr, "upfront: cannot find the game's assets (set UPFRONT_DATA_DIR to the folder holding assets/)\n");
+        free(app);
+        return NULL;
+    }
+    char *pref = SDL_GetPrefPath("upfront", "upfront");
+    if (pref) {
+        SDL_strlcpy(app->pref_dir, pref, sizeof app->pref_dir);
+        SDL_free(pref);
+        SDL_snprintf(app->settings_path, sizeof app->settings_path, "%ssettings.json", app->pref_dir);
+        settings_load(&app->settings, app->settings_path);
+    }
+    if (app->opts.results_dir && app->opts.results_dir[0])
+        SDL_strlcpy(app->results_dir, app->opts.results_dir, sizeof app->results_dir);
+    else
+        SDL_snprintf(app->results_dir, sizeof app->results_dir, "%sresults", app->pref_dir);
+    Uint32 wflags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+    wflags |= (flags & APP_HIDDEN) ? SDL_WINDOW_HIDDEN : SDL_WINDOW_SHOWN;
+    if (app->settings.fullscreen && !(flags & APP_HIDDEN))
+        wflags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    app->win = SDL_CreateWindow("Upfront", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, wflags);
+    if (!app->win) {
+        fprintf(stderr, "upfront: cannot open a window: %s\n", SDL_GetError());
+        free(app);
+        return NULL;
+    }
+    SDL_SetWindowMinimumSize(app->win, 800, 500);
+    if (!(flags & APP_SOFTWARE))
+        app->ren = SDL_CreateRenderer(app->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    if (!app->ren)
+        app->ren = SDL_CreateRenderer(app->win, -1, SDL_RENDERER_SOFTWARE);
+    if (!app->ren) {
+        fprintf(stderr, "upfront: cannot create a renderer: %s\n", SDL_GetError());
+        SDL_DestroyWindow(app->win);
+        free(app);
+        return NULL;
+    }
+    update_sizes(app);
+    char fonts[1100];
+    SDL_snprintf(fonts, sizeof fonts, "%s/assets/fonts", app->data_dir);
+    app->ui.text = text_cache_new(app->ren, 768);
+    if (!app->ui.text || theme_open(&app->theme, fonts, app->out_w, app->out_h,
+                                    theme_text_size_factor(app->settings.text_size),
+                                    app->settings.palette) != 0) {
+        fprintf(stderr, "upfront: cannot open the fonts in %s: %s\n", fonts, SDL_GetError());
+        text_cache_free(app->ui.text);
+        theme_close(&app->theme);
+        SDL_DestroyRenderer(app->ren);
+        SDL_DestroyWindow(app->win);
+        free(app);
+        return NULL;
+    }
+    app->ui.ren = app->ren;
+    app->ui.theme = &app->theme;
+    app->ui.mouse_x = app->ui.mouse_y = -1;
+    app->next_seed = opts && opts->has_seed ? opts->seed : (uint64_t)time(NULL) ^ SDL_GetPerformanceCounter();
+    choose_default_scenario(app);
+    app->running = 1;
+    app->dirty = 1;
+    app_push(app, title_screen_new());
+    return app;
+}
+
+static void apply_pending(App *app)
+{
+    for (int i = 0; i < app->pending_count; i++) {
+        int op = app->pending[i].op;
+        Screen *s = app->pending[i].screen;
+        if (op == OP_POP || op == OP_REPLACE || op == OP_RESET) {
+            int n = op == OP_RESET ? app->depth : 1;
+            for (int k = 0; k < n && app->depth > 0; k++) {
+                Screen *top = app->stack[--app->depth];
+                top->leave(top, app);
+            }
+        }
+        if (s) {
+            if (app->depth < APP_MAX_SCREENS) {
+                app->stack[app->depth++] = s;
+                if (s->enter)
+                    s->enter(s, app);
+            } else {
+                s->leave(s, app);
+            }
+        }
+    }
+    if (app->pending_count) {
+        app->dirty = 1;
+        app->animating = 1;
+    }
+    app->pending_count = 0;
+    if (app->depth == 0)
+        app->running = 0;
+}
+
+static void queue(App *app, int op, Screen *s)
+{
+    if (app->pending_count >= APP_MAX_SCREENS) {
+        if (s)
+            s->leave(s, app);
+        return;
+    }
+    app->pending[app->pending_count].op = op;
+    app->pending[app->pending_count].screen = s;
+    app->pending_count++;
+}
+
+void app_push(App *app, Screen *s)
+{
+    if (s)
+        queue(app, OP_PUSH, s);
+}
+void app_pop(App *app) { queue(app, OP_POP, NULL); }
+void app_replace(App *app, Screen *s)
+{
+    if (s)
+        queue(app, OP_REPLACE, s);
+}
+void app_reset(App *app, Screen *s)
+{
+    if (s)
+        queue(app, OP_RESET, s);
+}
+void app_quit(App *app) { app->running = 0; }
+void app_redraw(App *app) { app->dirty = 1; }
+
+void app_toast(App *app, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    SDL_vsnprintf(app->toast, sizeof app->toast, fmt, ap);
+    va_end(ap);
+    app->toast_until = app->now + 4000;
+    app->dirty = 1;
+}
+
+void app_destroy(App *app)
+{
+    if (!app)
+        return;
+    apply_pending(app);
+    while (app->depth > 0) {
+        Screen *top = app->stack[--app->depth];
+        top->leave(top, app);
+    }
+    session_free(app->session);
+    catalog_free(&app->catalog);
+    text_cache_free(app->ui.text);
+    theme_close(&app->theme);
+    SDL_DestroyRenderer(app->ren);
+    SDL_DestroyWindow(app->win);
+    free(app);
+}
+
+int app_running(const App *app) { return app->running; }
+
+static Screen *top(const App *app)
+{
+    return app->depth > 0 ? app->stack[app->depth - 1] : NULL;
+}
+
+static void to_output(const App *app, int *x, int *y)
+{
+    if (app->win_w > 0 && app->win_h > 0) {
+        *x = *x * app->out_w / app->win_w;
+        *y = *y * app->out_h / app->win_h;
+    }
+}
+
+static void set_hover(App *app)
+{
+    int id = app->ui.mouse_x < 0 ? 0 : widget_hit_at(&app->ui, app->ui.mouse_x, app->ui.mouse_y);
+    if (id != app->ui.hover_id) {
+        app->ui.hover_id = id;
+        app->dirty = 1;
+    }
+}
+
+int app_handle_event(App *app, const SDL_Event *ev)
+{
+    SDL_Event e = *ev;
+    switch (e.type) {
+    case SDL_QUIT:
+        app->running = 0;
+        return 0;
+    case SDL_WINDOWEVENT:
+        if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED || e.window.event == SDL_WINDOWEVENT_RESIZED)
+            refit(app);
+        else if (e.window.event == SDL_WINDOWEVENT_LEAVE) {
+            app->ui.mouse_x = app->ui.mouse_y = -1;
+            set_hover(app);
+        } else
+            app->dirty = 1;
+        return app->running;
+    case SDL_MOUSEMOTION:
+        to_output(app, &e.motion.x, &e.motion.y);
+        app->ui.mouse_x = e.motion.x;
+        app->ui.mouse_y = e.motion.y;
+        set_hover(app);
+        return app->running;
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+        to_output(app, &e.button.x, &e.button.y);
+        app->ui.mouse_x = e.button.x;
+        app->ui.mouse_y = e.button.y;
+        break;
+    case SDL_MOUSEWHEEL:
+        break;
+    case SDL_KEYDOWN:
+        if (e.key.keysym.sym == SDLK_F11) {
+            app->settings.fullscreen = !app->settings.fullscreen;
+            app_apply_settings(app);
+            return app->running;
+        }
+        break;
+    default:
+        break;
+    }
+    Screen *s = top(app);
+    if (s && s->event && s->event(s, app, &e))
+        app->dirty = 1;
+    apply_pending(app);
+    return app->running;
+}
+
+static void draw_toast(App *app)
+{
+    if (!app->toast[0])
+        return;
+    Ui *ui = &app->ui;
+    const Theme *t = &app->theme;
+    int pad = theme_grid(t, 2);
+    int wrap = app->out_w * 2 / 3;
+    int tw, th;
+    SDL_Color fg = t->palette == PALETTE_HIGH_CONTRAST ? t->c.bg : t->c.surface;
+    SDL_Texture *tex = text_get(ui->text, t->font[FONT_BODY_BOLD], app->toast, fg, wrap, &tw, &th);
+    if (!tex)
+        return;
+    SDL_Rect box = {(app->out_w - tw) / 2 - pad, app->out_h - th - 2 * pad - theme_grid(t, 3),
+                    tw + 2 * pad, th + pad};
+    widget_round(ui, box, theme_px(t, 8), t->c.text);
+    SDL_Rect dst = {box.x + pad, box.y + pad / 2, tw, th};
+    SDL_RenderCopy(app->ren, tex, NULL, &dst);
+}
+
+static void draw(App *app)
+{
+    Ui *ui = &app->ui;
+    widget_begin(ui);
+    SDL_Color bg = app->theme.c.bg;
+    SDL_SetRenderDrawBlendMode(app->ren, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(app->ren, bg.r, bg.g, bg.b, 255);
+    SDL_RenderClear(app->ren);
+    int base = app->depth - 1;
+    while (base > 0 && app->stack[base]->overlay)
+        base--;
+    for (int i = base < 0 ? 0 : base; i < app->depth; i++) {
+        if (i > base) {
+            /* the screen below stays visible but can't be clicked */
+            widget_begin(ui);
+            SDL_Rect all = {0, 0, app->out_w, app->out_h};
+            widget_fill(ui, all, theme_alpha(app->theme.c.overlay, 150));
+        }
+        app->stack[i]->draw(app->stack[i], app);
+    }
+    draw_toast(app);
+    const char *tip = ui->hover_id ? widget_tip(ui, ui->hover_id) : NULL;
+    if (tip)
+        widget_tooltip(ui, ui->mouse_x, ui->mouse_y, tip);
+}
+
+static void watch_scenario(App *app)
+{
+    if (!app->opts.watch || app->current < 0)
+        return;
+    Scenario *old = NULL;
+    int r = catalog_reload(&app->catalog, app->current, &old);
+    if (r < 0) {
+        app_toast(app, "Scenario not reloaded: %s", app->catalog.items[app->current].error);
+        return;
+    }
+    if (r == 0)
+        return;
+    const Scenario *now = app->catalog.items[app->current].scenario;
+    int replayed = 0, total = 0;
+    if (app->session) {
+        /* replay the actions so far on the new scenario, as far as they still apply */
+        Session *s = app->session;
+        Session *n = session_new(now, s->scenario_path, s->seed, s->player);
+        if (n) {
+            total = game_action_count(s->game);
+            for (int i = 0; i < total; i++) {
+                if (session_apply(n, game_action(s->game, i)) != ACTION_OK)
+                    break;
+                replayed++;
+            }
+            n->started = s->started;
+            session_free(s);
+            app->session = n;
+        } else {
+            /* keep the old scenario alive for the old game */
+            app->catalog.items[app->current].scenario = old;
+            scenario_free((Scenario *)(uintptr_t)now);
+            app_toast(app, "Scenario not reloaded: out of memory");
+            return;
+        }
+    }
+    scenario_free(old);
+    if (app->session)
+        app_toast(app, "Scenario reloaded: %d of %d actions replayed", replayed, total);
+    else
+        app_toast(app, "Scenario reloaded");
+}
+
+int app_frame(App *app, Uint32 now_ms)
+{
+    if (app->last_step == 0 || now_ms < app->last_step)
+        app->last_step = now_ms;
+    app->now = now_ms;
+    Uint32 elapsed = now_ms - app->last_step;
+    if (elapsed > 250)
+        elapsed = 250;
+    app->last_step = now_ms;
+    app->acc += elapsed;
+    int anim = 0;
+    Screen *s = top(app);
+    while (app->acc >= APP_STEP_MS) {
+        app->acc -= APP_STEP_MS;
+        if (s && s->update)
+            anim |= s->update(s, app, APP_STEP_MS);
+    }
+    app->animating = anim;
+    if (anim)
+        app->dirty = 1;
+    if (app->toast[0] && now_ms >= app->toast_until) {
+        app->toast[0] = '\0';
+        app->dirty = 1;
+    }
+    if (app->opts.watch && now_ms >= app->next_watch) {
+        app->next_watch = now_ms + 500;
+        watch_scenario(app);
+    }
+    apply_pending(app);
+    if (!app->dirty || app->depth == 0)
+        return 0;
+    app->dirty = 0;
+    draw(app);
+    SDL_RenderPresent(app->ren);
+    set_hover(app);
+    return 1;
+}
+
+int app_wait_ms(const App *app, Uint32 now_ms)
+{
+    if (app->dirty || app->animating || app->pending_count)
+        return APP_STEP_MS;
+    int wait = 250; /* the quit flag is checked at least this often */
+    if (app->toast[0]) {
+        int left = (int)(app->toast_until - now_ms);
+        if (left < wait)
+            wait = left < 1 ? 1 : left;
+    }
+    return wait;
+}
+
+SDL_Surface *app_screenshot(App *app)
+{
+    draw(app);
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, app->out_w, app->out_h, 24, SDL_PIXELFORMAT_RGB24);
+    if (!surf)
+        return NULL;
+    if (SDL_RenderReadPixels(app->ren, NULL, SDL_PIXELFORMAT_RGB24, surf->pixels, surf->pitch) != 0) {
+        SDL_FreeSurface(surf);
+        return NULL;
+    }
+    SDL_RenderPresent(app->ren);
+    return surf;
+}
+
+const char *app_screen_name(const App *app)
+{
+    const Screen *s = top(app);
+    return s ? s->name : "";
+}
+
+const Game *app_game(const App *app) { return app->session ? app->session->game : NULL; }
+const Session *app_session(const App *app) { return app->session; }
+TextStats app_text_stats(const App *app) { return text_stats(app->ui.text); }
+
+const Scenario *app_scenario(const App *app)
+{
+    if (app->current < 0 || app->current >= app->catalog.count)
+        return NULL;
+    return app->catalog.items[app->current].scenario;
+}
+
+int app_start_game(App *app)
+{
+    const Scenario *sc = app_scenario(app);
+    if (!sc) {
+        app_toast(app, "%s", app->load_error[0] ? app->load_error : "No scenario to play");
+        return -1;
+    }
+    app_end_game(app);
+    uint64_t seed = app->opts.has_seed ? app->opts.seed : app->next_seed++;
+    app->session = session_new(sc, app->catalog.items[app->current].path, seed, app->opts.player);
+    app->new_best = 0;
+    if (!app->session) {
+        app_toast(app, "Out of memory");
+        return -1;
+    }
+    return 0;
+}
+
+void app_end_game(App *app)
+{
+    session_free(app->session);
+    app->session = NULL;
+}
+
+const char *app_results_dir(const App *app)
+{
+    return app->results_dir;
+}
+
+void app_finish_game(App *app)
+{
+    Session *s = app->session;
+    if (!s || !game_over(s->game))
+        return;
+    if (!s->saved) {
+        const char *dir = app_results_dir(app);
+        platform_make_dir(dir);
+        session_save(s, dir);
+        ScoreCard sc;
+        score_compute(s->game, &sc);
+        app->new_best = settings_record_best(&app->settings, scenario_id(s->scenario), sc.total);
+        if (app->settings_path[0])
+            settings_save(&app->settings, app->settings_path);
+    }
+    session_compare(s);
+}
+
+void app_apply_settings(App *app)
+{
+    SDL_SetWindowFullscreen(app->win, app->settings.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+    refit(app);
+    if (app->settings_path[0])
+        settings_save(&app->settings, app->settings_path);
+}

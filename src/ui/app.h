@@ -1,0 +1,108 @@
+/* app — the whole front end as one object that ui_run and the headless tests both drive:
+ * feed it events, call app_frame with the time, take screenshots. app_create returns an
+ * App the caller frees with app_destroy, which frees the window, every screen, the game
+ * and all textures. The UiOptions' strings are borrowed and must outlive the App.
+ * Fields below are for the screens in src/ui only. */
+#ifndef UPFRONT_UI_APP_H
+#define UPFRONT_UI_APP_H
+
+#include <SDL.h>
+
+#include "catalog.h"
+#include "screen.h"
+#include "session.h"
+#include "settings.h"
+#include "theme.h"
+#include "ui.h"
+#include "widget.h"
+
+#define APP_MAX_SCREENS 8
+#define APP_STEP_MS 16
+
+enum {
+    APP_HIDDEN = 1,   /* create the window hidden (tests) */
+    APP_SOFTWARE = 2  /* use the software renderer */
+};
+
+struct App {
+    UiOptions opts;
+    SDL_Window *win;
+    SDL_Renderer *ren;
+    Ui ui;
+    Theme theme;
+    Screen *stack[APP_MAX_SCREENS];
+    int depth;
+    struct { int op; Screen *screen; } pending[APP_MAX_SCREENS];
+    int pending_count;
+    int running;
+    int dirty;
+    int animating;
+    Uint32 now, last_step, acc;
+    int out_w, out_h, win_w, win_h;
+    char data_dir[1024];
+    char pref_dir[1024];
+    char settings_path[1100];
+    char results_dir[1100];
+    Settings settings;
+    Catalog catalog;
+    int current;         /* catalog index of the chosen scenario, -1 when none */
+    char load_error[400];
+    Session *session;
+    uint64_t next_seed;
+    char toast[300];
+    Uint32 toast_until;
+    Uint32 next_watch;
+    int new_best;
+};
+
+/* Creates the window (w x h) and renderer and shows the title screen. Returns NULL with a
+ * message on stderr when SDL, the fonts or the window can't be set up. */
+App *app_create(const UiOptions *opts, int w, int h, int flags);
+void app_destroy(App *app);
+
+/* Handles one SDL event; returns 0 once the app wants to quit. */
+int app_handle_event(App *app, const SDL_Event *ev);
+/* Advances animations on the fixed step up to now_ms and draws when something changed;
+ * returns 1 when it drew a frame. */
+int app_frame(App *app, Uint32 now_ms);
+/* How long the loop may wait for the next event before app_frame is due again. */
+int app_wait_ms(const App *app, Uint32 now_ms);
+int app_running(const App *app);
+/* Reads back the last frame as a new 24-bit surface the caller frees with
+ * SDL_FreeSurface, or NULL on failure. */
+SDL_Surface *app_screenshot(App *app);
+
+/* For tests and the screens. */
+const char *app_screen_name(const App *app);
+const Game *app_game(const App *app);
+const Session *app_session(const App *app);
+TextStats app_text_stats(const App *app);
+
+/* Screen stack operations, applied after the current event or update. */
+void app_push(App *app, Screen *s);
+void app_pop(App *app);
+void app_replace(App *app, Screen *s);
+void app_reset(App *app, Screen *s);
+void app_quit(App *app);
+void app_redraw(App *app);
+/* Shows a short message at the bottom of the window for a few seconds. */
+void app_toast(App *app, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* The chosen scenario, or NULL. */
+const Scenario *app_scenario(const App *app);
+/* Starts a new game on the chosen scenario; returns 0, or -1 with a toast. */
+int app_start_game(App *app);
+/* Ends the current game's session (saving is done by app_finish_game). */
+void app_end_game(App *app);
+/* Saves the results of a finished game, records the best and plays the comparison. */
+void app_finish_game(App *app);
+/* Applies the settings (palette, text size, fullscreen) and saves them. */
+void app_apply_settings(App *app);
+/* The results folder in use. */
+const char *app_results_dir(const App *app);
+
+#endif

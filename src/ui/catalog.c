@@ -1,0 +1,133 @@
+/* catalog — the scenarios found in the data folder. */
+#include "catalog.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <SDL.h>
+
+#include "platform.h"
+#include "upfront/diag.h"
+
+static void first_error(DiagList *d, const char *path, char *out, size_t cap)
+{
+    out[0] = '\0';
+    for (int i = 0; d && i < diag_count(d); i++) {
+        const Diag *g = diag_get(d, i);
+        if (g->severity != DIAG_ERROR)
+            continue;
+        const char *base = strrchr(path, '/');
+        SDL_snprintf(out, cap, "%s:%d:%d: %s%s%s", base ? base + 1 : path, g->line, g->col,
+                     g->pointer[0] ? g->pointer : "", g->pointer[0] ? ": " : "", g->message);
+        return;
+    }
+    if (!out[0])
+        SDL_snprintf(out, cap, "%s could not be loaded", path);
+}
+
+static Scenario *load(const char *path, char *err, size_t cap)
+{
+    DiagList *d = diag_list_new();
+    if (!d) {
+        SDL_strlcpy(err, "out of memory", cap);
+        return NULL;
+    }
+    Scenario *s = scenario_load_file(path, d, NULL);
+    if (!s)
+        first_error(d, path, err, cap);
+    diag_list_free(d);
+    return s;
+}
+
+static int append(Catalog *c, const char *path)
+{
+    CatalogEntry *n = realloc(c->items, (size_t)(c->count + 1) * sizeof *n);
+    if (!n)
+        return -1;
+    c->items = n;
+    CatalogEntry *e = &c->items[c->count];
+    memset(e, 0, sizeof *e);
+    e->path = SDL_strdup(path);
+    if (!e->path)
+        return -1;
+    e->mtime = platform_mtime(path);
+    e->scenario = load(path, e->error, sizeof e->error);
+    return c->count++;
+}
+
+int catalog_scan(Catalog *c, const char *dir)
+{
+    PathList list;
+    int loaded = 0;
+    if (platform_list_json(dir, &list) != 0)
+        return 0;
+    for (int i = 0; i < list.count; i++) {
+        const char *p = list.paths[i];
+        size_t n = strlen(p);
+        if (n > 12 && strcmp(p + n - 12, ".schema.json") == 0)
+            continue;
+        int k = append(c, p);
+        if (k >= 0 && c->items[k].scenario)
+            loaded++;
+    }
+    platform_list_free(&list);
+    return loaded;
+}
+
+int catalog_add(Catalog *c, const char *path)
+{
+    for (int i = 0; i < c->count; i++)
+        if (strcmp(c->items[i].path, path) == 0)
+            return i;
+    return append(c, path);
+}
+
+int catalog_reload(Catalog *c, int i, Scenario **old)
+{
+    *old = NULL;
+    if (i < 0 || i >= c->count)
+        return 0;
+    CatalogEntry *e = &c->items[i];
+    long long m = platform_mtime(e->path);
+    if (m == e->mtime)
+        return 0;
+    e->mtime = m;
+    char err[300];
+    Scenario *s = load(e->path, err, sizeof err);
+    if (!s) {
+        SDL_strlcpy(e->error, err, sizeof e->error);
+        return -1;
+    }
+    e->error[0] = '\0';
+    *old = e->scenario;
+    e->scenario = s;
+    return 1;
+}
+
+int catalog_find(const Catalog *c, const char *id)
+{
+    for (int i = 0; i < c->count; i++) {
+        const CatalogEntry *e = &c->items[i];
+        if (e->scenario && strcmp(scenario_id(e->scenario), id) == 0)
+            return i;
+    }
+    for (int i = 0; i < c->count; i++) {
+        const char *base = strrchr(c->items[i].path, '/');
+        base = base ? base + 1 : c->items[i].path;
+        size_t n = strlen(id);
+        if (strncmp(base, id, n) == 0 && strcmp(base + n, ".json") == 0)
+            return i;
+    }
+    return -1;
+}
+
+void catalog_free(Catalog *c)
+{
+    for (int i = 0; i < c->count; i++) {
+        free(c->items[i].path);
+        scenario_free(c->items[i].scenario);
+    }
+    free(c->items);
+    c->items = NULL;
+    c->count = 0;
+}

@@ -1,0 +1,159 @@
+/* chart — lines, stacked bars and timelines for the debrief. */
+#include "chart.h"
+
+#include "play_model.h"
+
+static void thick_line(Ui *ui, int x1, int y1, int x2, int y2, int w, SDL_Color c, int dashed)
+{
+    SDL_SetRenderDrawBlendMode(ui->ren, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(ui->ren, c.r, c.g, c.b, 255);
+    int dx = x2 - x1, dy = y2 - y1;
+    int steps = 1;
+    if (dashed) {
+        int len = (int)SDL_sqrt((double)(dx * dx + dy * dy));
+        steps = len / theme_px(ui->theme, 8);
+        if (steps < 1)
+            steps = 1;
+    }
+    for (int s = 0; s < steps; s++) {
+        if (dashed && (s % 2))
+            continue;
+        int ax = x1 + dx * s / steps, ay = y1 + dy * s / steps;
+        int bx = x1 + dx * (s + 1) / steps, by = y1 + dy * (s + 1) / steps;
+        for (int o = -(w / 2); o <= w / 2; o++) {
+            SDL_RenderDrawLine(ui->ren, ax, ay + o, bx, by + o);
+            SDL_RenderDrawLine(ui->ren, ax + o, ay, bx + o, by);
+        }
+    }
+}
+
+void chart_curve(Ui *ui, SDL_Rect r, const int *player_bp, const int *sales1_pct, const int *sales2_pct)
+{
+    const Theme *th = ui->theme;
+    int gpx = theme_grid(th, 1);
+    int axis_w = theme_px(th, 40);
+    int label_h = th->line[FONT_BODY] + gpx;
+    SDL_Rect plot = {r.x + axis_w, r.y + gpx, r.w - axis_w - gpx * 2, r.h - label_h - gpx * 2};
+    int max = 50;
+    for (int s = 0; s < STAGE_COUNT; s++) {
+        if (player_bp[s] / 100 > max)
+            max = player_bp[s] / 100;
+        if (sales1_pct[s] > max)
+            max = sales1_pct[s];
+        if (sales2_pct[s] > max)
+            max = sales2_pct[s];
+    }
+    max = (max + 9) / 10 * 10;
+    for (int v = 0; v <= max; v += 10) {
+        int y = plot.y + plot.h - plot.h * v / max;
+        SDL_Rect gl = {plot.x, y, plot.w, 1};
+        widget_fill(ui, gl, th->c.track);
+        if (v % 20 == 0) {
+            char buf[16];
+            SDL_snprintf(buf, sizeof buf, "%d%%", v);
+            widget_label(ui, r.x, y - th->line[FONT_BODY] / 2, axis_w - gpx, FONT_BODY, th->c.muted, buf, ALIGN_RIGHT);
+        }
+    }
+    int xs[STAGE_COUNT];
+    for (int s = 0; s < STAGE_COUNT; s++) {
+        xs[s] = plot.x + plot.w * (2 * s + 1) / (2 * STAGE_COUNT);
+        SDL_Rect band = {xs[s] - theme_px(th, 2), plot.y + plot.h + theme_px(th, 2), theme_px(th, 4), theme_px(th, 4)};
+        widget_fill(ui, band, th->c.stage[s]);
+        widget_label(ui, xs[s] - plot.w / 8, plot.y + plot.h + gpx, plot.w / 4, FONT_BODY_BOLD, th->c.stage[s],
+                     stage_label((Stage)s), ALIGN_CENTER);
+    }
+    SDL_Color c1 = th->c.muted, c2 = th->c.muted, cp = th->c.text;
+    int lw = theme_px(th, 2);
+    for (int s = 0; s + 1 < STAGE_COUNT; s++) {
+        int y1a = plot.y + plot.h - plot.h * sales1_pct[s] / max, y1b = plot.y + plot.h - plot.h * sales1_pct[s + 1] / max;
+        int y2a = plot.y + plot.h - plot.h * sales2_pct[s] / max, y2b = plot.y + plot.h - plot.h * sales2_pct[s + 1] / max;
+        int ypa = plot.y + plot.h - plot.h * player_bp[s] / 100 / max;
+        int ypb = plot.y + plot.h - plot.h * player_bp[s + 1] / 100 / max;
+        thick_line(ui, xs[s], y1a, xs[s + 1], y1b, lw, c1, 1);
+        thick_line(ui, xs[s], y2a, xs[s + 1], y2b, lw, c2, 0);
+        thick_line(ui, xs[s], ypa, xs[s + 1], ypb, theme_px(th, 4), cp, 0);
+    }
+    for (int s = 0; s < STAGE_COUNT; s++) {
+        int d = theme_px(th, 10);
+        int yp = plot.y + plot.h - plot.h * player_bp[s] / 100 / max;
+        SDL_Rect dot = {xs[s] - d / 2, yp - d / 2, d, d};
+        widget_round(ui, dot, d / 2, th->c.stage[s]);
+        char buf[16];
+        SDL_snprintf(buf, sizeof buf, "%d%%", (player_bp[s] + 50) / 100);
+        widget_label(ui, xs[s] + d, yp - th->line[FONT_BODY_BOLD], theme_px(th, 60), FONT_BODY_BOLD, th->c.text, buf, ALIGN_LEFT);
+    }
+    /* end labels of the reference curves */
+    int ye1 = plot.y + plot.h - plot.h * sales1_pct[STAGE_COUNT - 1] / max;
+    int ye2 = plot.y + plot.h - plot.h * sales2_pct[STAGE_COUNT - 1] / max;
+    int ys1 = plot.y + plot.h - plot.h * sales1_pct[0] / max;
+    int ys2 = plot.y + plot.h - plot.h * sales2_pct[0] / max;
+    widget_label(ui, xs[STAGE_COUNT - 1] + gpx, ye1 - th->line[FONT_BODY] / 2, theme_px(th, 90), FONT_BODY, th->c.muted,
+                 "Sales 1.0", ALIGN_LEFT);
+    widget_label(ui, xs[STAGE_COUNT - 1] + gpx, ye2 - th->line[FONT_BODY] / 2, theme_px(th, 90), FONT_BODY, th->c.muted,
+                 "Sales 2.0", ALIGN_LEFT);
+    (void)ys1;
+    (void)ys2;
+}
+
+void chart_weeks(Ui *ui, SDL_Rect r, const Game *g)
+{
+    const Theme *th = ui->theme;
+    const Scenario *sc = game_scenario(g);
+    int weeks = scenario_calendar(sc)->weeks;
+    int gpx = theme_grid(th, 1);
+    int label_h = th->line[FONT_BODY] + gpx / 2;
+    int axis_w = theme_px(th, 40);
+    SDL_Rect plot = {r.x + axis_w, r.y + gpx, r.w - axis_w, r.h - label_h - gpx};
+    int max = scenario_calendar(sc)->days_per_week * scenario_calendar(sc)->hours_per_day * 60;
+    if (max <= 0)
+        max = 1;
+    for (int q = 0; q <= 4; q++) {
+        int y = plot.y + plot.h - plot.h * q / 4;
+        SDL_Rect gl = {plot.x, y, plot.w, 1};
+        widget_fill(ui, gl, th->c.track);
+        char buf[16];
+        SDL_snprintf(buf, sizeof buf, "%dh", max * q / 4 / 60);
+        widget_label(ui, r.x, y - th->line[FONT_BODY] / 2, axis_w - gpx, FONT_BODY, th->c.muted, buf, ALIGN_RIGHT);
+    }
+    int slot = plot.w / (weeks > 0 ? weeks : 1);
+    int bw = slot * 6 / 10;
+    if (bw > theme_px(th, 56))
+        bw = theme_px(th, 56);
+    for (int w = 0; w < weeks; w++) {
+        int x = plot.x + slot * w + (slot - bw) / 2;
+        int y = plot.y + plot.h;
+        for (int s = 0; s < STAGE_COUNT; s++) {
+            int m = game_effort_week_minutes(g, w, (Stage)s);
+            int h = plot.h * m / max;
+            SDL_Rect part = {x, y - h, bw, h};
+            widget_fill(ui, part, th->c.stage[s]);
+            y -= h;
+        }
+        char buf[16];
+        SDL_snprintf(buf, sizeof buf, "Wk %d", w + 1);
+        widget_label(ui, plot.x + slot * w, plot.y + plot.h + gpx / 2, slot, FONT_BODY, th->c.muted, buf, ALIGN_CENTER);
+    }
+}
+
+void chart_timeline(Ui *ui, SDL_Rect r, const Game *g, int prospect)
+{
+    const Theme *th = ui->theme;
+    int days = scenario_day_count(game_scenario(g));
+    SDL_Rect axis = {r.x, r.y + r.h / 2, r.w, 1};
+    widget_fill(ui, axis, th->c.track);
+    int n = game_touch_count(g, prospect);
+    for (int i = 0; i < n; i++) {
+        const Touch *t = game_touch(g, prospect, i);
+        int x = r.x + (days > 1 ? (r.w - theme_px(th, 14)) * (t->day - 1) / (days - 1) : 0);
+        SDL_Color c = t->outcome == TOUCH_MEETING || t->outcome == TOUCH_REPLY ? th->c.good
+                      : t->outcome == TOUCH_BURNED ? th->c.bad
+                      : t->outcome == TOUCH_MISSED ? th->c.muted : th->c.stage[STAGE_PROSPECT];
+        int gw = text_width(th->font[FONT_BODY], play_channel_icon(t->channel));
+        /* later touches on the same day stack upwards a little */
+        int same = 0;
+        for (int k = 0; k < i; k++)
+            same += game_touch(g, prospect, k)->day == t->day;
+        int y = r.y + (r.h - th->line[FONT_BODY]) / 2 - same * theme_px(th, 5);
+        widget_label(ui, x + (theme_px(th, 14) - gw) / 2, y, 0, FONT_BODY_BOLD, c, play_channel_icon(t->channel), ALIGN_LEFT);
+    }
+}

@@ -1,0 +1,366 @@
+/* The debrief: the score explained component by component, the effort curve against
+ * Sales 1.0 and 2.0, effort per week, every prospect's outcome and touch timeline, three
+ * tips, the sales1 and sales2 strategies on the same seed, and where the results went. */
+#include <stdlib.h>
+
+#include "app.h"
+#include "chart.h"
+#include "nav.h"
+#include "play_model.h"
+#include "tips.h"
+#include "tween.h"
+
+enum { PAGE_SCORE, PAGE_EFFORT, PAGE_PROSPECTS, PAGE_COUNT };
+enum { HIT_PAGE = 1, HIT_AGAIN = 10, HIT_TITLE, HIT_INFO = 20 };
+
+static const char *const page_names[PAGE_COUNT] = {"Score", "Effort", "Prospects"};
+
+typedef struct Debrief {
+    Screen base;
+    int page;
+    ScoreCard card;
+    char tips[3][TIPS_LEN];
+    int tip_count;
+    Tween total;
+} Debrief;
+
+static void again(App *app)
+{
+    app_end_game(app);
+    app_reset(app, title_screen_new());
+    app_push(app, briefing_screen_new());
+}
+
+static int debrief_event(Screen *s, App *app, const SDL_Event *ev)
+{
+    Debrief *d = (Debrief *)s;
+    if (nav_click(ev)) {
+        int id = app->ui.hover_id;
+        if (id >= HIT_PAGE && id < HIT_PAGE + PAGE_COUNT)
+            d->page = id - HIT_PAGE;
+        else if (id == HIT_AGAIN)
+            again(app);
+        else if (id == HIT_TITLE) {
+            app_end_game(app);
+            app_reset(app, title_screen_new());
+        } else
+            return 0;
+        return 1;
+    }
+    if (ev->type != SDL_KEYDOWN)
+        return 0;
+    SDL_Keycode k = ev->key.keysym.sym;
+    int shift = (ev->key.keysym.mod & KMOD_SHIFT) != 0;
+    switch (k) {
+    case SDLK_TAB:
+        d->page = (d->page + (shift ? PAGE_COUNT - 1 : 1)) % PAGE_COUNT;
+        return 1;
+    case SDLK_RIGHT:
+        d->page = (d->page + 1) % PAGE_COUNT;
+        return 1;
+    case SDLK_LEFT:
+        d->page = (d->page + PAGE_COUNT - 1) % PAGE_COUNT;
+        return 1;
+    case SDLK_1:
+    case SDLK_2:
+    case SDLK_3:
+        d->page = (int)(k - SDLK_1);
+        return 1;
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+        again(app);
+        return 1;
+    case SDLK_ESCAPE:
+        app_end_game(app);
+        app_reset(app, title_screen_new());
+        return 1;
+    case SDLK_h:
+    case SDLK_F1:
+        app_push(app, help_screen_new());
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int debrief_update(Screen *s, App *app, int step_ms)
+{
+    (void)step_ms;
+    Debrief *d = (Debrief *)s;
+    return tween_active(&d->total, app->now);
+}
+
+static void draw_score(Debrief *d, App *app, SDL_Rect area)
+{
+    Ui *ui = &app->ui;
+    const Theme *th = &app->theme;
+    const Session *se = app->session;
+    const Scenario *sc = se->scenario;
+    int gpx = theme_grid(th, 1);
+    int lw = area.w * 58 / 100;
+    int rw = area.w - lw - gpx * 3;
+    int x = area.x, y = area.y;
+    char buf[400];
+    static const ScoreComponent order[SCORE_COMPONENT_COUNT] = {SCORE_RESULTS, SCORE_PROCESS, SCORE_EFFICIENCY,
+                                                                 SCORE_PENALTIES};
+    int row_h = th->line[FONT_BODY_BOLD] + th->line[FONT_BODY] * 2 + gpx * 2;
+    for (int i = 0; i < SCORE_COMPONENT_COUNT; i++) {
+        ScoreComponent c = order[i];
+        SDL_Rect r = {x, y, lw, row_h};
+        widget_card(ui, r, 0, c == SCORE_PENALTIES && d->card.points[c] ? th->c.bad : th->c.accent);
+        long long pts = (long long)d->card.points[c];
+        SDL_snprintf(buf, sizeof buf, c == SCORE_PENALTIES ? "\xE2\x88\x92%lld" : "+%lld", pts);
+        int pw = theme_px(th, 80);
+        widget_label(ui, r.x + r.w - pw - gpx * 2, r.y + gpx, pw, FONT_LABEL_BOLD,
+                     c == SCORE_PENALTIES && pts ? th->c.bad : th->c.text, buf, ALIGN_RIGHT);
+        widget_label(ui, r.x + gpx * 3, r.y + gpx, lw - pw - gpx * 6, FONT_BODY_BOLD, th->c.text,
+                     score_component_label(c), ALIGN_LEFT);
+        widget_text(ui, r.x + gpx * 3, r.y + gpx + th->line[FONT_BODY_BOLD], lw - pw - gpx * 6, FONT_BODY,
+                    th->c.text, d->card.sentence[c]);
+        y += row_h + gpx;
+    }
+    /* tips */
+    y += gpx;
+    widget_heading(ui, x, y, lw, "THREE THINGS TO TRY NEXT TIME", th->c.stage[STAGE_PREPARE]);
+    y += th->line[FONT_BODY_BOLD] + gpx / 2;
+    for (int i = 0; i < d->tip_count; i++) {
+        SDL_snprintf(buf, sizeof buf, "%d.", i + 1);
+        widget_label(ui, x, y, theme_px(th, 20), FONT_BODY_BOLD, th->c.text, buf, ALIGN_LEFT);
+        y += widget_text(ui, x + theme_px(th, 22), y, lw - theme_px(th, 22), FONT_BODY, th->c.text, d->tips[i]) + theme_px(th, 4);
+    }
+
+    /* right: the comparison with the strategies */
+    int rx = area.x + lw + gpx * 3;
+    SDL_Rect cmp = {rx, area.y, rw, area.h};
+    widget_card(ui, cmp, 0, (SDL_Color){0, 0, 0, 0});
+    int cx = rx + gpx * 3, cw = rw - gpx * 5, cy = area.y + gpx * 2;
+    widget_heading(ui, cx, cy, cw, "THE SAME SEED, PLAYED BY", (SDL_Color){0, 0, 0, 0});
+    cy += th->line[FONT_BODY_BOLD] + gpx;
+    const char *who[3] = {"You", "Sales 1.0 strategy", "Sales 2.0 strategy"};
+    const ScoreCard *cards[3] = {&d->card, &se->strategy_score[0], &se->strategy_score[1]};
+    int ok[3] = {1, se->strategy_ok[0], se->strategy_ok[1]};
+    long long best = 1;
+    for (int i = 0; i < 3; i++)
+        if (ok[i] && cards[i]->total > best)
+            best = (long long)cards[i]->total;
+    for (int i = 0; i < 3; i++) {
+        widget_label(ui, cx, cy, cw / 2, i == 0 ? FONT_BODY_BOLD : FONT_BODY, th->c.text, who[i], ALIGN_LEFT);
+        if (!ok[i]) {
+            widget_label(ui, cx, cy, cw, FONT_BODY, th->c.muted, "not available", ALIGN_RIGHT);
+            cy += th->line[FONT_BODY] + gpx * 2;
+            continue;
+        }
+        SDL_snprintf(buf, sizeof buf, "%lld points", (long long)cards[i]->total);
+        widget_label(ui, cx, cy, cw, FONT_BODY_BOLD, th->c.text, buf, ALIGN_RIGHT);
+        cy += th->line[FONT_BODY];
+        SDL_Rect bar = {cx, cy + theme_px(th, 2), cw, theme_px(th, 8)};
+        widget_progress(ui, bar, (long long)cards[i]->total, best, i == 0 ? th->c.accent : th->c.muted);
+        cy += theme_px(th, 14);
+        char money[48];
+        nav_money(money, sizeof money, (long long)cards[i]->revenue, scenario_currency(sc));
+        SDL_snprintf(buf, sizeof buf, "%s \xC2\xB7 %d won \xC2\xB7 %d%% of quota \xC2\xB7 prepare %d%%, close %d%%", money,
+                     cards[i]->deals_won, cards[i]->attainment_bp / 100, cards[i]->effort_share_bp[STAGE_PREPARE] / 100,
+                     cards[i]->effort_share_bp[STAGE_CLOSE] / 100);
+        widget_label(ui, cx, cy, cw, FONT_BODY, th->c.muted, buf, ALIGN_LEFT);
+        cy += th->line[FONT_BODY] + gpx * 2;
+    }
+    cy += gpx;
+    widget_heading(ui, cx, cy, cw, "RESULTS FILE", (SDL_Color){0, 0, 0, 0});
+    cy += th->line[FONT_BODY_BOLD] + gpx / 2;
+    if (se->saved) {
+        cy += widget_text(ui, cx, cy, cw, FONT_BODY, th->c.text, "Saved for your instructor as") + theme_px(th, 2);
+        cy += widget_text(ui, cx, cy, cw, FONT_BODY, th->c.muted, se->results_path);
+    } else {
+        cy += widget_text(ui, cx, cy, cw, FONT_BODY, th->c.bad, se->save_error[0] ? se->save_error : "Not saved.");
+    }
+    (void)cy;
+}
+
+static void draw_effort(Debrief *d, App *app, SDL_Rect area)
+{
+    Ui *ui = &app->ui;
+    const Theme *th = &app->theme;
+    const Session *se = app->session;
+    const ScoringRules *sr = scenario_scoring(se->scenario);
+    int gpx = theme_grid(th, 1);
+    int lw = area.w * 55 / 100, rw = area.w - lw - gpx * 3;
+    SDL_Rect l = {area.x, area.y, lw, area.h};
+    widget_card(ui, l, 0, (SDL_Color){0, 0, 0, 0});
+    int x = l.x + gpx * 3, w = lw - gpx * 6, y = l.y + gpx * 2;
+    widget_heading(ui, x, y, w, "YOUR EFFORT CURVE AGAINST THE CLASSIC SLIDE", (SDL_Color){0, 0, 0, 0});
+    y += th->line[FONT_BODY_BOLD];
+    char buf[300];
+    SDL_snprintf(buf, sizeof buf, "Share of your time per stage (thick line) against Sales 1.0 (dashed) and Sales 2.0 (solid). "
+                 "You sit %d%% of the way from Sales 1.0 to Sales 2.0.", d->card.frontload_pct);
+    y += widget_text(ui, x, y, w, FONT_BODY, th->c.muted, buf) + gpx;
+    SDL_Rect chart = {x, y, w, l.y + l.h - y - gpx * 2};
+    chart_curve(ui, chart, d->card.effort_share_bp, sr->curve_sales1, sr->curve_sales2);
+
+    SDL_Rect r = {area.x + lw + gpx * 3, area.y, rw, area.h};
+    widget_card(ui, r, 0, (SDL_Color){0, 0, 0, 0});
+    x = r.x + gpx * 3;
+    w = rw - gpx * 6;
+    y = r.y + gpx * 2;
+    widget_heading(ui, x, y, w, "EFFORT PER WEEK, BY STAGE", (SDL_Color){0, 0, 0, 0});
+    y += th->line[FONT_BODY_BOLD] + gpx / 2;
+    int half = w / 2;
+    for (int s = 0; s < STAGE_COUNT; s++) {
+        int sq = theme_px(th, 10);
+        int lx = x + (s % 2) * half, ly = y + (s / 2) * th->line[FONT_BODY];
+        SDL_Rect mk = {lx, ly + (th->line[FONT_BODY] - sq) / 2, sq, sq};
+        widget_round(ui, mk, theme_px(th, 2), th->c.stage[s]);
+        widget_label(ui, lx + sq + theme_px(th, 6), ly, half - sq, FONT_BODY, th->c.text, stage_label((Stage)s), ALIGN_LEFT);
+    }
+    y += th->line[FONT_BODY] * 2 + gpx;
+    SDL_Rect wk = {x, y, w, r.y + r.h - y - gpx * 2};
+    chart_weeks(ui, wk, se->game);
+}
+
+static void draw_prospects(App *app, SDL_Rect area)
+{
+    Ui *ui = &app->ui;
+    const Theme *th = &app->theme;
+    const Session *se = app->session;
+    const Game *g = se->game;
+    const Scenario *sc = se->scenario;
+    int gpx = theme_grid(th, 1);
+    widget_card(ui, area, 0, (SDL_Color){0, 0, 0, 0});
+    int x = area.x + gpx * 3, w = area.w - gpx * 6, y = area.y + gpx * 2;
+    int c0 = w * 24 / 100, c1 = w * 15 / 100, c2 = w * 12 / 100, c3 = w * 11 / 100;
+    int tl = w - c0 - c1 - c2 - c3;
+    widget_label(ui, x, y, c0, FONT_BODY_BOLD, th->c.muted, "Prospect", ALIGN_LEFT);
+    widget_label(ui, x + c0, y, c1, FONT_BODY_BOLD, th->c.muted, "Outcome", ALIGN_LEFT);
+    widget_label(ui, x + c0 + c1, y, c2, FONT_BODY_BOLD, th->c.muted, "Revenue", ALIGN_LEFT);
+    widget_label(ui, x + c0 + c1 + c2, y, c3, FONT_BODY_BOLD, th->c.muted, "Prep / ready", ALIGN_LEFT);
+    char buf[200];
+    SDL_snprintf(buf, sizeof buf, "Touches by day (1\xE2\x80\x93%d): green got a reply or meeting", scenario_day_count(sc));
+    widget_label(ui, x + c0 + c1 + c2 + c3, y, tl, FONT_BODY_BOLD, th->c.muted, buf, ALIGN_LEFT);
+    y += th->line[FONT_BODY_BOLD] + gpx;
+    int n = scenario_prospect_count(sc);
+    int row = th->line[FONT_BODY_BOLD] + th->line[FONT_BODY] + gpx;
+    int bottom = area.y + area.h - gpx * 2;
+    for (int i = 0; i < n; i++) {
+        if (y + row > bottom) {
+            SDL_snprintf(buf, sizeof buf, "\xE2\x80\xA6 %d more in the results file", n - i);
+            widget_label(ui, x, y, w, FONT_BODY, th->c.muted, buf, ALIGN_LEFT);
+            break;
+        }
+        const Prospect *pr = scenario_prospect(sc, i);
+        const ProspectState *ps = game_prospect(g, i);
+        SDL_Rect sep = {x, y - gpx / 2, w, 1};
+        widget_fill(ui, sep, th->c.track);
+        widget_label(ui, x, y, c0 - gpx, FONT_BODY_BOLD, th->c.text, pr->company, ALIGN_LEFT);
+        widget_label(ui, x, y + th->line[FONT_BODY_BOLD], c0 - gpx, FONT_BODY, th->c.muted, pr->contact, ALIGN_LEFT);
+        const char *out = play_status_label(ps->status);
+        if (ps->status == STATUS_WON && ps->buyer_initiated)
+            out = "Won \xE2\x80\x94 buyer asked";
+        else if (ps->status == STATUS_LOST && ps->lost_to_pressure)
+            out = "Lost to pressure";
+        SDL_Color oc = ps->status == STATUS_WON ? th->c.good
+                       : (ps->status == STATUS_LOST || ps->status == STATUS_BURNED) ? th->c.bad : th->c.text;
+        widget_label(ui, x + c0, y, c1 - gpx, FONT_BODY_BOLD, oc, out, ALIGN_LEFT);
+        char money[48];
+        nav_money(money, sizeof money, (long long)ps->revenue, scenario_currency(sc));
+        widget_label(ui, x + c0 + c1, y, c2 - gpx, FONT_BODY, th->c.text, ps->revenue ? money : "\xE2\x80\x94", ALIGN_LEFT);
+        SDL_snprintf(buf, sizeof buf, "%d / %d", ps->prep, ps->readiness);
+        widget_label(ui, x + c0 + c1 + c2, y, c3 - gpx, FONT_BODY, th->c.text, buf, ALIGN_LEFT);
+        SDL_Rect tr = {x + c0 + c1 + c2 + c3, y, tl, row - gpx};
+        chart_timeline(ui, tr, g, i);
+        y += row;
+    }
+}
+
+static void debrief_draw(Screen *s, App *app)
+{
+    Debrief *d = (Debrief *)s;
+    Ui *ui = &app->ui;
+    const Theme *th = &app->theme;
+    const Session *se = app->session;
+    if (!se)
+        return;
+    int W = app->out_w, H = app->out_h, gpx = theme_grid(th, 1);
+    int m = gpx * 3;
+    int y = gpx * 2;
+    widget_label(ui, m, y, W / 2, FONT_BODY_BOLD, th->c.stage[STAGE_CLOSE], "DEBRIEF", ALIGN_LEFT);
+    widget_label(ui, m, y + th->line[FONT_BODY_BOLD], W / 2, FONT_TITLE, th->c.text, scenario_title(se->scenario), ALIGN_LEFT);
+    /* the total, counting up */
+    char buf[120];
+    long long total = (long long)(tween_value(&d->total, app->now) + 0.5f);
+    SDL_snprintf(buf, sizeof buf, "%lld", total);
+    int tw = text_width(th->font[FONT_DISPLAY], buf);
+    int tx = W - m - tw;
+    widget_label(ui, tx, y, 0, FONT_DISPLAY, th->c.text, buf, ALIGN_LEFT);
+    const char *sub = app->new_best ? "points \xC2\xB7 a new personal best" : "points";
+    widget_label(ui, W / 2, y + th->line[FONT_DISPLAY], W / 2 - m, FONT_BODY, app->new_best ? th->c.good : th->c.muted, sub, ALIGN_RIGHT);
+    y += th->line[FONT_BODY_BOLD] + th->line[FONT_TITLE] + gpx * 2;
+
+    /* page tabs */
+    int tx0 = m;
+    for (int i = 0; i < PAGE_COUNT; i++) {
+        SDL_snprintf(buf, sizeof buf, "%d  %s", i + 1, page_names[i]);
+        int w = text_width(th->font[FONT_LABEL_BOLD], buf) + gpx * 4;
+        SDL_Rect r = {tx0, y, w, th->line[FONT_LABEL_BOLD] + gpx};
+        int sel = i == d->page;
+        if (sel)
+            widget_round(ui, r, theme_px(th, 6), th->c.accent);
+        else if (ui->hover_id == HIT_PAGE + i)
+            widget_round(ui, r, theme_px(th, 6), th->c.surface_alt);
+        widget_label(ui, r.x + gpx * 2, r.y + gpx / 2, w, FONT_LABEL_BOLD, sel ? th->c.on_accent : th->c.text, buf, ALIGN_LEFT);
+        widget_hit(ui, r, HIT_PAGE + i, NULL);
+        tx0 += w + gpx;
+    }
+    widget_label(ui, tx0 + gpx, y + gpx / 2 + (th->line[FONT_LABEL_BOLD] - th->line[FONT_BODY]) / 2, W - tx0 - m, FONT_BODY,
+                 th->c.muted, "Tab or \xE2\x86\x90 \xE2\x86\x92 switch pages", ALIGN_LEFT);
+    y += th->line[FONT_LABEL_BOLD] + gpx * 3;
+
+    int bh = theme_px(th, 40);
+    SDL_Rect area = {m, y, W - 2 * m, H - y - bh - gpx * 4};
+    if (d->page == PAGE_SCORE)
+        draw_score(d, app, area);
+    else if (d->page == PAGE_EFFORT)
+        draw_effort(d, app, area);
+    else
+        draw_prospects(app, area);
+
+    int bw = theme_px(th, 200);
+    SDL_Rect again_r = {W - m - bw, H - bh - gpx * 2, bw, bh};
+    SDL_Rect title_r = {W - m - 2 * bw - gpx * 2, H - bh - gpx * 2, bw, bh};
+    widget_button(ui, again_r, "Play again", "Enter", WIDGET_PRIMARY | (ui->hover_id == HIT_AGAIN ? WIDGET_HOVER : 0),
+                  HIT_AGAIN, "Play this scenario again from the briefing.");
+    widget_button(ui, title_r, "Title", "Esc", ui->hover_id == HIT_TITLE ? WIDGET_HOVER : 0, HIT_TITLE, NULL);
+    SDL_snprintf(buf, sizeof buf, "Seed %llu%s%s", (unsigned long long)se->seed, se->player[0] ? " \xC2\xB7 " : "", se->player);
+    widget_label(ui, m, H - bh - gpx * 2 + (bh - th->line[FONT_BODY]) / 2, title_r.x - m - gpx, FONT_BODY, th->c.muted, buf,
+                 ALIGN_LEFT);
+}
+
+static void debrief_enter(Screen *s, App *app)
+{
+    Debrief *d = (Debrief *)s;
+    if (!app->session)
+        return;
+    app_finish_game(app);
+    score_compute(app->session->game, &d->card);
+    d->tip_count = tips_build(app->session->game, &d->card, d->tips, 3);
+    tween_set(&d->total, 0.0f);
+    tween_to(&d->total, (float)d->card.total, app->now);
+}
+
+static void debrief_leave(Screen *s, App *app)
+{
+    (void)app;
+    free(s);
+}
+
+Screen *debrief_screen_new(void)
+{
+    Debrief *d = calloc(1, sizeof *d);
+    if (!d)
+        return NULL;
+    d->base.name = "debrief";
+    d->base.enter = debrief_enter;
+    d->base.leave = debrief_leave;
+    d->base.event = debrief_event;
+    d->base.update = debrief_update;
+    d->base.draw = debrief_draw;
+    return &d->base;
+}

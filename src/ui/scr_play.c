@@ -1,0 +1,819 @@
+/* The play screen: the day at a glance, the prospects, the selected account, the actions
+ * by stage with their costs and odds before acting, the inbox and the effort so far. Input
+ * becomes Actions applied through the session; drawing only reads the game. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "nav.h"
+#include "play_model.h"
+#include "tween.h"
+
+enum {
+    HIT_END_DAY = 1,
+    HIT_MENU,
+    HIT_HELP,
+    HIT_PROSPECT = 100,
+    HIT_ACTION = 300,
+    HIT_INFO = 400 /* top-bar meters: tooltip only */
+};
+
+#define BANNER_MS 2200
+
+typedef struct Play {
+    Screen base;
+    int sel;        /* selected prospect */
+    int act;        /* focused action in the menu */
+    int inbox_mark; /* events from here on are new since the last day change */
+    Uint32 banner_start;
+    int banner_on;
+    int banner_phase; /* last phase drawn: 0 in, 1 hold, 2 out */
+    char banner_title[96];
+    char banner_text[240];
+    Tween energy, minutes, revenue, budget;
+    PlayMenu menu;  /* rebuilt from the game whenever it is needed */
+} Play;
+
+static const Game *game_of(App *app)
+{
+    return app->session ? app->session->game : NULL;
+}
+
+static void retarget(Play *p, App *app, int jump)
+{
+    const Game *g = game_of(app);
+    if (!g)
+        return;
+    float e = (float)game_energy(g), m = (float)game_minutes_left(g);
+    float r = (float)game_revenue(g), b = (float)game_budget_left(g);
+    if (jump) {
+        tween_set(&p->energy, e);
+        tween_set(&p->minutes, m);
+        tween_set(&p->revenue, r);
+        tween_set(&p->budget, b);
+    } else {
+        tween_to(&p->energy, e, app->now);
+        tween_to(&p->minutes, m, app->now);
+        tween_to(&p->revenue, r, app->now);
+        tween_to(&p->budget, b, app->now);
+    }
+}
+
+static void show_banner(Play *p, App *app, int old_week)
+{
+    const Game *g = game_of(app);
+    const Scenario *sc = game_scenario(g);
+    const Calendar *cal = scenario_calendar(sc);
+    int day = game_day(g), week = game_week(g);
+    int fresh = 0;
+    for (int i = p->inbox_mark; i < game_event_count(g); i++) {
+        GameEventKind k = game_event(g, i)->kind;
+        if (k != GEV_DAY_START && k != GEV_TOUCH_SENT)
+            fresh++;
+    }
+    if (week != old_week) {
+        SDL_snprintf(p->banner_title, sizeof p->banner_title, "Week %d of %d begins", week, cal->weeks);
+        int total = 0, prep = 0;
+        for (int s = 0; s < STAGE_COUNT; s++) {
+            int m = game_effort_week_minutes(g, old_week - 1, (Stage)s);
+            total += m;
+            if (s <= STAGE_PROSPECT)
+                prep += m;
+        }
+        SDL_snprintf(p->banner_text, sizeof p->banner_text,
+                     "Last week %d%% of your time went to preparing and prospecting. %d new message%s.",
+                     total ? prep * 100 / total : 0, fresh, fresh == 1 ? "" : "s");
+    } else {
+        SDL_snprintf(p->banner_title, sizeof p->banner_title, "%s \xC2\xB7 day %d of %d",
+                     play_weekday((day - 1) % cal->days_per_week), day, scenario_day_count(sc));
+        SDL_snprintf(p->banner_text, sizeof p->banner_text, "Energy %d. %d new message%s in the inbox.",
+                     game_energy(g), fresh, fresh == 1 ? "" : "s");
+    }
+    p->banner_on = 1;
+    p->banner_start = app->now;
+    p->banner_phase = -1;
+}
+
+static void take(Play *p, App *app, const Action *a)
+{
+    Session *s = app->session;
+    if (!s)
+        return;
+    int old_day = game_day(s->game), old_week = game_week(s->game);
+    int mark = game_event_count(s->game);
+    ActionError e = session_apply(s, a);
+    if (e != ACTION_OK) {
+        app_toast(app, "%s", action_error_message(e));
+        return;
+    }
+    retarget(p, app, 0);
+    if (game_over(s->game)) {
+        app_finish_game(app);
+        app_replace(app, debrief_screen_new());
+        return;
+    }
+    if (game_day(s->game) != old_day) {
+        p->inbox_mark = mark;
+        show_banner(p, app, old_week);
+    }
+}
+
+static void end_day(Play *p, App *app)
+{
+    Action a = {ACTION_END_DAY, -1, 0};
+    take(p, app, &a);
+}
+
+static int stage_of_focus(const Play *p)
+{
+    if (p->act < 0 || p->act >= p->menu.count)
+        return 0;
+    return (int)p->menu.items[p->act].stage;
+}
+
+static int play_event(Screen *s, App *app, const SDL_Event *ev)
+{
+    Play *p = (Play *)s;
+    const Game *g = game_of(app);
+    if (!g)
+        return 0;
+    int np = scenario_prospect_count(game_scenario(g));
+    play_menu_build(&p->menu, g, p->sel);
+    if (p->banner_on && (ev->type == SDL_KEYDOWN || ev->type == SDL_MOUSEBUTTONDOWN)) {
+        p->banner_on = 0; /* the next action's own banner may start below */
+        app_redraw(app);
+    }
+    if (ev->type == SDL_KEYDOWN) {
+        SDL_Keycode k = ev->key.keysym.sym;
+        int shift = (ev->key.keysym.mod & KMOD_SHIFT) != 0;
+        if (k >= SDLK_1 && k <= SDLK_9) {
+            int st = stage_of_focus(p);
+            int n = (int)(k - SDLK_1);
+            if (n < p->menu.size[st]) {
+                p->act = p->menu.first[st] + n;
+                take(p, app, &p->menu.items[p->act].action);
+            }
+            return 1;
+        }
+        switch (k) {
+        case SDLK_UP:
+            p->sel = (p->sel + np - 1) % np;
+            return 1;
+        case SDLK_DOWN:
+            p->sel = (p->sel + 1) % np;
+            return 1;
+        case SDLK_TAB:
+            if (p->menu.count)
+                p->act = (p->act + (shift ? p->menu.count - 1 : 1)) % p->menu.count;
+            return 1;
+        case SDLK_LEFT:
+        case SDLK_RIGHT: {
+            int st = (stage_of_focus(p) + (k == SDLK_LEFT ? STAGE_COUNT - 1 : 1)) % STAGE_COUNT;
+            if (p->menu.size[st])
+                p->act = p->menu.first[st];
+            return 1;
+        }
+        case SDLK_RETURN:
+        case SDLK_KP_ENTER:
+        case SDLK_SPACE:
+            if (p->act >= 0 && p->act < p->menu.count)
+                take(p, app, &p->menu.items[p->act].action);
+            return 1;
+        case SDLK_e:
+            end_day(p, app);
+            return 1;
+        case SDLK_ESCAPE:
+            app_push(app, pause_screen_new());
+            return 1;
+        case SDLK_h:
+        case SDLK_F1:
+        case SDLK_SLASH:
+            app_push(app, help_screen_new());
+            return 1;
+        default:
+            return 0;
+        }
+    }
+    if (ev->type == SDL_MOUSEWHEEL) {
+        int d = ev->wheel.y > 0 ? -1 : 1;
+        p->sel = (p->sel + np + d) % np;
+        return 1;
+    }
+    if (nav_click(ev)) {
+        int id = app->ui.hover_id;
+        if (id == HIT_END_DAY)
+            end_day(p, app);
+        else if (id == HIT_MENU)
+            app_push(app, pause_screen_new());
+        else if (id == HIT_HELP)
+            app_push(app, help_screen_new());
+        else if (id >= HIT_PROSPECT && id < HIT_PROSPECT + np)
+            p->sel = id - HIT_PROSPECT;
+        else if (id >= HIT_ACTION && id < HIT_ACTION + p->menu.count) {
+            p->act = id - HIT_ACTION;
+            if (p->menu.items[p->act].error == ACTION_OK)
+                take(p, app, &p->menu.items[p->act].action);
+            else
+                app_toast(app, "%s", action_error_message(p->menu.items[p->act].error));
+        } else
+            return 0;
+        return 1;
+    }
+    return 0;
+}
+
+static int play_update(Screen *s, App *app, int step_ms)
+{
+    (void)step_ms;
+    Play *p = (Play *)s;
+    Uint32 now = app->now;
+    int anim = tween_active(&p->energy, now) || tween_active(&p->minutes, now) ||
+               tween_active(&p->revenue, now) || tween_active(&p->budget, now);
+    if (p->banner_on) {
+        Uint32 t = now - p->banner_start;
+        int phase = t < 200 ? 0 : t < BANNER_MS - 200 ? 1 : t < BANNER_MS ? 2 : 3;
+        if (phase == 3)
+            p->banner_on = 0;
+        if (phase != 1 || p->banner_phase != 1)
+            anim = 1;
+        p->banner_phase = phase;
+    }
+    return anim;
+}
+
+/* --- drawing ------------------------------------------------------------------------- */
+
+static void meter(Ui *ui, SDL_Rect r, const char *label, const char *value, long long v, long long max,
+                  SDL_Color fill, int hit, const char *tip)
+{
+    const Theme *th = ui->theme;
+    widget_label(ui, r.x, r.y, r.w, FONT_BODY, th->c.muted, label, ALIGN_LEFT);
+    widget_label(ui, r.x, r.y, r.w, FONT_BODY_BOLD, th->c.text, value, ALIGN_RIGHT);
+    SDL_Rect bar = {r.x, r.y + th->line[FONT_BODY] + theme_px(th, 4), r.w, theme_px(th, 8)};
+    widget_progress(ui, bar, v, max, fill);
+    widget_hit(ui, r, hit, tip);
+}
+
+static void draw_top(Play *p, App *app, SDL_Rect area)
+{
+    Ui *ui = &app->ui;
+    const Theme *th = &app->theme;
+    const Game *g = game_of(app);
+    const Scenario *sc = game_scenario(g);
+    const Calendar *cal = scenario_calendar(sc);
+    int gpx = theme_grid(th, 1);
+    widget_fill(ui, area, th->c.surface);
+    SDL_Rect line = {area.x, area.y + area.h - 1, area.w, 1};
+    widget_fill(ui, line, th->c.border);
+
+    int x = area.x + gpx * 2, y = area.y + gpx;
+    int day = game_day(g);
+    char buf[200], v[64], w[64];
+    int cw = theme_px(th, 200);
+    SDL_snprintf(buf, sizeof buf, "Week %d \xC2\xB7 %s", game_week(g), play_weekday((day - 1) % cal->days_per_week));
+    widget_label(ui, x, y, cw, FONT_LABEL_BOLD, th->c.text, buf, ALIGN_LEFT);
+    SDL_snprintf(buf, sizeof buf, "Day %d of %d \xC2\xB7 %s", day, scenario_day_count(sc), scenario_title(sc));
+    widget_label(ui, x, y + th->line[FONT_LABEL_BOLD], cw, FONT_BODY, th->c.muted, buf, ALIGN_LEFT);
+    x += cw + gpx * 2;
+
+    int bw = theme_px(th, 132), bh = theme_px(th, 40);
+    int right = area.x + area.w - gpx * 2;
+    SDL_Rect end_r = {right - bw, area.y + (area.h - bh) / 2, bw, bh};
+    widget_button(ui, end_r, "End day", "E", WIDGET_PRIMARY | (ui->hover_id == HIT_END_DAY ? WIDGET_HOVER : 0),
+                  HIT_END_DAY, "End the day: energy recovers overnight and mail, gifts and books arrive.");
+    int mw = theme_px(th, 112);
+    SDL_Rect menu_r = {end_r.x - mw - gpx, end_r.y, mw, bh};
+    widget_button(ui, menu_r, "Menu", "Esc", ui->hover_id == HIT_MENU ? WIDGET_HOVER : 0, HIT_MENU,
+                  "Pause: help, settings, quit.");
+
+    int avail = menu_r.x - gpx * 3 - x;
+    int mgap = gpx * 3;
+    int mwid = (avail - 3 * mgap) / 4;
+    int my = area.y + (area.h - (th->line[FONT_BODY] + theme_px(th, 12))) / 2;
+    Uint32 now = app->now;
+    int minutes = (int)(tween_value(&p->minutes, now) + 0.5f);
+    int day_minutes = cal->hours_per_day * 60;
+    nav_minutes(v, sizeof v, minutes);
+    SDL_snprintf(buf, sizeof buf, "%s left", v);
+    SDL_Rect r = {x, my, mwid, area.h - 2 * (my - area.y)};
+    meter(ui, r, "Today", buf, minutes, day_minutes, th->c.accent, HIT_INFO + 1,
+          "Hours left today. Every action takes time; end the day when it runs out.");
+    r.x += mwid + mgap;
+    int energy = (int)(tween_value(&p->energy, now) + 0.5f);
+    int pool = scenario_energy(sc)->daily;
+    SDL_snprintf(buf, sizeof buf, "%d / %d", energy, pool);
+    meter(ui, r, game_tired(g) ? "Energy \xE2\x80\x94 tired" : "Energy", buf, energy, pool,
+          game_tired(g) ? th->c.bad : th->c.good, HIT_INFO + 2,
+          "Energy recovers overnight, less after an exhausting day. Tired work is done at lower quality.");
+    r.x += mwid + mgap;
+    long long budget = (long long)(tween_value(&p->budget, now) + 0.5f);
+    nav_money(v, sizeof v, budget, scenario_currency(sc));
+    SDL_snprintf(buf, sizeof buf, "%s left", v);
+    meter(ui, r, "Budget", buf, budget, scenario_budget(sc), th->c.accent, HIT_INFO + 3,
+          "Money for mail, couriers, gifts and books.");
+    r.x += mwid + mgap;
+    long long rev = (long long)(tween_value(&p->revenue, now) + 0.5f);
+    nav_money(v, sizeof v, rev, scenario_currency(sc));
+    nav_money(w, sizeof w, (long long)scenario_quota(sc), scenario_currency(sc));
+    SDL_snprintf(buf, sizeof buf, "%s / %s", v, w);
+    meter(ui, r, "Quota", buf, rev, scenario_quota(sc), th->c.stage[STAGE_CLOSE], HIT_INFO + 4,
+          "Revenue closed so far against the quota for the period.");
+}
+
+static SDL_Color status_color(const Theme *th, ProspectStatus s)
+{
+    switch (s) {
+    case STATUS_ENGAGED: return th->c.stage[STAGE_PROSPECT];
+    case STATUS_MEETING: return th->c.stage[STAGE_PROGRESS];
+    case STATUS_WON: return th->c.good;
+    case STATUS_LOST:
+    case STATUS_BURNED: return th->c.bad;
+    default: return th->c.muted;
+    }
+}
+
+static void stars(char *out, size_t cap, int n)
+{
+    out[0] = '\0';
+    for (int i = 0; i < 3; i++)
+        SDL_strlcat(out, i < n ? "\xE2\x98\x85" : "\xE2\x98\x86", cap);
+}
+
+static void draw_prospects(Play *p, App *app, SDL_Rect area)
+{
+    Ui *ui = &app->ui;
+    const Theme *th = &app->theme;
+    const Game *g = game_of(app);
+    const Scenario *sc = game_scenario(g);
+    int gpx = theme_grid(th, 1);
+    int n = scenario_prospect_count(sc);
+    int y = area.y;
+    char buf[200];
+    SDL_snprintf(buf, sizeof buf, "PROSPECTS \xC2\xB7 %d", n);
+    widget_heading(ui, area.x, y, area.w, buf, (SDL_Color){0, 0, 0, 0});
+    /* legend of the three numbers on each row */
+    const char *legend[3] = {"prep", "attention", "ready"};
+    Stage lc[3] = {STAGE_PREPARE, STAGE_PROSPECT, STAGE_PROGRESS};
+    int lx = area.x + area.w;
+    for (int k = 2; k >= 0; k--) {
+        int w = text_width(th->font[FONT_BODY], legend[k]);
+        lx -= w;
+        widget_label(ui, lx, y, w, FONT_BODY, th->c.stage[lc[k]], legend[k], ALIGN_LEFT);
+        lx -= theme_px(th, 6);
+    }
+    y += th->line[FONT_BODY_BOLD] + gpx;
+    int row_h = th->line[FONT_BODY_BOLD] + th->line[FONT_BODY] + gpx * 2;
+    int avail = area.y + area.h - y;
+    int fit = (avail + theme_px(th, 6)) / (row_h + theme_px(th, 6));
+    if (fit < 1)
+        fit = 1;
+    int first = 0;
+    if (p->sel >= fit)
+        first = p->sel - fit + 1;
+    if (first + fit < n)
+        fit = (avail - th->line[FONT_BODY]) / (row_h + theme_px(th, 6));
+    if (fit < 1)
+        fit = 1;
+    if (p->sel >= first + fit)
+        first = p->sel - fit + 1;
+    for (int i = first; i < n && i < first + fit; i++) {
+        const Prospect *pr = scenario_prospect(sc, i);
+        const ProspectState *ps = game_prospect(g, i);
+        SDL_Rect card = {area.x, y, area.w, row_h};
+        int flags = (i == p->sel ? WIDGET_FOCUSED : 0) | (ui->hover_id == HIT_PROSPECT + i ? WIDGET_HOVER : 0);
+        widget_card(ui, card, flags, status_color(th, ps->status));
+        int x = card.x + gpx * 2, iw = card.w - gpx * 3;
+        int cy = y + gpx;
+        SDL_Color sc_col = status_color(th, ps->status);
+        const char *st = play_status_label(ps->status);
+        int chip_w = text_width(th->font[FONT_BODY], st) + theme_px(th, 16);
+        widget_chip(ui, x + iw - chip_w, cy, FONT_BODY, st, theme_mix(th->c.surface, sc_col, 20), th->c.text);
+        widget_label(ui, x, cy, iw - chip_w - gpx, FONT_BODY_BOLD, th->c.text, pr->company, ALIGN_LEFT);
+        cy += th->line[FONT_BODY_BOLD] + theme_px(th, 2);
+        /* prep, attention and readiness as three coloured numbers on the right */
+        int vals[3] = {ps->prep, ps->attention, ps->readiness};
+        int nx = x + iw;
+        for (int k = 2; k >= 0; k--) {
+            char num[16];
+            SDL_snprintf(num, sizeof num, "%d", vals[k]);
+            int w = theme_px(th, 30);
+            nx -= w;
+            widget_label(ui, nx, cy, w, FONT_BODY_BOLD, th->c.stage[lc[k]], num, ALIGN_RIGHT);
+        }
+        stars(buf, sizeof buf, pr->importance);
+        int sw = text_width(th->font[FONT_BODY], buf);
+        nx -= sw + gpx;
+        widget_label(ui, nx, cy, sw, FONT_BODY, th->c.warn, buf, ALIGN_LEFT);
+        widget_label(ui, x, cy, nx - x - gpx, FONT_BODY, th->c.muted, pr->contact, ALIGN_LEFT);
+        char tip[300], money[48];
+        nav_money(money, sizeof money, (long long)pr->deal_value, scenario_currency(sc));
+        SDL_snprintf(tip, sizeof tip,
+                     "%s \xE2\x80\x94 %s, %s. Deal %s, importance %d of 3. %s. Preparation %d, attention %d, readiness %d.",
+                     pr->company, pr->contact, pr->title, money, pr->importance, st, ps->prep, ps->attention,
+                     ps->readiness);
+        widget_hit(ui, card, HIT_PROSPECT + i, tip);
+        y += row_h + theme_px(th, 6);
+    }
+    if (first > 0 || first + fit < n) {
+        SDL_snprintf(buf, sizeof buf, "%d\xE2\x80\x93%d of %d \xC2\xB7 \xE2\x86\x91\xE2\x86\x93 to see more", first + 1,
+                     first + fit < n ? first + fit : n, n);
+        widget_label(ui, area.x, y, area.w, FONT_BODY, th->c.muted, buf, ALIGN_CENTER);
+    }
+}
+
+static void draw_effort(App *app, SDL_Rect area)
+{
+    Ui *ui = &app->ui;
+    const Theme *th = &app->theme;
+    const Game *g = game_of(app);
+    int gpx = theme_grid(th, 1);
+    widget_heading(ui, area.x, area.y, area.w, "EFFORT SO FAR (TIME BY STAGE)", (SDL_Color){0, 0, 0, 0});
+    int y = area.y + th->line[FONT_BODY_BOLD] + gpx;
+    long long v[STAGE_COUNT], total = 0;
+    for (int s = 0; s < STAGE_COUNT; s++) {
+        v[s] = game_effort_minutes(g, (Stage)s);
+        total += v[s];
+    }
+    SDL_Rect bar = {area.x, y, area.w, theme_px(th, 12)};
+    widget_stacked(ui, bar, v, th->c.stage, STAGE_COUNT);
+    y += bar.h + gpx;
+    int half = area.w / 2;
+    for (int s = 0; s < STAGE_COUNT; s++) {
+        char buf[64];
+        SDL_snprintf(buf, sizeof buf, "%s %lld%%", stage_label((Stage)s), total ? v[s] * 100 / total : 0);
+        int x = area.x + (s % 2) * half, yy = y + (s / 2) * th->line[FONT_BODY];
+        int sq = theme_px(th, 10);
+        SDL_Rect m = {x, yy + (th->line[FONT_BODY] - sq) / 2, sq, sq};
+        widget_round(ui, m, theme_px(th, 2), th->c.stage[s]);
+        widget_label(ui, x + sq + theme_px(th, 6), yy, half - sq - theme_px(th, 8), FONT_BODY, th->c.text, buf, ALIGN_LEFT);
+    }
+    widget_hit(ui, area, HIT_INFO + 10,
+               "Where your time has gone. Sales 2.0 front-loads: most of it on Prepare and Prospect, little on Close.");
+}
+
+static const char *touch_outcome_label(TouchOutcome o)
+{
+    switch (o) {
+    case TOUCH_PENDING: return "on its way";
+    case TOUCH_MISSED: return "missed";
+    case TOUCH_SEEN: return "seen";
+    case TOUCH_REPLY: return "reply";
+    case TOUCH_MEETING: return "meeting";
+    case TOUCH_BURNED: return "burned";
+    default: return "";
+    }
+}
+
+static void draw_detail(Play *p, App *app, SDL_Rect area)
+{
+    Ui *ui = &app->ui;
+    const Theme *th = &app->theme;
+    const Game *g = game_of(app);
+    const Scenario *sc = game_scenario(g);
+    int gpx = theme_grid(th, 1);
+    const Prospect *pr = scenario_prospect(sc, p->sel);
+    const ProspectState *ps = game_prospect(g, p->sel);
+    widget_card(ui, area, 0, status_color(th, ps->status));
+    int x = area.x + gpx * 3, iw = area.w - gpx * 5;
+    int y = area.y + gpx * 2;
+    int bottom = area.y + area.h - gpx * 2;
+    char buf[300], money[48];
+    widget_label(ui, x, y, iw, FONT_TITLE, th->c.text, pr->company, ALIGN_LEFT);
+    y += th->line[FONT_TITLE];
+    SDL_snprintf(buf, sizeof buf, "%s, %s", pr->contact, pr->title);
+    widget_label(ui, x, y, iw, FONT_BODY_BOLD, th->c.text, buf, ALIGN_LEFT);
+    y += th->line[FONT_BODY_BOLD];
+    nav_money(money, sizeof money, (long long)pr->deal_value, scenario_currency(sc));
+    SDL_snprintf(buf, sizeof buf, "%s \xC2\xB7 %s \xC2\xB7 deal %s \xC2\xB7 %s", pr->industry,
+                 seniority_label(pr->seniority), money, play_status_label(ps->status));
+    widget_label(ui, x, y, iw, FONT_BODY, th->c.muted, buf, ALIGN_LEFT);
+    y += th->line[FONT_BODY] + gpx;
+
+    int third = iw / 3;
+    const char *names[3] = {"Preparation", "Attention", "Readiness"};
+    int vals[3] = {ps->prep, ps->attention, ps->readiness};
+    Stage cols[3] = {STAGE_PREPARE, STAGE_PROSPECT, STAGE_PROGRESS};
+    for (int i = 0; i < 3; i++) {
+        SDL_snprintf(buf, sizeof buf, "%s %d", names[i], vals[i]);
+        widget_label(ui, x + i * third, y, third - gpx, FONT_BODY, th->c.text, buf, ALIGN_LEFT);
+        SDL_Rect r = {x + i * third, y + th->line[FONT_BODY] + theme_px(th, 3), third - gpx * 2, theme_px(th, 6)};
+        widget_progress(ui, r, vals[i], 100, th->c.stage[cols[i]]);
+    }
+    y += th->line[FONT_BODY] + theme_px(th, 12) + gpx;
+    const char *flags_txt = ps->buyer_asked ? "The buyer asked for the contract: send it."
+                            : ps->frozen_until >= game_day(g) ? "Budget freeze in force."
+                            : ps->competitor ? "A competitor is in the deal." : NULL;
+    if (flags_txt) {
+        widget_label(ui, x, y, iw, FONT_BODY_BOLD, ps->buyer_asked ? th->c.good : th->c.bad, flags_txt, ALIGN_LEFT);
+        y += th->line[FONT_BODY_BOLD] + gpx / 2;
+    }
+
+    /* what research revealed */
+    widget_heading(ui, x, y, iw, "WHAT RESEARCH REVEALED", th->c.stage[STAGE_PREPARE]);
+    y += th->line[FONT_BODY_BOLD] + gpx / 2;
+    int found = 0, hidden = 0;
+    for (int i = 0; i < pr->insight_count; i++) {
+        const Insight *in = &pr->insights[i];
+        if (!((ps->researched >> in->topic) & 1u)) {
+            hidden++;
+            continue;
+        }
+        found++;
+        if (y + th->line[FONT_BODY] > bottom - th->line[FONT_BODY] * 4)
+            continue;
+        SDL_snprintf(buf, sizeof buf, "%s: %s", in->kind == INSIGHT_PAIN ? "Pain" : "Interest", in->text);
+        y += widget_text(ui, x, y, iw, FONT_BODY, th->c.text, buf) + theme_px(th, 4);
+    }
+    if (!found) {
+        y += widget_text(ui, x, y, iw, FONT_BODY, th->c.muted,
+                         "Nothing yet. Research the company, the person, their industry or trigger events "
+                         "to learn their pains and interests.") + theme_px(th, 4);
+    } else if (hidden) {
+        SDL_snprintf(buf, sizeof buf, "More may turn up with research on other topics.");
+        widget_label(ui, x, y, iw, FONT_BODY, th->c.muted, buf, ALIGN_LEFT);
+        y += th->line[FONT_BODY];
+    }
+    y += gpx;
+
+    /* touch history */
+    int nt = game_touch_count(g, p->sel);
+    SDL_snprintf(buf, sizeof buf, "TOUCHES \xC2\xB7 %d", nt);
+    widget_heading(ui, x, y, iw, buf, th->c.stage[STAGE_PROSPECT]);
+    y += th->line[FONT_BODY_BOLD] + gpx / 2;
+    if (nt == 0) {
+        widget_label(ui, x, y, iw, FONT_BODY, th->c.muted, "No touches yet.", ALIGN_LEFT);
+        return;
+    }
+    int rows = (bottom - y) / th->line[FONT_BODY];
+    int from = nt > rows ? nt - rows : 0;
+    for (int i = from; i < nt; i++) {
+        const Touch *t = game_touch(g, p->sel, i);
+        SDL_Color oc = t->outcome == TOUCH_MEETING || t->outcome == TOUCH_REPLY ? th->c.good
+                       : t->outcome == TOUCH_BURNED ? th->c.bad : th->c.muted;
+        SDL_snprintf(buf, sizeof buf, "Day %d", t->day);
+        widget_label(ui, x, y, theme_px(th, 56), FONT_BODY, th->c.muted, buf, ALIGN_LEFT);
+        widget_icon_text(ui, x + theme_px(th, 56), y, FONT_BODY, play_channel_icon(t->channel),
+                         channel_label(t->channel), th->c.stage[STAGE_PROSPECT], th->c.text);
+        SDL_snprintf(buf, sizeof buf, "%s%s", touch_outcome_label(t->outcome),
+                     t->personalisation < scenario_rules(sc)->generic_below ? " \xC2\xB7 generic" : " \xC2\xB7 personal");
+        widget_label(ui, x + theme_px(th, 190), y, iw - theme_px(th, 190), FONT_BODY, oc, buf, ALIGN_LEFT);
+        y += th->line[FONT_BODY];
+    }
+}
+
+static void draw_inbox(Play *p, App *app, SDL_Rect area)
+{
+    Ui *ui = &app->ui;
+    const Theme *th = &app->theme;
+    const Game *g = game_of(app);
+    int gpx = theme_grid(th, 1);
+    widget_card(ui, area, 0, (SDL_Color){0, 0, 0, 0});
+    int x = area.x + gpx * 2, iw = area.w - gpx * 4;
+    int y = area.y + gpx * 3 / 2;
+    int n = game_event_count(g);
+    int fresh = n - p->inbox_mark;
+    char buf[64];
+    SDL_snprintf(buf, sizeof buf, "INBOX%s", "");
+    widget_heading(ui, x, y, iw, buf, (SDL_Color){0, 0, 0, 0});
+    if (fresh > 0) {
+        SDL_snprintf(buf, sizeof buf, "%d new", fresh);
+        widget_label(ui, x, y, iw, FONT_BODY_BOLD, th->c.accent, buf, ALIGN_RIGHT);
+    }
+    y += th->line[FONT_BODY_BOLD] + gpx / 2;
+    int bottom = area.y + area.h - gpx;
+    int dw = theme_px(th, 52);
+    /* newest first, skipping the routine day markers */
+    for (int i = n - 1; i >= 0; i--) {
+        const GameEvent *e = game_event(g, i);
+        if (e->kind == GEV_DAY_START && i != 0)
+            continue;
+        int tw, th_h;
+        SDL_Color c = i >= p->inbox_mark ? th->c.text : th->c.muted;
+        if (!text_get(ui->text, th->font[FONT_BODY], e->text, c, iw - dw, &tw, &th_h))
+            continue;
+        if (y + th_h > bottom)
+            break;
+        SDL_snprintf(buf, sizeof buf, "Day %d", e->day);
+        widget_label(ui, x, y, dw, i >= p->inbox_mark ? FONT_BODY_BOLD : FONT_BODY, th->c.muted, buf, ALIGN_LEFT);
+        widget_text(ui, x + dw, y, iw - dw, FONT_BODY, c, e->text);
+        y += th_h + theme_px(th, 4);
+    }
+}
+
+static void draw_actions(Play *p, App *app, SDL_Rect area)
+{
+    Ui *ui = &app->ui;
+    const Theme *th = &app->theme;
+    const Game *g = game_of(app);
+    const Scenario *sc = game_scenario(g);
+    const Prospect *pr = scenario_prospect(sc, p->sel);
+    int gpx = theme_grid(th, 1);
+    const PlayMenu *m = &p->menu;
+    char buf[400];
+    SDL_snprintf(buf, sizeof buf, "ACTIONS FOR %s", pr->company);
+    widget_heading(ui, area.x, area.y, area.w * 62 / 100, buf, (SDL_Color){0, 0, 0, 0});
+    widget_label(ui, area.x, area.y, area.w, FONT_BODY, th->c.muted, "cost \xC2\xB7 likely effect", ALIGN_RIGHT);
+    int y0 = area.y + th->line[FONT_BODY_BOLD] + gpx;
+
+    /* the focused action in full, at the bottom */
+    int strip_h = th->line[FONT_BODY_BOLD] + 2 * th->line[FONT_BODY] + gpx * 3 / 2;
+    SDL_Rect strip = {area.x, area.y + area.h - strip_h, area.w, strip_h};
+
+    int row_h = th->line[FONT_BODY] + theme_px(th, 5);
+    int head_h = th->line[FONT_BODY_BOLD] + theme_px(th, 6);
+    int total = STAGE_COUNT * head_h + m->count * row_h;
+    int avail = strip.y - gpx - y0;
+    int scroll = 0;
+    if (total > avail && p->act >= 0) {
+        /* keep the focused row in view */
+        int fy = ((int)m->items[p->act].stage + 1) * head_h + (p->act + 1) * row_h;
+        if (fy > avail)
+            scroll = fy - avail;
+    }
+    SDL_Rect clip = {area.x - theme_px(th, 4), y0, area.w + theme_px(th, 8), avail};
+    SDL_RenderSetClipRect(ui->ren, &clip);
+    int y = y0 - scroll;
+    int focus_stage = p->act >= 0 && p->act < m->count ? (int)m->items[p->act].stage : 0;
+    int key_w = theme_px(th, 24), icon_w = theme_px(th, 22);
+    int hint_w = theme_px(th, 108), cost_w = theme_px(th, 140);
+    for (int s = 0; s < STAGE_COUNT; s++) {
+        SDL_Color sc_col = th->c.stage[s];
+        SDL_Rect head = {area.x, y, area.w, head_h - theme_px(th, 3)};
+        if (s == focus_stage)
+            widget_round(ui, head, theme_px(th, 4), theme_mix(th->c.surface, sc_col, 22));
+        int sq = theme_px(th, 10);
+        SDL_Rect mk = {area.x + gpx, y + (head.h - sq) / 2, sq, sq};
+        widget_round(ui, mk, theme_px(th, 2), sc_col);
+        SDL_snprintf(buf, sizeof buf, "%s", stage_label((Stage)s));
+        widget_label(ui, mk.x + sq + gpx, y + (head.h - th->line[FONT_BODY_BOLD]) / 2, area.w / 2,
+                     FONT_BODY_BOLD, th->c.text, buf, ALIGN_LEFT);
+        int mins = game_effort_minutes(g, (Stage)s);
+        char tm[32];
+        nav_minutes(tm, sizeof tm, mins);
+        if (s == focus_stage)
+            SDL_snprintf(buf, sizeof buf, "keys 1\xE2\x80\x93%d \xC2\xB7 %s spent", m->size[s] < 9 ? m->size[s] : 9, tm);
+        else
+            SDL_snprintf(buf, sizeof buf, "%s spent", tm);
+        widget_label(ui, area.x, y + (head.h - th->line[FONT_BODY]) / 2, area.w - gpx, FONT_BODY, th->c.muted, buf, ALIGN_RIGHT);
+        y += head_h;
+        for (int k = m->first[s]; k < m->first[s] + m->size[s]; k++) {
+            const PlayItem *it = &m->items[k];
+            int ok = it->error == ACTION_OK;
+            SDL_Rect row = {area.x, y, area.w, row_h - theme_px(th, 1)};
+            int hover = ui->hover_id == HIT_ACTION + k;
+            if (k == p->act) {
+                widget_round(ui, row, theme_px(th, 4), theme_mix(th->c.surface, sc_col, 30));
+                SDL_Rect edge = {row.x, row.y, theme_px(th, 3), row.h};
+                widget_fill(ui, edge, th->c.focus);
+            } else if (hover) {
+                widget_round(ui, row, theme_px(th, 4), th->c.surface_alt);
+            }
+            int ty = y + (row.h - th->line[FONT_BODY]) / 2;
+            SDL_Color fg = ok ? th->c.text : th->c.muted;
+            int x = area.x + gpx;
+            char num[4];
+            SDL_snprintf(num, sizeof num, "%d", it->number);
+            if (it->number <= 9)
+                widget_label(ui, x, ty, key_w, s == focus_stage ? FONT_BODY_BOLD : FONT_BODY,
+                             s == focus_stage ? th->c.text : th->c.muted, num, ALIGN_CENTER);
+            x += key_w;
+            widget_label(ui, x, ty, icon_w, FONT_BODY, ok ? sc_col : th->c.muted, it->icon, ALIGN_CENTER);
+            x += icon_w + theme_px(th, 4);
+            int right = area.x + area.w - gpx;
+            int label_w = right - hint_w - cost_w - x - gpx;
+            widget_label(ui, x, ty, label_w, ok ? FONT_BODY_BOLD : FONT_BODY, fg, it->label, ALIGN_LEFT);
+            char cost[96];
+            play_cost_text(cost, sizeof cost, it->cost, scenario_currency(sc));
+            widget_label(ui, right - hint_w - cost_w, ty, cost_w - gpx, FONT_BODY,
+                         ok ? th->c.text : th->c.muted, cost, ALIGN_RIGHT);
+            if (ok) {
+                SDL_Color hc = th->c.text;
+                if (it->odds_bp >= 0)
+                    hc = it->odds_bp >= 3000 ? th->c.good : it->odds_bp >= 1000 ? th->c.warn : th->c.bad;
+                widget_label(ui, right - hint_w, ty, hint_w, FONT_BODY_BOLD, hc, it->hint, ALIGN_RIGHT);
+            } else {
+                widget_label(ui, right - hint_w, ty, hint_w, FONT_BODY, th->c.bad, play_short_reason(it->error),
+                             ALIGN_RIGHT);
+            }
+            char tip[UI_TIP_MAX];
+            play_cost_long(cost, sizeof cost, it->cost, scenario_currency(sc));
+            if (ok)
+                SDL_snprintf(tip, sizeof tip, "%s \xE2\x80\x94 %s: costs %s. %s", it->label, pr->company, cost, it->effect);
+            else
+                SDL_snprintf(tip, sizeof tip, "%s \xE2\x80\x94 %s: costs %s. Not now: %s", it->label, pr->company, cost,
+                             action_error_message(it->error));
+            SDL_Rect vis;
+            if (SDL_IntersectRect(&row, &clip, &vis))
+                widget_hit(ui, vis, HIT_ACTION + k, tip);
+            y += row_h;
+        }
+    }
+    SDL_RenderSetClipRect(ui->ren, NULL);
+
+    /* the focused action spelled out: the cost, the likely effect or why not */
+    widget_card(ui, strip, 0, p->act >= 0 && p->act < m->count ? th->c.stage[m->items[p->act].stage] : th->c.border);
+    if (p->act >= 0 && p->act < m->count) {
+        const PlayItem *it = &m->items[p->act];
+        int sx = strip.x + gpx * 2, sw = strip.w - gpx * 3;
+        int sy = strip.y + gpx;
+        char cost[96];
+        play_cost_long(cost, sizeof cost, it->cost, scenario_currency(sc));
+        SDL_snprintf(buf, sizeof buf, "%s \xE2\x80\x94 costs %s", it->label, cost);
+        widget_label(ui, sx, sy, sw, FONT_BODY_BOLD, th->c.text, buf, ALIGN_LEFT);
+        sy += th->line[FONT_BODY_BOLD];
+        if (it->error == ACTION_OK)
+            widget_text(ui, sx, sy, sw, FONT_BODY, th->c.text, it->effect);
+        else {
+            SDL_snprintf(buf, sizeof buf, "Not now: %s", action_error_message(it->error));
+            widget_text(ui, sx, sy, sw, FONT_BODY, th->c.bad, buf);
+        }
+    }
+}
+
+static void draw_banner(Play *p, App *app)
+{
+    Uint32 t = app->now - p->banner_start;
+    if (!p->banner_on || t >= BANNER_MS)
+        return;
+    Ui *ui = &app->ui;
+    const Theme *th = &app->theme;
+    float in = tween_ease((float)t / 200.0f);
+    float out = t > BANNER_MS - 200 ? tween_ease((float)(t - (BANNER_MS - 200)) / 200.0f) : 0.0f;
+    int gpx = theme_grid(th, 1);
+    int w = theme_px(th, 520), h = th->line[FONT_TITLE] + th->line[FONT_BODY] * 2 + gpx * 4;
+    int y = theme_px(th, 88) - (int)((1.0f - in) * (float)theme_px(th, 24)) - (int)(out * (float)theme_px(th, 24));
+    SDL_Rect r = {(app->out_w - w) / 2, y, w, h};
+    Uint8 a = (Uint8)(255.0f * (1.0f - out));
+    if (a < 8)
+        return;
+    widget_round(ui, r, theme_px(th, 10), theme_alpha(th->c.accent, a));
+    SDL_Color fg = theme_alpha(th->c.on_accent, a);
+    widget_label(ui, r.x + gpx * 3, r.y + gpx * 2, w - gpx * 6, FONT_TITLE, fg, p->banner_title, ALIGN_LEFT);
+    widget_text(ui, r.x + gpx * 3, r.y + gpx * 2 + th->line[FONT_TITLE], w - gpx * 6, FONT_BODY, fg, p->banner_text);
+}
+
+static void play_draw(Screen *s, App *app)
+{
+    Play *p = (Play *)s;
+    const Game *g = game_of(app);
+    if (!g)
+        return;
+    const Theme *th = &app->theme;
+    play_menu_build(&p->menu, g, p->sel);
+    if (p->act >= p->menu.count)
+        p->act = 0;
+    int W = app->out_w, H = app->out_h, gpx = theme_grid(th, 1);
+    int top_h = th->line[FONT_LABEL_BOLD] + th->line[FONT_BODY] + gpx * 2;
+    SDL_Rect top = {0, 0, W, top_h};
+    draw_top(p, app, top);
+    int m = gpx * 2;
+    int y = top_h + m;
+    int h = H - y - m;
+    int lw = (W - 4 * m) * 25 / 100;
+    int cw = (W - 4 * m) * 32 / 100;
+    int rw = W - 4 * m - lw - cw;
+    int effort_h = th->line[FONT_BODY_BOLD] + theme_px(th, 12) + th->line[FONT_BODY] * 2 + gpx * 3;
+    SDL_Rect plist = {m, y, lw, h - effort_h - m};
+    draw_prospects(p, app, plist);
+    SDL_Rect eff = {m, y + h - effort_h, lw, effort_h};
+    draw_effort(app, eff);
+    int detail_h = h * 62 / 100;
+    SDL_Rect det = {m * 2 + lw, y, cw, detail_h};
+    draw_detail(p, app, det);
+    SDL_Rect inbox = {m * 2 + lw, y + detail_h + m, cw, h - detail_h - m};
+    draw_inbox(p, app, inbox);
+    SDL_Rect acts = {m * 3 + lw + cw, y, rw, h};
+    draw_actions(p, app, acts);
+    draw_banner(p, app);
+}
+
+static void play_enter(Screen *s, App *app)
+{
+    Play *p = (Play *)s;
+    retarget(p, app, 1);
+    const Game *g = game_of(app);
+    if (g) {
+        p->inbox_mark = 0;
+        show_banner(p, app, game_week(g));
+    }
+}
+
+static void play_leave(Screen *s, App *app)
+{
+    (void)app;
+    free(s);
+}
+
+Screen *play_screen_new(void)
+{
+    Play *p = calloc(1, sizeof *p);
+    if (!p)
+        return NULL;
+    p->base.name = "play";
+    p->base.enter = play_enter;
+    p->base.leave = play_leave;
+    p->base.event = play_event;
+    p->base.update = play_update;
+    p->base.draw = play_draw;
+    return &p->base;
+}

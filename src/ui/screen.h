@@ -1,0 +1,34 @@
+/* screen — one screen of the game as a small set of functions on a stack (enter, event,
+ * update on a fixed step, draw, leave). The stack in the App owns its screens: leave
+ * frees the screen it is given. Screens turn input into core Actions; drawing never
+ * changes game state. */
+#ifndef UPFRONT_UI_SCREEN_H
+#define UPFRONT_UI_SCREEN_H
+
+#include <SDL.h>
+
+typedef struct App App;
+typedef struct Screen Screen;
+
+struct Screen {
+    const char *name;
+    int overlay; /* 1: the screen below is drawn first (menus, dialogs) */
+    void (*enter)(Screen *s, App *app);                       /* may be NULL */
+    void (*leave)(Screen *s, App *app);                       /* frees s */
+    int (*event)(Screen *s, App *app, const SDL_Event *ev);   /* 1 when it changed something */
+    int (*update)(Screen *s, App *app, int step_ms);          /* may be NULL; 1 while animating */
+    void (*draw)(Screen *s, App *app);
+};
+
+/* The screens; each returns a new screen for app_push / app_replace, or NULL when out
+ * of memory. */
+Screen *title_screen_new(void);
+Screen *picker_screen_new(void);
+Screen *briefing_screen_new(void);
+Screen *play_screen_new(void);
+Screen *pause_screen_new(void);
+Screen *help_screen_new(void);
+Screen *settings_screen_new(void);
+Screen *debrief_screen_new(void);
+
+#endif

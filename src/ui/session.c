@@ -1,0 +1,106 @@
+/* session — the game in the window, its results file and its comparison games. */
+#include "session.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <SDL.h>
+
+#include "upfront/file.h"
+#include "upfront/results.h"
+#include "upfront/strategy.h"
+
+Session *session_new(const Scenario *sc, const char *path, uint64_t seed, const char *player)
+{
+    Session *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->scenario = sc;
+    SDL_strlcpy(s->scenario_path, path ? path : "", sizeof s->scenario_path);
+    s->seed = seed;
+    SDL_strlcpy(s->player, player ? player : "", sizeof s->player);
+    s->started = (int64_t)time(NULL);
+    s->game = game_new(sc, seed);
+    if (!s->game) {
+        free(s);
+        return NULL;
+    }
+    return s;
+}
+
+void session_free(Session *s)
+{
+    if (!s)
+        return;
+    game_free(s->game);
+    free(s);
+}
+
+ActionError session_apply(Session *s, const Action *a)
+{
+    return game_apply(s->game, a);
+}
+
+static void safe_name(char *out, size_t cap, const char *in)
+{
+    size_t j = 0;
+    for (size_t i = 0; in[i] && j + 1 < cap; i++) {
+        char ch = in[i];
+        int ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+                 ch == '-' || ch == '_';
+        out[j++] = ok ? ch : '_';
+    }
+    out[j] = '\0';
+}
+
+int session_save(Session *s, const char *dir)
+{
+    if (s->saved)
+        return 0;
+    ResultsMeta meta = {s->player[0] ? s->player : NULL,
+                        s->scenario_path[0] ? s->scenario_path : NULL, s->started};
+    char *json = results_to_json(s->game, &meta);
+    if (!json) {
+        SDL_strlcpy(s->save_error, "out of memory while writing the results", sizeof s->save_error);
+        return -1;
+    }
+    char id[80], stamp[32];
+    safe_name(id, sizeof id, scenario_id(s->scenario));
+    time_t now = (time_t)s->started;
+    struct tm *tm = gmtime(&now);
+    if (!tm || strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", tm) == 0)
+        SDL_strlcpy(stamp, "game", sizeof stamp);
+    size_t n = strlen(dir);
+    const char *sep = (n > 0 && (dir[n - 1] == '/' || dir[n - 1] == '\\')) ? "" : "/";
+    SDL_snprintf(s->results_path, sizeof s->results_path, "%s%s%s-%s-seed%llu.json", dir, sep, id,
+                 stamp, (unsigned long long)s->seed);
+    FileStatus st = file_write_atomic(s->results_path, json, strlen(json));
+    int saved_errno = errno;
+    free(json);
+    if (st != FILE_OK) {
+        SDL_snprintf(s->save_error, sizeof s->save_error, "Could not save %s: %s", s->results_path,
+                     file_status_message(st, saved_errno));
+        return -1;
+    }
+    s->saved = 1;
+    s->save_error[0] = '\0';
+    return 0;
+}
+
+void session_compare(Session *s)
+{
+    if (s->compared)
+        return;
+    static const char *const names[2] = {"sales1", "sales2"};
+    for (int i = 0; i < 2; i++) {
+        const Strategy *st = strategy_find(names[i]);
+        Game *g = st ? game_new(s->scenario, s->seed) : NULL;
+        s->strategy_ok[i] = g && strategy_play(st, g, s->seed) == 0;
+        if (g)
+            score_compute(g, &s->strategy_score[i]);
+        game_free(g);
+    }
+    s->compared = 1;
+}

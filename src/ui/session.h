@@ -1,0 +1,38 @@
+/* session — the game being played in the window: its Game, seed and player, the saved
+ * results file and the strategies' games on the same seed for the debrief. A Session
+ * borrows its Scenario (which must outlive it) and owns its Game; session_free frees it. */
+#ifndef UPFRONT_UI_SESSION_H
+#define UPFRONT_UI_SESSION_H
+
+#include <stdint.h>
+
+#include "upfront/game.h"
+#include "upfront/score.h"
+
+typedef struct Session {
+    const Scenario *scenario;
+    char scenario_path[1024];
+    Game *game;
+    uint64_t seed;
+    char player[64];
+    int64_t started;
+    int saved;               /* 1 once the results file is written */
+    char results_path[1200];
+    char save_error[300];
+    int compared;            /* 1 once the strategies have played */
+    ScoreCard strategy_score[2]; /* sales1, sales2 on the same seed */
+    int strategy_ok[2];
+} Session;
+
+/* Starts a game; returns NULL when out of memory. */
+Session *session_new(const Scenario *s, const char *path, uint64_t seed, const char *player);
+void session_free(Session *s);
+/* Applies an action through game_apply; returns its result. */
+ActionError session_apply(Session *s, const Action *a);
+/* Writes the results file into dir (created if missing) once; returns 0 or -1 with
+ * save_error set. */
+int session_save(Session *s, const char *dir);
+/* Plays sales1 and sales2 on fresh games with the same seed (once). */
+void session_compare(Session *s);
+
+#endif

@@ -1,0 +1,223 @@
+/* text — rendered text cached as textures, evicted least recently used first. */
+#include "text.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct TextEntry {
+    uint64_t hash;
+    char *text;
+    TTF_Font *font;
+    SDL_Color color;
+    int wrap;
+    SDL_Texture *tex;
+    int w, h;
+    unsigned long used; /* stamp of the last lookup */
+} TextEntry;
+
+struct TextCache {
+    SDL_Renderer *ren;
+    TextEntry *entries;
+    int count, capacity;
+    unsigned long stamp;
+    TextStats stats;
+};
+
+TextCache *text_cache_new(SDL_Renderer *ren, int capacity)
+{
+    TextCache *tc = calloc(1, sizeof *tc);
+    if (!tc)
+        return NULL;
+    tc->entries = calloc((size_t)capacity, sizeof *tc->entries);
+    if (!tc->entries) {
+        free(tc);
+        return NULL;
+    }
+    tc->ren = ren;
+    tc->capacity = capacity;
+    return tc;
+}
+
+static void entry_free(TextEntry *e)
+{
+    if (e->tex)
+        SDL_DestroyTexture(e->tex);
+    free(e->text);
+    memset(e, 0, sizeof *e);
+}
+
+void text_cache_clear(TextCache *tc)
+{
+    for (int i = 0; i < tc->count; i++)
+        entry_free(&tc->entries[i]);
+    tc->count = 0;
+}
+
+void text_cache_free(TextCache *tc)
+{
+    if (!tc)
+        return;
+    text_cache_clear(tc);
+    free(tc->entries);
+    free(tc);
+}
+
+static uint64_t fnv1a(uint64_t h, const void *data, size_t len)
+{
+    const unsigned char *p = data;
+    for (size_t i = 0; i < len; i++) {
+        h ^= p[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+static uint64_t key_hash(TTF_Font *font, const char *text, SDL_Color color, int wrap)
+{
+    uint64_t h = 14695981039346656037ull;
+    h = fnv1a(h, &font, sizeof font);
+    h = fnv1a(h, &color, sizeof color);
+    h = fnv1a(h, &wrap, sizeof wrap);
+    return fnv1a(h, text, strlen(text));
+}
+
+static int same_color(SDL_Color a, SDL_Color b)
+{
+    return a.r == b.r && a.g == b.g && a.b == b.b && a.a == b.a;
+}
+
+static TextEntry *find(TextCache *tc, uint64_t hash, TTF_Font *font, const char *text,
+                       SDL_Color color, int wrap)
+{
+    for (int i = 0; i < tc->count; i++) {
+        TextEntry *e = &tc->entries[i];
+        if (e->hash == hash && e->font == font && e->wrap == wrap && same_color(e->color, color) &&
+            strcmp(e->text, text) == 0)
+            return e;
+    }
+    return NULL;
+}
+
+static TextEntry *slot(TextCache *tc)
+{
+    if (tc->count < tc->capacity)
+        return &tc->entries[tc->count++];
+    int oldest = 0;
+    for (int i = 1; i < tc->count; i++)
+        if (tc->entries[i].used < tc->entries[oldest].used)
+            oldest = i;
+    entry_free(&tc->entries[oldest]);
+    return &tc->entries[oldest];
+}
+
+SDL_Texture *text_get(TextCache *tc, TTF_Font *font, const char *text, SDL_Color color, int wrap,
+                      int *w, int *h)
+{
+    if (w)
+        *w = 0;
+    if (h)
+        *h = 0;
+    if (!text || !text[0] || !font)
+        return NULL;
+    uint64_t hash = key_hash(font, text, color, wrap);
+    TextEntry *e = find(tc, hash, font, text, color, wrap);
+    if (e) {
+        tc->stats.hits++;
+    } else {
+        SDL_Surface *surf = wrap > 0 ? TTF_RenderUTF8_Blended_Wrapped(font, text, color, (Uint32)wrap)
+                                     : TTF_RenderUTF8_Blended(font, text, color);
+        if (!surf)
+            return NULL;
+        SDL_Texture *tex = SDL_CreateTextureFromSurface(tc->ren, surf);
+        int sw = surf->w, sh = surf->h;
+        SDL_FreeSurface(surf);
+        if (!tex)
+            return NULL;
+        char *copy = SDL_strdup(text);
+        if (!copy) {
+            SDL_DestroyTexture(tex);
+            return NULL;
+        }
+        SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+        e = slot(tc);
+        e->hash = hash;
+        e->text = copy;
+        e->font = font;
+        e->color = color;
+        e->wrap = wrap;
+        e->tex = tex;
+        e->w = sw;
+        e->h = sh;
+        tc->stats.created++;
+    }
+    e->used = ++tc->stamp;
+    if (w)
+        *w = e->w;
+    if (h)
+        *h = e->h;
+    return e->tex;
+}
+
+int text_draw(TextCache *tc, TTF_Font *font, const char *text, SDL_Color color, int x, int y)
+{
+    int w, h;
+    SDL_Texture *tex = text_get(tc, font, text, color, 0, &w, &h);
+    if (!tex)
+        return 0;
+    SDL_Rect dst = {x, y, w, h};
+    SDL_RenderCopy(tc->ren, tex, NULL, &dst);
+    return w;
+}
+
+int text_draw_wrapped(TextCache *tc, TTF_Font *font, const char *text, SDL_Color color, int x,
+                      int y, int wrap)
+{
+    int w, h;
+    SDL_Texture *tex = text_get(tc, font, text, color, wrap, &w, &h);
+    if (!tex)
+        return 0;
+    SDL_Rect dst = {x, y, w, h};
+    SDL_RenderCopy(tc->ren, tex, NULL, &dst);
+    return h;
+}
+
+int text_width(TTF_Font *font, const char *text)
+{
+    int w = 0, h = 0;
+    if (!text || !text[0] || TTF_SizeUTF8(font, text, &w, &h) != 0)
+        return 0;
+    return w;
+}
+
+char *text_fit(TTF_Font *font, const char *text, int max_w, char *out, size_t cap)
+{
+    if (cap == 0)
+        return out;
+    SDL_strlcpy(out, text ? text : "", cap);
+    if (text_width(font, out) <= max_w)
+        return out;
+    size_t n = strlen(out);
+    while (n > 0) {
+        /* step back one UTF-8 character */
+        n--;
+        while (n > 0 && ((unsigned char)out[n] & 0xC0) == 0x80)
+            n--;
+        while (n > 0 && out[n - 1] == ' ')
+            n--;
+        if (n + 4 > cap)
+            continue;
+        memcpy(out + n, "\xE2\x80\xA6", 4); /* … */
+        if (text_width(font, out) <= max_w)
+            return out;
+    }
+    out[0] = '\0';
+    return out;
+}
+
+TextStats text_stats(const TextCache *tc)
+{
+    TextStats s = tc->stats;
+    s.live = tc->count;
+    return s;
+}

@@ -1,0 +1,44 @@
+/* text — a cache of rendered text: each (string, font, colour, wrap width) is rendered
+ * once into a texture and reused until it is the least recently used of a full cache.
+ * The cache owns every texture; a texture it returns is borrowed until the next
+ * text_get. text_cache_free frees them all. */
+#ifndef UPFRONT_UI_TEXT_H
+#define UPFRONT_UI_TEXT_H
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+
+typedef struct TextCache TextCache;
+
+typedef struct TextStats {
+    long created; /* textures rendered since the cache was made */
+    long hits;    /* lookups served from the cache */
+    int live;     /* textures held now */
+} TextStats;
+
+/* Returns an empty cache holding at most capacity textures, or NULL when out of memory. */
+TextCache *text_cache_new(SDL_Renderer *ren, int capacity);
+void text_cache_free(TextCache *tc);
+/* Drops every texture (after the fonts change). */
+void text_cache_clear(TextCache *tc);
+
+/* The texture for text in font and colour, wrapped at wrap pixels (0: one line); *w and
+ * *h get its size. Returns NULL for an empty string or when rendering fails. */
+SDL_Texture *text_get(TextCache *tc, TTF_Font *font, const char *text, SDL_Color color, int wrap,
+                      int *w, int *h);
+
+/* Draws text with its top-left corner at (x, y); returns the width drawn (0 if nothing). */
+int text_draw(TextCache *tc, TTF_Font *font, const char *text, SDL_Color color, int x, int y);
+/* Draws text wrapped at wrap pixels; returns the height drawn. */
+int text_draw_wrapped(TextCache *tc, TTF_Font *font, const char *text, SDL_Color color, int x,
+                      int y, int wrap);
+
+/* Width of one line of text in font, without rendering it. */
+int text_width(TTF_Font *font, const char *text);
+/* Copies text into out, cut at a character boundary with an ellipsis so that it fits in
+ * max_w pixels; returns out. */
+char *text_fit(TTF_Font *font, const char *text, int max_w, char *out, size_t cap);
+
+TextStats text_stats(const TextCache *tc);
+
+#endif
