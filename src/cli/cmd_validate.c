@@ -6,20 +6,23 @@
 
 #include "cli.h"
 
-/* Appends the diagnostics of one file to a JSON array. Returns 0 or -1 (out of memory). */
+/* Appends the diagnostics of one file to a JSON array, with the keys of diag_print_json
+ * (one array for all the files). Returns 0 or -1 (out of memory). */
 static int add_json_diags(cJSON *arr, const char *file, const DiagList *diags)
 {
     for (int i = 0; i < diag_count(diags); i++) {
         const Diag *d = diag_get(diags, i);
         cJSON *o = cJSON_CreateObject();
-        if (!o || !cJSON_AddItemToArray(arr, o))
+        if (!o || !cJSON_AddItemToArray(arr, o)) {
+            cJSON_Delete(o);
             return -1;
+        }
         if (!cJSON_AddStringToObject(o, "file", file) ||
             !cJSON_AddNumberToObject(o, "line", d->line) ||
-            !cJSON_AddNumberToObject(o, "col", d->col) ||
+            !cJSON_AddNumberToObject(o, "column", d->col) ||
+            !cJSON_AddStringToObject(o, "pointer", d->pointer ? d->pointer : "") ||
             !cJSON_AddStringToObject(o, "severity",
                                      d->severity == DIAG_WARNING ? "warning" : "error") ||
-            !cJSON_AddStringToObject(o, "pointer", d->pointer ? d->pointer : "") ||
             !cJSON_AddStringToObject(o, "message", d->message ? d->message : ""))
             return -1;
     }

@@ -196,7 +196,7 @@ def case_validate(tmp):
         arr = None
     if check(isinstance(arr, list) and len(arr) >= 2, "--json prints a JSON array: %r" % r.out):
         for d in arr:
-            for k in ("file", "line", "pointer", "severity", "message"):
+            for k in ("file", "line", "column", "pointer", "severity", "message"):
                 check(k in d, "--json diagnostic has %s: %r" % (k, d))
             check(d.get("file") == bad_path, "only the invalid file has diagnostics")
     r = run("validate", "--json", SCENARIO)
