@@ -62,7 +62,7 @@ static void civil_from_days(int64_t z, int64_t *y, int *m, int *d)
 }
 
 /* Formats a Unix time as "YYYY-MM-DDTHH:MM:SSZ" (years clamped to 0000..9999). */
-static void format_utc(int64_t t, char out[32])
+static void format_utc(int64_t t, char out[64])
 {
     const int64_t lo = days_from_civil(0, 1, 1) * 86400;
     const int64_t hi = days_from_civil(9999, 12, 31) * 86400 + 86399;
@@ -75,7 +75,7 @@ static void format_utc(int64_t t, char out[32])
     int64_t y;
     int m, d;
     civil_from_days(days, &y, &m, &d);
-    snprintf(out, 32, "%04d-%02d-%02dT%02d:%02d:%02dZ", (int)y, m, d, (int)(secs / 3600),
+    snprintf(out, 64, "%04d-%02d-%02dT%02d:%02d:%02dZ", (int)y, m, d, (int)(secs / 3600),
              (int)(secs / 60 % 60), (int)(secs % 60));
 }
 
@@ -449,7 +449,7 @@ char *results_to_json(const Game *g, const ResultsMeta *meta)
     snprintf(num, sizeof num, "%llu", (unsigned long long)game_seed(g));
     add_str(root, "seed", num, &ok);
     add_str(root, "player", meta && meta->player ? meta->player : "", &ok);
-    char when[32];
+    char when[64];
     format_utc(meta ? meta->started : 0, when);
     add_str(root, "started", when, &ok);
     add_bool(root, "finished", game_over(g), &ok);
