@@ -444,7 +444,7 @@ static int response_bp(const Game *g, int p, Channel c, int pers, int earlier)
     int r = ch->response_bp;
     r = muldiv(r, pr->affinity_pct[c], 100);
     r = muldiv(r, prep_mult(pers, ch->prep_multiplier_pct), 100);
-    r = muldiv(r, 50 + s->attention, 100);
+    r = muldiv(r, 50 + s->attention * 3 / 2, 100);
     for (int i = 0; i < earlier && r > 0; i++)
         r = muldiv(r, 100 - ch->fatigue_pct, 100);
     return clampi(r, 0, ch->response_cap_bp);
