@@ -186,6 +186,7 @@ static void apply_pending(App *app)
         }
     }
     if (app->pending_count) {
+        app->toast[0] = '\0'; /* a message belongs to the screen it was given on */
         app->dirty = 1;
         app->animating = 1;
     }

@@ -62,7 +62,7 @@ void chart_curve(Ui *ui, SDL_Rect r, const int *player_bp, const int *sales1_pct
         widget_label(ui, xs[s] - plot.w / 8, plot.y + plot.h + gpx, plot.w / 4, FONT_BODY_BOLD, th->c.stage[s],
                      stage_label((Stage)s), ALIGN_CENTER);
     }
-    SDL_Color c1 = th->c.muted, c2 = th->c.muted, cp = th->c.text;
+    SDL_Color c1 = th->c.muted, c2 = th->c.muted, cp = th->c.accent;
     int lw = theme_px(th, 2);
     for (int s = 0; s + 1 < STAGE_COUNT; s++) {
         int y1a = plot.y + plot.h - plot.h * sales1_pct[s] / max, y1b = plot.y + plot.h - plot.h * sales1_pct[s + 1] / max;
@@ -93,6 +93,9 @@ void chart_curve(Ui *ui, SDL_Rect r, const int *player_bp, const int *sales1_pct
                  "Sales 2.0", ALIGN_LEFT);
     (void)ys1;
     (void)ys2;
+    int ype = plot.y + plot.h - plot.h * player_bp[STAGE_COUNT - 1] / 100 / max;
+    widget_label(ui, xs[STAGE_COUNT - 1] + gpx, ype + theme_px(th, 6), theme_px(th, 90), FONT_BODY_BOLD, th->c.accent, "You",
+                 ALIGN_LEFT);
 }
 
 void chart_weeks(Ui *ui, SDL_Rect r, const Game *g)
@@ -139,21 +142,30 @@ void chart_timeline(Ui *ui, SDL_Rect r, const Game *g, int prospect)
 {
     const Theme *th = ui->theme;
     int days = scenario_day_count(game_scenario(g));
-    SDL_Rect axis = {r.x, r.y + r.h / 2, r.w, 1};
-    widget_fill(ui, axis, th->c.track);
+    int gw = th->line[FONT_LABEL];
+    int span = r.w - gw;
+    int base = r.y + r.h - theme_px(th, 3);
+    SDL_Rect axis = {r.x, base, r.w, 1};
+    widget_fill(ui, axis, th->c.border);
+    for (int d = 0; d < days; d++) {
+        int x = r.x + gw / 2 + (days > 1 ? span * d / (days - 1) : 0);
+        SDL_Rect tick = {x, base - theme_px(th, 3), 1, theme_px(th, 3)};
+        widget_fill(ui, tick, th->c.border);
+    }
     int n = game_touch_count(g, prospect);
     for (int i = 0; i < n; i++) {
         const Touch *t = game_touch(g, prospect, i);
-        int x = r.x + (days > 1 ? (r.w - theme_px(th, 14)) * (t->day - 1) / (days - 1) : 0);
+        int x = r.x + (days > 1 ? span * (t->day - 1) / (days - 1) : 0);
         SDL_Color c = t->outcome == TOUCH_MEETING || t->outcome == TOUCH_REPLY ? th->c.good
                       : t->outcome == TOUCH_BURNED ? th->c.bad
                       : t->outcome == TOUCH_MISSED ? th->c.muted : th->c.stage[STAGE_PROSPECT];
-        int gw = text_width(th->font[FONT_BODY], play_channel_icon(t->channel));
-        /* later touches on the same day stack upwards a little */
+        /* touches on the same day stack upwards */
         int same = 0;
         for (int k = 0; k < i; k++)
             same += game_touch(g, prospect, k)->day == t->day;
-        int y = r.y + (r.h - th->line[FONT_BODY]) / 2 - same * theme_px(th, 5);
-        widget_label(ui, x + (theme_px(th, 14) - gw) / 2, y, 0, FONT_BODY_BOLD, c, play_channel_icon(t->channel), ALIGN_LEFT);
+        int y = base - th->line[FONT_LABEL] - same * theme_px(th, 8);
+        if (y < r.y - theme_px(th, 4))
+            continue;
+        widget_label(ui, x, y, gw, FONT_LABEL_BOLD, c, play_channel_icon(t->channel), ALIGN_CENTER);
     }
 }

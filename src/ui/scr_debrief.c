@@ -9,6 +9,7 @@
 #include "play_model.h"
 #include "tips.h"
 #include "tween.h"
+#include "upfront/strategy.h"
 
 enum { PAGE_SCORE, PAGE_EFFORT, PAGE_PROSPECTS, PAGE_COUNT };
 enum { HIT_PAGE = 1, HIT_AGAIN = 10, HIT_TITLE, HIT_INFO = 20 };
@@ -103,20 +104,23 @@ static void draw_score(Debrief *d, App *app, SDL_Rect area)
     char buf[400];
     static const ScoreComponent order[SCORE_COMPONENT_COUNT] = {SCORE_RESULTS, SCORE_PROCESS, SCORE_EFFICIENCY,
                                                                  SCORE_PENALTIES};
-    int row_h = th->line[FONT_BODY_BOLD] + th->line[FONT_BODY] * 2 + gpx * 2;
+    int pw = theme_px(th, 80);
+    int sw = lw - pw - gpx * 6;
     for (int i = 0; i < SCORE_COMPONENT_COUNT; i++) {
         ScoreComponent c = order[i];
+        int text_h = 0;
+        text_get(ui->text, th->font[FONT_BODY], d->card.sentence[c], th->c.text, sw, NULL, &text_h);
+        int row_h = th->line[FONT_BODY_BOLD] + text_h + gpx * 2;
         SDL_Rect r = {x, y, lw, row_h};
         widget_card(ui, r, 0, c == SCORE_PENALTIES && d->card.points[c] ? th->c.bad : th->c.accent);
         long long pts = (long long)d->card.points[c];
-        SDL_snprintf(buf, sizeof buf, c == SCORE_PENALTIES ? "\xE2\x88\x92%lld" : "+%lld", pts);
-        int pw = theme_px(th, 80);
+        SDL_snprintf(buf, sizeof buf, c == SCORE_PENALTIES && pts ? "\xE2\x88\x92%lld" : pts ? "+%lld" : "%lld", pts);
         widget_label(ui, r.x + r.w - pw - gpx * 2, r.y + gpx, pw, FONT_LABEL_BOLD,
                      c == SCORE_PENALTIES && pts ? th->c.bad : th->c.text, buf, ALIGN_RIGHT);
-        widget_label(ui, r.x + gpx * 3, r.y + gpx, lw - pw - gpx * 6, FONT_BODY_BOLD, th->c.text,
-                     score_component_label(c), ALIGN_LEFT);
-        widget_text(ui, r.x + gpx * 3, r.y + gpx + th->line[FONT_BODY_BOLD], lw - pw - gpx * 6, FONT_BODY,
-                    th->c.text, d->card.sentence[c]);
+        widget_label(ui, r.x + gpx * 3, r.y + gpx, sw, FONT_BODY_BOLD, th->c.text, score_component_label(c),
+                     ALIGN_LEFT);
+        widget_text(ui, r.x + gpx * 3, r.y + gpx + th->line[FONT_BODY_BOLD], sw, FONT_BODY, th->c.text,
+                    d->card.sentence[c]);
         y += row_h + gpx;
     }
     /* tips */
@@ -137,6 +141,7 @@ static void draw_score(Debrief *d, App *app, SDL_Rect area)
     widget_heading(ui, cx, cy, cw, "THE SAME SEED, PLAYED BY", (SDL_Color){0, 0, 0, 0});
     cy += th->line[FONT_BODY_BOLD] + gpx;
     const char *who[3] = {"You", "Sales 1.0 strategy", "Sales 2.0 strategy"};
+    const char *names[3] = {NULL, "sales1", "sales2"};
     const ScoreCard *cards[3] = {&d->card, &se->strategy_score[0], &se->strategy_score[1]};
     int ok[3] = {1, se->strategy_ok[0], se->strategy_ok[1]};
     long long best = 1;
@@ -163,6 +168,11 @@ static void draw_score(Debrief *d, App *app, SDL_Rect area)
                      cards[i]->effort_share_bp[STAGE_CLOSE] / 100);
         widget_label(ui, cx, cy, cw, FONT_BODY, th->c.muted, buf, ALIGN_LEFT);
         cy += th->line[FONT_BODY] + gpx * 2;
+    }
+    for (int i = 1; i < 3; i++) {
+        const Strategy *st = strategy_find(names[i]);
+        if (st)
+            cy += widget_text(ui, cx, cy, cw, FONT_BODY, th->c.text, strategy_description(st)) + gpx;
     }
     cy += gpx;
     widget_heading(ui, cx, cy, cw, "RESULTS FILE", (SDL_Color){0, 0, 0, 0});
@@ -233,12 +243,12 @@ static void draw_prospects(App *app, SDL_Rect area)
     widget_label(ui, x + c0 + c1, y, c2, FONT_BODY_BOLD, th->c.muted, "Revenue", ALIGN_LEFT);
     widget_label(ui, x + c0 + c1 + c2, y, c3, FONT_BODY_BOLD, th->c.muted, "Prep / ready", ALIGN_LEFT);
     char buf[200];
-    SDL_snprintf(buf, sizeof buf, "Touches by day (1\xE2\x80\x93%d): green got a reply or meeting", scenario_day_count(sc));
+    SDL_snprintf(buf, sizeof buf, "Touches by channel, day 1 to %d", scenario_day_count(sc));
     widget_label(ui, x + c0 + c1 + c2 + c3, y, tl, FONT_BODY_BOLD, th->c.muted, buf, ALIGN_LEFT);
     y += th->line[FONT_BODY_BOLD] + gpx;
     int n = scenario_prospect_count(sc);
     int row = th->line[FONT_BODY_BOLD] + th->line[FONT_BODY] + gpx;
-    int bottom = area.y + area.h - gpx * 2;
+    int bottom = area.y + area.h - gpx * 3 - th->line[FONT_BODY];
     for (int i = 0; i < n; i++) {
         if (y + row > bottom) {
             SDL_snprintf(buf, sizeof buf, "\xE2\x80\xA6 %d more in the results file", n - i);
@@ -268,6 +278,14 @@ static void draw_prospects(App *app, SDL_Rect area)
         chart_timeline(ui, tr, g, i);
         y += row;
     }
+    /* the channel glyphs */
+    int ly = area.y + area.h - gpx * 2 - th->line[FONT_BODY];
+    int lx = x;
+    for (int c = 0; c < CHANNEL_COUNT; c++)
+        lx += widget_icon_text(ui, lx, ly, FONT_BODY, play_channel_icon((Channel)c), channel_label((Channel)c),
+                               th->c.stage[STAGE_PROSPECT], th->c.text) + gpx * 3;
+    widget_label(ui, lx, ly, x + w - lx, FONT_BODY, th->c.muted,
+                 "\xC2\xB7 green: reply or meeting \xC2\xB7 red: burned \xC2\xB7 grey: missed", ALIGN_LEFT);
 }
 
 static void debrief_draw(Screen *s, App *app)

@@ -10,12 +10,12 @@
 #include "tween.h"
 
 enum {
-    HIT_END_DAY = 1,
-    HIT_MENU,
-    HIT_HELP,
-    HIT_PROSPECT = 100,
-    HIT_ACTION = 300,
-    HIT_INFO = 400 /* top-bar meters: tooltip only */
+    HIT_END_DAY = PLAY_HIT_END_DAY,
+    HIT_MENU = PLAY_HIT_MENU,
+    HIT_HELP = PLAY_HIT_HELP,
+    HIT_PROSPECT = PLAY_HIT_PROSPECT,
+    HIT_ACTION = PLAY_HIT_ACTION,
+    HIT_INFO = PLAY_HIT_INFO
 };
 
 #define BANNER_MS 2200
@@ -86,8 +86,11 @@ static void show_banner(Play *p, App *app, int old_week)
     } else {
         SDL_snprintf(p->banner_title, sizeof p->banner_title, "%s \xC2\xB7 day %d of %d",
                      play_weekday((day - 1) % cal->days_per_week), day, scenario_day_count(sc));
-        SDL_snprintf(p->banner_text, sizeof p->banner_text, "Energy %d. %d new message%s in the inbox.",
-                     game_energy(g), fresh, fresh == 1 ? "" : "s");
+        if (fresh)
+            SDL_snprintf(p->banner_text, sizeof p->banner_text, "Energy %d. %d new message%s in the inbox.",
+                         game_energy(g), fresh, fresh == 1 ? "" : "s");
+        else
+            SDL_snprintf(p->banner_text, sizeof p->banner_text, "Energy %d. Nothing new in the inbox.", game_energy(g));
     }
     p->banner_on = 1;
     p->banner_start = app->now;

@@ -20,6 +20,16 @@ struct Screen {
     void (*draw)(Screen *s, App *app);
 };
 
+/* Hit-region ids of the play screen, for mouse input and the tests that click them. */
+enum {
+    PLAY_HIT_END_DAY = 1,
+    PLAY_HIT_MENU = 2,
+    PLAY_HIT_HELP = 3,
+    PLAY_HIT_PROSPECT = 100, /* + prospect index */
+    PLAY_HIT_ACTION = 300,   /* + index in the action menu */
+    PLAY_HIT_INFO = 400      /* tooltips only */
+};
+
 /* The screens; each returns a new screen for app_push / app_replace, or NULL when out
  * of memory. */
 Screen *title_screen_new(void);
