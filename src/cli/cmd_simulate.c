@@ -9,7 +9,7 @@
 #include "upfront/sim.h"
 #include "upfront/strategy.h"
 
-#define SIM_MAX_RUNS 10000000L
+#define SIM_MAX_RUNS 1000000L /* 80 MB of per-game figures */
 
 /* Shares as parts per million that add up to exactly 1000000 (largest remainder). */
 static void shares_ppm(const double *share, int n, long *ppm)
