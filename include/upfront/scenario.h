@@ -155,10 +155,10 @@ typedef struct ScenarioEvent {
 typedef struct GameRules {
     int generic_below;         /* "generic_below": preparation under this makes a touch generic (30) */
     int generic_exec_burn_bp;  /* "generic_exec_burn": % a generic call that reaches an executive burns them (25) */
-    int reply_engages_bp;      /* "reply_meeting": % of positive replies that book a meeting at once; the rest engage (40) */
-    int warm_connect_bp;       /* "warm_connect": % a call to an engaged prospect connects (70) */
-    int warm_meeting_bp;       /* "warm_meeting": % a connected warm call books a meeting (50) */
-    int attention_decay;       /* "attention_decay": attention lost per day (2) */
+    int reply_engages_bp;      /* "reply_meeting": % of positive replies that book a meeting at once; the rest engage (50) */
+    int warm_connect_bp;       /* "warm_connect": % a call to an engaged prospect connects (80) */
+    int warm_meeting_bp;       /* "warm_meeting": % a connected warm call books a meeting (60) */
+    int attention_decay;       /* "attention_decay": attention lost per day (1) */
     int over_touch;            /* "over_touch": touches past this add no attention (8) */
     int stall_days;            /* "stall_days": days without progress before a deal may stall (8) */
     int stall_chance_bp;       /* "stall_chance": % per day a neglected deal ends in no decision (10) */

@@ -275,14 +275,15 @@ static int edit_distance(const char *a, const char *b)
 }
 
 /* The candidate closest to word, if it is close enough to be a likely slip; else NULL.
- * skip, when set, says which candidates not to offer (e.g. keys already present). */
+ * NULL candidates (ids that failed to validate) are skipped, and so are the names already
+ * present in skip_in when it is set (keys the object already has). */
 static const char *closest(const char *word, const char *const *cands, int n, const cJSON *skip_in)
 {
     const char *best = NULL;
     int best_d = 1 << 30;
     size_t lw = strlen(word);
     for (int i = 0; i < n; i++) {
-        if (skip_in && cJSON_GetObjectItemCaseSensitive(skip_in, cands[i]))
+        if (!cands[i] || (skip_in && cJSON_GetObjectItemCaseSensitive(skip_in, cands[i])))
             continue;
         int d = edit_distance(word, cands[i]);
         if (d < 0)
@@ -1260,10 +1261,10 @@ typedef struct Field {
 static const Field RULE_FIELDS[] = {
     RULE("generic_below", F_INT, 0, 100, 30, generic_below),
     RULE("generic_exec_burn", F_PCT, 0, 0, 2500, generic_exec_burn_bp),
-    RULE("reply_meeting", F_PCT, 0, 0, 4000, reply_engages_bp),
-    RULE("warm_connect", F_PCT, 0, 0, 7000, warm_connect_bp),
-    RULE("warm_meeting", F_PCT, 0, 0, 5000, warm_meeting_bp),
-    RULE("attention_decay", F_INT, 0, 100, 2, attention_decay),
+    RULE("reply_meeting", F_PCT, 0, 0, 5000, reply_engages_bp),
+    RULE("warm_connect", F_PCT, 0, 0, 8000, warm_connect_bp),
+    RULE("warm_meeting", F_PCT, 0, 0, 6000, warm_meeting_bp),
+    RULE("attention_decay", F_INT, 0, 100, 1, attention_decay),
     RULE("over_touch", F_INT, 1, 50, 8, over_touch),
     RULE("stall_days", F_INT, 1, 180, 8, stall_days),
     RULE("stall_chance", F_PCT, 0, 0, 1000, stall_chance_bp),
