@@ -27,6 +27,10 @@ static const CliCommand commands[] = {
     {"simulate",
      "simulate SCENARIO --strategy NAME --runs N [--seed N] [--json] [--threads N]",
      "play N games with a built-in strategy and print statistics", cmd_simulate},
+    {"balance", "balance SCENARIO [--runs N] [--seed N] [--json] [--threads N]",
+     "play sales1, sales2 and random over many seeds (2000 by default) and say whether the "
+     "scenario teaches the lesson; exit 1 when it does not",
+     cmd_balance},
     {"strategies", "strategies", "list the built-in strategies", cmd_strategies},
     {"verify", "verify RESULTS.json... [--scenario FILE]",
      "replay results files and check their recorded score and state; exit 1 on any mismatch",

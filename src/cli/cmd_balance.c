@@ -1,0 +1,144 @@
+/* cmd_balance — tells a scenario author whether the scenario teaches the lesson: plays
+ * sales1, sales2 and random over many seeds, prints the figures and a verdict, and exits
+ * 1 when any check fails. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "cli.h"
+#include "upfront/balance.h"
+
+#define BALANCE_DEFAULT_RUNS 2000L
+#define BALANCE_MAX_RUNS 200000L
+
+static int add_num(cJSON *o, const char *key, double v, int decimals)
+{
+    char num[64];
+    cli_format_number(num, sizeof num, v, decimals);
+    return cJSON_AddRawToObject(o, key, num) != NULL;
+}
+
+static int add_stats(cJSON *o, const char *key, const SimStats *ss)
+{
+    cJSON *m = cJSON_AddObjectToObject(o, key);
+    int ok = m && add_num(m, "score_mean", ss->score_mean, 3) &&
+             add_num(m, "score_p10", ss->score_p10, 0) && add_num(m, "score_p50", ss->score_p50, 0) &&
+             add_num(m, "score_p90", ss->score_p90, 0) &&
+             add_num(m, "quota_attainment", ss->attainment_mean, 6) &&
+             add_num(m, "deals_won", ss->deals_won_mean, 4) &&
+             add_num(m, "buyer_initiated_close_rate", ss->buyer_initiated_close_rate, 6);
+    cJSON *eff = ok ? cJSON_AddObjectToObject(m, "effort_share") : NULL;
+    for (int i = 0; ok && i < STAGE_COUNT; i++)
+        ok = eff && add_num(eff, stage_name((Stage)i), ss->effort_share[i], 6);
+    return ok;
+}
+
+static int print_json(const Scenario *s, const BalanceReport *r, long runs, uint64_t seed)
+{
+    cJSON *o = cJSON_CreateObject();
+    char num[32];
+    snprintf(num, sizeof num, "%llu", (unsigned long long)seed);
+    int ok = o && cJSON_AddStringToObject(o, "scenario", scenario_id(s)) &&
+             add_num(o, "runs", (double)runs, 0) && cJSON_AddRawToObject(o, "seed", num) &&
+             cJSON_AddBoolToObject(o, "teaches", r->teaches) &&
+             add_stats(o, "sales1", &r->sales1) && add_stats(o, "sales2", &r->sales2) &&
+             add_stats(o, "random", &r->random);
+    cJSON *checks = ok ? cJSON_AddArrayToObject(o, "checks") : NULL;
+    for (int i = 0; ok && i < r->check_count; i++) {
+        cJSON *c = cJSON_CreateObject();
+        ok = c && cJSON_AddStringToObject(c, "name", r->checks[i].name) &&
+             cJSON_AddBoolToObject(c, "passed", r->checks[i].passed) &&
+             cJSON_AddStringToObject(c, "text", r->checks[i].text);
+        if (c && (!checks || !cJSON_AddItemToArray(checks, c))) {
+            cJSON_Delete(c);
+            ok = 0;
+        }
+    }
+    char *text = ok ? cJSON_Print(o) : NULL;
+    cJSON_Delete(o);
+    if (!text) {
+        cli_error("balance", "out of memory");
+        return CLI_FAILURE;
+    }
+    fputs(text, stdout);
+    fputc('\n', stdout);
+    cJSON_free(text);
+    return cli_finish(r->teaches ? CLI_OK : CLI_INVALID);
+}
+
+static void print_row(const char *name, const SimStats *ss)
+{
+    printf("%-8s %8.1f %6.0f %6.0f %6.0f %8.1f%% %7.2f %8.0f%%   %4.1f/%4.1f/%4.1f/%4.1f\n", name,
+           ss->score_mean, ss->score_p10, ss->score_p50, ss->score_p90, ss->attainment_mean * 100.0,
+           ss->deals_won_mean, ss->buyer_initiated_close_rate * 100.0,
+           ss->effort_share[STAGE_PREPARE] * 100.0, ss->effort_share[STAGE_PROSPECT] * 100.0,
+           ss->effort_share[STAGE_PROGRESS] * 100.0, ss->effort_share[STAGE_CLOSE] * 100.0);
+}
+
+static int print_table(const Scenario *s, const BalanceReport *r, long runs, uint64_t seed)
+{
+    printf("%s: %ld games per strategy from seed %llu\n\n", scenario_id(s), runs,
+           (unsigned long long)seed);
+    printf("strategy     mean    p10    p50    p90    quota    deals   buyer   effort %% "
+           "prep/prosp/progr/close\n");
+    print_row("sales1", &r->sales1);
+    print_row("sales2", &r->sales2);
+    print_row("random", &r->random);
+    printf("\n");
+    for (int i = 0; i < r->check_count; i++)
+        printf("  %s  %s\n", r->checks[i].passed ? "pass" : "FAIL", r->checks[i].text);
+    printf("\n%s\n", r->teaches ? "Verdict: this scenario teaches the lesson."
+                                : "Verdict: this scenario does NOT teach the lesson (see FAIL above).");
+    return cli_finish(r->teaches ? CLI_OK : CLI_INVALID);
+}
+
+int cmd_balance(int argc, char **argv)
+{
+    const CliCommand *cmd = cli_command_find("balance");
+    const char *runs_s = NULL, *seed_s = NULL, *threads_s = NULL;
+    int json = 0, rc = CLI_OK;
+    const CliOpt opts[] = {
+        {"runs", &runs_s, NULL},
+        {"seed", &seed_s, NULL},
+        {"threads", &threads_s, NULL},
+        {"json", NULL, &json},
+    };
+    const char **pos = calloc((size_t)argc + 1, sizeof *pos);
+    if (!pos)
+        return CLI_FAILURE;
+    int npos = cli_parse_options(cmd, argc, argv, opts, 4, pos, &rc);
+    const char *scenario_path = npos == 1 ? pos[0] : NULL;
+    free(pos);
+    if (npos < 0)
+        return rc;
+    if (npos != 1)
+        return cli_usage_error("balance", npos == 0 ? "expected a scenario file"
+                                                    : "expected exactly one scenario file");
+    long runs = BALANCE_DEFAULT_RUNS, threads = 0;
+    if (runs_s && cli_parse_long(runs_s, 1, BALANCE_MAX_RUNS, &runs) != 0)
+        return cli_usage_error("balance", "--runs: expected a whole number from 1 to %ld, got \"%s\"",
+                               BALANCE_MAX_RUNS, runs_s);
+    if (threads_s && cli_parse_long(threads_s, 0, 256, &threads) != 0)
+        return cli_usage_error("balance",
+                               "--threads: expected a whole number from 0 (one per core) to 256, "
+                               "got \"%s\"",
+                               threads_s);
+    uint64_t seed = 1;
+    if (seed_s && cli_parse_u64(seed_s, &seed) != 0)
+        return cli_usage_error(
+            "balance", "--seed: expected a whole number from 0 to 18446744073709551615, got \"%s\"",
+            seed_s);
+    Scenario *s = cli_load_scenario("balance", scenario_path, &rc);
+    if (!s)
+        return rc;
+    BalanceReport r;
+    if (balance_check(s, (int)runs, seed, (int)threads, &r) != 0) {
+        cli_error("balance", "the simulation failed (out of memory, or a strategy made an illegal move)");
+        scenario_free(s);
+        return CLI_FAILURE;
+    }
+    rc = json ? print_json(s, &r, runs, seed) : print_table(s, &r, runs, seed);
+    scenario_free(s);
+    return rc;
+}
