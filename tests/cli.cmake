@@ -1,7 +1,8 @@
 # CLI tests: tests/cli/test_cli.py drives the upfront program, one ctest per case.
 find_package(Python3 COMPONENTS Interpreter)
 if(Python3_Interpreter_FOUND)
-  set(UPFRONT_CLI_CASES help usage strategies validate run verify simulate report bench output)
+  set(UPFRONT_CLI_CASES help usage strategies validate run verify simulate balance report bench
+      output)
   foreach(case ${UPFRONT_CLI_CASES})
     add_test(NAME cli_${case}
              COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/cli/test_cli.py

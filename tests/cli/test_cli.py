@@ -91,15 +91,15 @@ def read(path):
 def case_help(tmp):
     r = run("--help")
     expect(r, 0, "--help")
-    for cmd in ("play", "validate", "run", "simulate", "strategies", "verify", "report",
-                "bench"):
+    for cmd in ("play", "validate", "run", "simulate", "balance", "strategies", "verify",
+                "report", "bench"):
         check(("upfront " + cmd) in r.out, "--help mentions %s" % cmd)
     check(r.err == "", "--help writes nothing to stderr")
     r = run("--version")
     expect(r, 0, "--version")
     check(r.out == "upfront 0.1.0\n", "--version prints 'upfront 0.1.0', got %r" % r.out)
-    for cmd in ("play", "validate", "run", "simulate", "strategies", "verify", "report",
-                "bench"):
+    for cmd in ("play", "validate", "run", "simulate", "balance", "strategies", "verify",
+                "report", "bench"):
         r = run(cmd, "--help")
         expect(r, 0, cmd + " --help")
         check(r.out.startswith("usage: upfront " + cmd), cmd + " --help prints its usage")
@@ -134,6 +134,8 @@ def case_usage(tmp):
         (("simulate", SCENARIO, "--strategy", "sales2", "--runs", "5", "--runs", "6"),
          "an option given twice"),
         (("strategies", "extra"), "strategies with an argument"),
+        (("balance",), "balance without a scenario"),
+        (("balance", SCENARIO, "--runs", "0"), "balance --runs 0"),
         (("verify",), "verify without files"),
         (("report",), "report without files"),
         (("bench", "extra"), "bench with an argument"),
@@ -473,6 +475,23 @@ def case_report(tmp):
     check(("%s: error:" % bad) in r.err, "names the bad file")
 
 
+def case_balance(tmp):
+    r = run("balance", SCENARIO, "--runs", "200", "--seed", "3")
+    expect(r, 0, "the shipped scenario teaches the lesson")
+    check("Verdict: this scenario teaches the lesson." in r.out, "balance prints its verdict")
+    r = run("balance", SCENARIO, "--runs", "200", "--seed", "3", "--json")
+    expect(r, 0, "balance --json")
+    d = json.loads(r.out)
+    check(d["teaches"] is True and d["runs"] == 200 and d["seed"] == 3, "balance --json facts")
+    check(all(c["passed"] for c in d["checks"]) and len(d["checks"]) >= 3, "every check passes")
+    for k in ("sales1", "sales2", "random"):
+        check("score_mean" in d.get(k, {}), "balance --json has " + k)
+    r2 = run("balance", TINY, "--runs", "50", "--json")
+    d2 = json.loads(r2.out)
+    expect(r2, 0 if d2["teaches"] else 1, "balance exits 1 exactly when the lesson is not taught")
+    expect(run("balance", os.path.join(tmp, "missing.json")), 2, "balance on a missing file")
+
+
 def case_bench(tmp):
     r = run("bench", "--json")
     expect(r, 0, "bench --json")
@@ -513,6 +532,7 @@ CASES = {
     "verify": case_verify,
     "simulate": case_simulate,
     "report": case_report,
+    "balance": case_balance,
     "bench": case_bench,
     "output": case_output,
 }
