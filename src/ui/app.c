@@ -126,7 +126,7 @@ App *app_create(const UiOptions *opts, int w, int h, int flags)
         free(app);
         return NULL;
     }
-    SDL_SetWindowMinimumSize(app->win, 800, 500);
+    SDL_SetWindowMinimumSize(app->win, 800, 480);
     if (!(flags & APP_SOFTWARE))
         app->ren = SDL_CreateRenderer(app->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
     if (!app->ren)

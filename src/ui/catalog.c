@@ -77,7 +77,7 @@ int catalog_scan(Catalog *c, const char *dir)
 int catalog_add(Catalog *c, const char *path)
 {
     for (int i = 0; i < c->count; i++)
-        if (strcmp(c->items[i].path, path) == 0)
+        if (strcmp(c->items[i].path, path) == 0 || platform_same_file(c->items[i].path, path))
             return i;
     return append(c, path);
 }

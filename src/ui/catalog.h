@@ -20,7 +20,7 @@ typedef struct Catalog {
 
 /* Loads every scenario in dir; returns how many loaded. */
 int catalog_scan(Catalog *c, const char *dir);
-/* Loads one file (or finds it already listed); returns its index, or -1 when out of memory. */
+/* Loads one file (or finds the same file already listed); returns its index, or -1 when out of memory. */
 int catalog_add(Catalog *c, const char *path);
 /* Reloads entry i from disk when its file changed; returns 1 when reloaded (the old
  * Scenario is handed to *old for the caller to free once nothing borrows it), 0 when

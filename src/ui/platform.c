@@ -98,6 +98,21 @@ int64_t platform_mtime(const char *path)
     return (int64_t)st.st_mtime;
 }
 
+int platform_same_file(const char *a, const char *b)
+{
+#if defined(_WIN32)
+    char fa[MAX_PATH], fb[MAX_PATH];
+    if (!_fullpath(fa, a, sizeof fa) || !_fullpath(fb, b, sizeof fb))
+        return 0;
+    return _stricmp(fa, fb) == 0;
+#else
+    struct stat sa, sb;
+    if (stat(a, &sa) != 0 || stat(b, &sb) != 0)
+        return 0;
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+#endif
+}
+
 int platform_is_file(const char *path)
 {
     struct stat st;

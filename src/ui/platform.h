@@ -19,6 +19,9 @@ void platform_list_free(PathList *list);
 /* Modification time of a file in seconds, or -1 when it can't be read. */
 int64_t platform_mtime(const char *path);
 
+/* 1 when the two paths name the same existing file. */
+int platform_same_file(const char *a, const char *b);
+
 /* 1 when path names an existing regular file. */
 int platform_is_file(const char *path);
 

@@ -73,7 +73,7 @@ static void picker_draw(Screen *s, App *app)
     }
     int cols = 2;
     int cw = (W - 2 * m - gpx * 3) / cols;
-    int ch = th->line[FONT_LABEL_BOLD] + th->line[FONT_BODY] * 5 + gpx * 5;
+    int ch = th->line[FONT_LABEL_BOLD] + th->line[FONT_BODY] * 6 + gpx * 5;
     int rows_fit = (H - y - gpx * 2) / (ch + gpx * 3);
     if (rows_fit < 1)
         rows_fit = 1;
@@ -113,7 +113,7 @@ static void picker_draw(Screen *s, App *app)
                      scenario_prospect_count(sc), quota);
         widget_label(ui, x, cy, iw, FONT_BODY, th->c.muted, buf, ALIGN_LEFT);
         cy += th->line[FONT_BODY] + gpx / 2;
-        SDL_Rect clip = {x, cy, iw, th->line[FONT_BODY] * 3};
+        SDL_Rect clip = {x, cy, iw, th->line[FONT_BODY] * 4};
         SDL_RenderSetClipRect(ui->ren, &clip);
         widget_text(ui, x, cy, iw, FONT_BODY, th->c.text, scenario_summary(sc));
         SDL_RenderSetClipRect(ui->ren, NULL);

@@ -503,6 +503,19 @@ static void draw_detail(Play *p, App *app, SDL_Rect area)
         widget_progress(ui, r, vals[i], 100, th->c.stage[cols[i]]);
     }
     y += th->line[FONT_BODY] + theme_px(th, 12) + gpx;
+    /* what the account is like to reach */
+    char best[120] = "";
+    for (int c = 0; c < CHANNEL_COUNT; c++) {
+        if (pr->affinity_pct[c] <= 100)
+            continue;
+        if (best[0])
+            SDL_strlcat(best, ", ", sizeof best);
+        SDL_strlcat(best, channel_label((Channel)c), sizeof best);
+    }
+    SDL_snprintf(buf, sizeof buf, "Buying cycle %d days \xC2\xB7 inbox noise %d/100%s%s", pr->cycle_days, pr->inbox_noise,
+                 best[0] ? " \xC2\xB7 responds well to " : "", best);
+    widget_label(ui, x, y, iw, FONT_BODY, th->c.muted, buf, ALIGN_LEFT);
+    y += th->line[FONT_BODY] + gpx / 2;
     const char *flags_txt = ps->buyer_asked ? "The buyer asked for the contract: send it."
                             : ps->frozen_until >= game_day(g) ? "Budget freeze in force."
                             : ps->competitor ? "A competitor is in the deal." : NULL;

@@ -21,7 +21,27 @@ int ui_run(const UiOptions *opts)
     }
     /* after SDL_Init, which installs its own handlers */
     platform_install_quit_handler();
-    App *app = app_create(opts, 1280, 720, 0);
+    /* 1280x720, or the whole usable screen when it is smaller */
+    int w = 1280, h = 720;
+    SDL_Rect usable;
+    if (SDL_GetDisplayUsableBounds(0, &usable) == 0 && usable.w > 0 && usable.h > 0) {
+        if (usable.w < w)
+            w = usable.w;
+        if (usable.h < h)
+            h = usable.h;
+    }
+    /* UPFRONT_WINDOW=WxH asks for another size (projectors, screenshots) */
+    const char *size = SDL_getenv("UPFRONT_WINDOW");
+    if (size) {
+        char *end = NULL;
+        long ww = SDL_strtol(size, &end, 10);
+        long hh = end && (*end == 'x' || *end == 'X') ? SDL_strtol(end + 1, NULL, 10) : 0;
+        if (ww >= 640 && ww <= 16384 && hh >= 400 && hh <= 16384) {
+            w = (int)ww;
+            h = (int)hh;
+        }
+    }
+    App *app = app_create(opts, w, h, 0);
     if (!app) {
         TTF_Quit();
         SDL_Quit();
