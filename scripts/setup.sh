@@ -6,7 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libcjson-dev python3)
+packages=(build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libcjson-dev python3
+          python3-jsonschema)
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
