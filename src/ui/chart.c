@@ -80,7 +80,8 @@ void chart_curve(Ui *ui, SDL_Rect r, const int *player_bp, const int *sales1_pct
         widget_round(ui, dot, d / 2, th->c.stage[s]);
         char buf[16];
         SDL_snprintf(buf, sizeof buf, "%d%%", (player_bp[s] + 50) / 100);
-        widget_label(ui, xs[s] + d, yp - th->line[FONT_BODY_BOLD], theme_px(th, 60), FONT_BODY_BOLD, th->c.text, buf, ALIGN_LEFT);
+        widget_label(ui, xs[s] + d / 2 + theme_px(th, 4), yp - th->line[FONT_BODY_BOLD] - theme_px(th, 2), theme_px(th, 60),
+                     FONT_BODY_BOLD, th->c.text, buf, ALIGN_LEFT);
     }
     /* end labels of the reference curves */
     int ye1 = plot.y + plot.h - plot.h * sales1_pct[STAGE_COUNT - 1] / max;
@@ -93,8 +94,9 @@ void chart_curve(Ui *ui, SDL_Rect r, const int *player_bp, const int *sales1_pct
                  "Sales 2.0", ALIGN_LEFT);
     (void)ys1;
     (void)ys2;
-    int ype = plot.y + plot.h - plot.h * player_bp[STAGE_COUNT - 1] / 100 / max;
-    widget_label(ui, xs[STAGE_COUNT - 1] + gpx, ype + theme_px(th, 6), theme_px(th, 90), FONT_BODY_BOLD, th->c.accent, "You",
+    int yp0 = plot.y + plot.h - plot.h * player_bp[0] / 100 / max;
+    int you_w = text_width(th->font[FONT_BODY_BOLD], "You");
+    widget_label(ui, xs[0] - you_w - gpx * 2, yp0 - th->line[FONT_BODY_BOLD] / 2, 0, FONT_BODY_BOLD, th->c.accent, "You",
                  ALIGN_LEFT);
 }
 
@@ -156,16 +158,24 @@ void chart_timeline(Ui *ui, SDL_Rect r, const Game *g, int prospect)
     for (int i = 0; i < n; i++) {
         const Touch *t = game_touch(g, prospect, i);
         int x = r.x + (days > 1 ? span * (t->day - 1) / (days - 1) : 0);
-        SDL_Color c = t->outcome == TOUCH_MEETING || t->outcome == TOUCH_REPLY ? th->c.good
+        int good = t->outcome == TOUCH_MEETING || t->outcome == TOUCH_REPLY;
+        SDL_Color c = good ? th->c.good
                       : t->outcome == TOUCH_BURNED ? th->c.bad
-                      : t->outcome == TOUCH_MISSED ? th->c.muted : th->c.stage[STAGE_PROSPECT];
-        /* touches on the same day stack upwards */
+                      : t->outcome == TOUCH_MISSED || t->outcome == TOUCH_PENDING ? th->c.muted : th->c.text;
+        /* touches on the same day sit side by side */
         int same = 0;
         for (int k = 0; k < i; k++)
             same += game_touch(g, prospect, k)->day == t->day;
-        int y = base - th->line[FONT_LABEL] - same * theme_px(th, 8);
-        if (y < r.y - theme_px(th, 4))
-            continue;
-        widget_label(ui, x, y, gw, FONT_LABEL_BOLD, c, play_channel_icon(t->channel), ALIGN_CENTER);
+        int y = base - th->line[FONT_LABEL];
+        x += same * gw * 2 / 3;
+        const char *icon = play_channel_icon(t->channel);
+        int iw = text_width(th->font[FONT_LABEL_BOLD], icon);
+        widget_label(ui, x + (gw - iw) / 2, y, 0, FONT_LABEL_BOLD, c, icon, ALIGN_LEFT);
+        if (good) {
+            /* a shape as well as a colour for the touches that worked */
+            int d = theme_px(th, 5);
+            SDL_Rect dot = {x + (gw - d) / 2, base + theme_px(th, 2), d, d};
+            widget_round(ui, dot, d / 2, th->c.good);
+        }
     }
 }

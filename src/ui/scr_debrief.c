@@ -19,6 +19,7 @@ static const char *const page_names[PAGE_COUNT] = {"Score", "Effort", "Prospects
 typedef struct Debrief {
     Screen base;
     int page;
+    int scroll; /* first prospect shown on the Prospects page */
     ScoreCard card;
     char tips[3][TIPS_LEN];
     int tip_count;
@@ -46,6 +47,12 @@ static int debrief_event(Screen *s, App *app, const SDL_Event *ev)
             app_reset(app, title_screen_new());
         } else
             return 0;
+        return 1;
+    }
+    if (ev->type == SDL_MOUSEWHEEL && d->page == PAGE_PROSPECTS && app->session) {
+        d->scroll += ev->wheel.y > 0 ? -1 : 1;
+        int n = scenario_prospect_count(app->session->scenario);
+        d->scroll = d->scroll < 0 ? 0 : d->scroll > n - 1 ? n - 1 : d->scroll;
         return 1;
     }
     if (ev->type != SDL_KEYDOWN)
@@ -78,6 +85,18 @@ static int debrief_event(Screen *s, App *app, const SDL_Event *ev)
     case SDLK_h:
     case SDLK_F1:
         app_push(app, help_screen_new());
+        return 1;
+    case SDLK_UP:
+    case SDLK_DOWN:
+    case SDLK_PAGEUP:
+    case SDLK_PAGEDOWN:
+        if (d->page != PAGE_PROSPECTS || !app->session)
+            return 0;
+        d->scroll += (k == SDLK_UP || k == SDLK_PAGEUP) ? -1 : 1;
+        if (d->scroll > scenario_prospect_count(app->session->scenario) - 1)
+            d->scroll = scenario_prospect_count(app->session->scenario) - 1;
+        if (d->scroll < 0)
+            d->scroll = 0;
         return 1;
     default:
         return 0;
@@ -226,7 +245,7 @@ static void draw_effort(Debrief *d, App *app, SDL_Rect area)
     chart_weeks(ui, wk, se->game);
 }
 
-static void draw_prospects(App *app, SDL_Rect area)
+static void draw_prospects(Debrief *d, App *app, SDL_Rect area)
 {
     Ui *ui = &app->ui;
     const Theme *th = &app->theme;
@@ -249,9 +268,16 @@ static void draw_prospects(App *app, SDL_Rect area)
     int n = scenario_prospect_count(sc);
     int row = th->line[FONT_BODY_BOLD] + th->line[FONT_BODY] + gpx;
     int bottom = area.y + area.h - gpx * 3 - th->line[FONT_BODY];
-    for (int i = 0; i < n; i++) {
+    int fit = (bottom - y) / row;
+    if (d->scroll > 0 && d->scroll + fit > n)
+        d->scroll = n - fit > 0 ? n - fit : 0;
+    if (d->scroll > 0) {
+        SDL_snprintf(buf, sizeof buf, "\xE2\x86\x91 %d above", d->scroll);
+        widget_label(ui, x, area.y + gpx * 2, c0 - gpx, FONT_BODY, th->c.muted, buf, ALIGN_RIGHT);
+    }
+    for (int i = d->scroll; i < n; i++) {
         if (y + row > bottom) {
-            SDL_snprintf(buf, sizeof buf, "\xE2\x80\xA6 %d more in the results file", n - i);
+            SDL_snprintf(buf, sizeof buf, "\xE2\x86\x93 %d more: \xE2\x86\x91\xE2\x86\x93 or the mouse wheel scroll", n - i);
             widget_label(ui, x, y, w, FONT_BODY, th->c.muted, buf, ALIGN_LEFT);
             break;
         }
@@ -283,9 +309,10 @@ static void draw_prospects(App *app, SDL_Rect area)
     int lx = x;
     for (int c = 0; c < CHANNEL_COUNT; c++)
         lx += widget_icon_text(ui, lx, ly, FONT_BODY, play_channel_icon((Channel)c), channel_label((Channel)c),
-                               th->c.stage[STAGE_PROSPECT], th->c.text) + gpx * 3;
+                               th->c.text, th->c.text) + gpx * 2;
     widget_label(ui, lx, ly, x + w - lx, FONT_BODY, th->c.muted,
-                 "\xC2\xB7 green: reply or meeting \xC2\xB7 red: burned \xC2\xB7 grey: missed", ALIGN_LEFT);
+                 "\xC2\xB7 dark: got through \xC2\xB7 green dot: reply or meeting \xC2\xB7 grey: missed",
+                 ALIGN_LEFT);
 }
 
 static void debrief_draw(Screen *s, App *app)
@@ -338,7 +365,7 @@ static void debrief_draw(Screen *s, App *app)
     else if (d->page == PAGE_EFFORT)
         draw_effort(d, app, area);
     else
-        draw_prospects(app, area);
+        draw_prospects(d, app, area);
 
     int bw = theme_px(th, 200);
     SDL_Rect again_r = {W - m - bw, H - bh - gpx * 2, bw, bh};

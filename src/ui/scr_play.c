@@ -272,7 +272,7 @@ static void draw_top(Play *p, App *app, SDL_Rect area)
     int x = area.x + gpx * 2, y = area.y + gpx;
     int day = game_day(g);
     char buf[200], v[64], w[64];
-    int cw = theme_px(th, 200);
+    int cw = theme_px(th, 236);
     SDL_snprintf(buf, sizeof buf, "Week %d \xC2\xB7 %s", game_week(g), play_weekday((day - 1) % cal->days_per_week));
     widget_label(ui, x, y, cw, FONT_LABEL_BOLD, th->c.text, buf, ALIGN_LEFT);
     SDL_snprintf(buf, sizeof buf, "Day %d of %d \xC2\xB7 %s", day, scenario_day_count(sc), scenario_title(sc));
@@ -481,8 +481,9 @@ static void draw_detail(Play *p, App *app, SDL_Rect area)
     int y = area.y + gpx * 2;
     int bottom = area.y + area.h - gpx * 2;
     char buf[300], money[48];
-    widget_label(ui, x, y, iw, FONT_TITLE, th->c.text, pr->company, ALIGN_LEFT);
-    y += th->line[FONT_TITLE];
+    ThemeFont name_font = text_width(th->font[FONT_TITLE], pr->company) <= iw ? FONT_TITLE : FONT_LABEL_BOLD;
+    widget_label(ui, x, y, iw, name_font, th->c.text, pr->company, ALIGN_LEFT);
+    y += th->line[name_font];
     SDL_snprintf(buf, sizeof buf, "%s, %s", pr->contact, pr->title);
     widget_label(ui, x, y, iw, FONT_BODY_BOLD, th->c.text, buf, ALIGN_LEFT);
     y += th->line[FONT_BODY_BOLD];
@@ -514,8 +515,7 @@ static void draw_detail(Play *p, App *app, SDL_Rect area)
     }
     SDL_snprintf(buf, sizeof buf, "Buying cycle %d days \xC2\xB7 inbox noise %d/100%s%s", pr->cycle_days, pr->inbox_noise,
                  best[0] ? " \xC2\xB7 responds well to " : "", best);
-    widget_label(ui, x, y, iw, FONT_BODY, th->c.muted, buf, ALIGN_LEFT);
-    y += th->line[FONT_BODY] + gpx / 2;
+    y += widget_text(ui, x, y, iw, FONT_BODY, th->c.muted, buf) + gpx / 2;
     const char *flags_txt = ps->buyer_asked ? "The buyer asked for the contract: send it."
                             : ps->frozen_until >= game_day(g) ? "Budget freeze in force."
                             : ps->competitor ? "A competitor is in the deal." : NULL;
@@ -597,7 +597,7 @@ static void draw_inbox(Play *p, App *app, SDL_Rect area)
     }
     y += th->line[FONT_BODY_BOLD] + gpx / 2;
     int bottom = area.y + area.h - gpx;
-    int dw = theme_px(th, 52);
+    int dw = text_width(th->font[FONT_BODY_BOLD], "Day 00") + theme_px(th, 8);
     /* newest first, skipping the routine day markers */
     for (int i = n - 1; i >= 0; i--) {
         const GameEvent *e = game_event(g, i);

@@ -19,7 +19,7 @@
  * UITEST_PIXEL_TOLERANCE_PPM pixels per million differ. Regenerate them after an intended
  * change with: UPFRONT_UPDATE_GOLDEN=1 ctest --test-dir BUILD -L ui */
 #define UITEST_CHANNEL_TOLERANCE 16
-#define UITEST_PIXEL_TOLERANCE_PPM 2000
+#define UITEST_PIXEL_TOLERANCE_PPM 500
 
 typedef struct UiTest {
     App *app;
