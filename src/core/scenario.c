@@ -797,7 +797,7 @@ static void read_step(V *v, const cJSON *obj, ProgressStep *st, int *ok)
     st->require_count = 0;
 }
 
-/* Names in ids[0..n) (NULL entries skipped) as candidates for "did you mean". */
+/* The id in ids[0..n) closest to word (NULL entries skipped), for "did you mean". */
 static const char *closest_id(const char *word, const char *const *ids, int n)
 {
     return closest(word, ids, n, NULL);
