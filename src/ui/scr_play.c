@@ -250,8 +250,10 @@ static void meter(Ui *ui, SDL_Rect r, const char *label, const char *value, long
                   SDL_Color fill, int hit, const char *tip)
 {
     const Theme *th = ui->theme;
-    widget_label(ui, r.x, r.y, r.w, FONT_BODY, th->c.muted, label, ALIGN_LEFT);
-    widget_label(ui, r.x, r.y, r.w, FONT_BODY_BOLD, th->c.text, value, ALIGN_RIGHT);
+    int vw = widget_label(ui, r.x, r.y, r.w, FONT_BODY_BOLD, th->c.text, value, ALIGN_RIGHT);
+    /* the label gives way to the value when both don't fit (the tooltip still names it) */
+    if (text_width(th->font[FONT_BODY], label) + vw + theme_px(th, 8) <= r.w)
+        widget_label(ui, r.x, r.y, r.w, FONT_BODY, th->c.muted, label, ALIGN_LEFT);
     SDL_Rect bar = {r.x, r.y + th->line[FONT_BODY] + theme_px(th, 4), r.w, theme_px(th, 8)};
     widget_progress(ui, bar, v, max, fill);
     widget_hit(ui, r, hit, tip);
@@ -272,19 +274,19 @@ static void draw_top(Play *p, App *app, SDL_Rect area)
     int x = area.x + gpx * 2, y = area.y + gpx;
     int day = game_day(g);
     char buf[200], v[64], w[64];
-    int cw = theme_px(th, 236);
+    int cw = theme_tpx(th, 236);
     SDL_snprintf(buf, sizeof buf, "Week %d \xC2\xB7 %s", game_week(g), play_weekday((day - 1) % cal->days_per_week));
     widget_label(ui, x, y, cw, FONT_LABEL_BOLD, th->c.text, buf, ALIGN_LEFT);
     SDL_snprintf(buf, sizeof buf, "Day %d of %d \xC2\xB7 %s", day, scenario_day_count(sc), scenario_title(sc));
     widget_label(ui, x, y + th->line[FONT_LABEL_BOLD], cw, FONT_BODY, th->c.muted, buf, ALIGN_LEFT);
     x += cw + gpx * 2;
 
-    int bw = theme_px(th, 132), bh = theme_px(th, 40);
+    int bw = theme_tpx(th, 132), bh = theme_px(th, 40);
     int right = area.x + area.w - gpx * 2;
     SDL_Rect end_r = {right - bw, area.y + (area.h - bh) / 2, bw, bh};
     widget_button(ui, end_r, "End day", "E", WIDGET_PRIMARY | (ui->hover_id == HIT_END_DAY ? WIDGET_HOVER : 0),
                   HIT_END_DAY, "End the day: energy recovers overnight and mail, gifts and books arrive.");
-    int mw = theme_px(th, 112);
+    int mw = theme_tpx(th, 112);
     SDL_Rect menu_r = {end_r.x - mw - gpx, end_r.y, mw, bh};
     widget_button(ui, menu_r, "Menu", "Esc", ui->hover_id == HIT_MENU ? WIDGET_HOVER : 0, HIT_MENU,
                   "Pause: help, settings, quit.");
@@ -358,7 +360,10 @@ static void draw_prospects(Play *p, App *app, SDL_Rect area)
     const char *legend[3] = {"prep", "attention", "ready"};
     Stage lc[3] = {STAGE_PREPARE, STAGE_PROSPECT, STAGE_PROGRESS};
     int lx = area.x + area.w;
-    for (int k = 2; k >= 0; k--) {
+    int legend_w = text_width(th->font[FONT_BODY_BOLD], buf) + theme_px(th, 8);
+    for (int k = 0; k < 3; k++)
+        legend_w += text_width(th->font[FONT_BODY], legend[k]) + theme_px(th, 6);
+    for (int k = 2; k >= 0 && legend_w <= area.w; k--) {
         int w = text_width(th->font[FONT_BODY], legend[k]);
         lx -= w;
         widget_label(ui, lx, y, w, FONT_BODY, th->c.stage[lc[k]], legend[k], ALIGN_LEFT);
@@ -399,7 +404,7 @@ static void draw_prospects(Play *p, App *app, SDL_Rect area)
         for (int k = 2; k >= 0; k--) {
             char num[16];
             SDL_snprintf(num, sizeof num, "%d", vals[k]);
-            int w = theme_px(th, 30);
+            int w = theme_tpx(th, 30);
             nx -= w;
             widget_label(ui, nx, cy, w, FONT_BODY_BOLD, th->c.stage[lc[k]], num, ALIGN_RIGHT);
         }
@@ -567,12 +572,12 @@ static void draw_detail(Play *p, App *app, SDL_Rect area)
         SDL_Color oc = t->outcome == TOUCH_MEETING || t->outcome == TOUCH_REPLY ? th->c.good
                        : t->outcome == TOUCH_BURNED ? th->c.bad : th->c.muted;
         SDL_snprintf(buf, sizeof buf, "Day %d", t->day);
-        widget_label(ui, x, y, theme_px(th, 56), FONT_BODY, th->c.muted, buf, ALIGN_LEFT);
-        widget_icon_text(ui, x + theme_px(th, 56), y, FONT_BODY, play_channel_icon(t->channel),
+        widget_label(ui, x, y, theme_tpx(th, 56), FONT_BODY, th->c.muted, buf, ALIGN_LEFT);
+        widget_icon_text(ui, x + theme_tpx(th, 56), y, FONT_BODY, play_channel_icon(t->channel),
                          channel_label(t->channel), th->c.stage[STAGE_PROSPECT], th->c.text);
         SDL_snprintf(buf, sizeof buf, "%s%s", touch_outcome_label(t->outcome),
                      t->personalisation < scenario_rules(sc)->generic_below ? " \xC2\xB7 generic" : " \xC2\xB7 personal");
-        widget_label(ui, x + theme_px(th, 190), y, iw - theme_px(th, 190), FONT_BODY, oc, buf, ALIGN_LEFT);
+        widget_label(ui, x + theme_tpx(th, 190), y, iw - theme_tpx(th, 190), FONT_BODY, oc, buf, ALIGN_LEFT);
         y += th->line[FONT_BODY];
     }
 }
@@ -627,8 +632,8 @@ static void draw_actions(Play *p, App *app, SDL_Rect area)
     const PlayMenu *m = &p->menu;
     char buf[400];
     SDL_snprintf(buf, sizeof buf, "ACTIONS FOR %s", pr->company);
-    widget_heading(ui, area.x, area.y, area.w * 62 / 100, buf, (SDL_Color){0, 0, 0, 0});
-    widget_label(ui, area.x, area.y, area.w, FONT_BODY, th->c.muted, "cost \xC2\xB7 likely effect", ALIGN_RIGHT);
+    int note_w = widget_label(ui, area.x, area.y, area.w, FONT_BODY, th->c.muted, "cost \xC2\xB7 likely effect", ALIGN_RIGHT);
+    widget_heading(ui, area.x, area.y, area.w - note_w - gpx, buf, (SDL_Color){0, 0, 0, 0});
     int y0 = area.y + th->line[FONT_BODY_BOLD] + gpx;
 
     /* the focused action in full, at the bottom */
@@ -650,8 +655,21 @@ static void draw_actions(Play *p, App *app, SDL_Rect area)
     SDL_RenderSetClipRect(ui->ren, &clip);
     int y = y0 - scroll;
     int focus_stage = p->act >= 0 && p->act < m->count ? (int)m->items[p->act].stage : 0;
-    int key_w = theme_px(th, 24), icon_w = theme_px(th, 22);
-    int hint_w = theme_px(th, 108), cost_w = theme_px(th, 140);
+    int key_w = theme_tpx(th, 24), icon_w = theme_tpx(th, 22);
+    /* the cost and effect columns are as wide as their widest entry */
+    int hint_w = 0, cost_w = 0;
+    for (int k = 0; k < m->count; k++) {
+        const PlayItem *it = &m->items[k];
+        char cost[96];
+        play_cost_text(cost, sizeof cost, it->cost, scenario_currency(sc));
+        int cw = text_width(th->font[FONT_BODY], cost);
+        int hw = it->error == ACTION_OK ? text_width(th->font[FONT_BODY_BOLD], it->hint)
+                                        : text_width(th->font[FONT_BODY], play_short_reason(it->error));
+        cost_w = cw > cost_w ? cw : cost_w;
+        hint_w = hw > hint_w ? hw : hint_w;
+    }
+    cost_w += gpx * 2;
+    hint_w += gpx;
     for (int s = 0; s < STAGE_COUNT; s++) {
         SDL_Color sc_col = th->c.stage[s];
         SDL_Rect head = {area.x, y, area.w, head_h - theme_px(th, 3)};
@@ -725,6 +743,9 @@ static void draw_actions(Play *p, App *app, SDL_Rect area)
         }
     }
     SDL_RenderSetClipRect(ui->ren, NULL);
+    if (total - scroll > avail)
+        widget_label(ui, area.x, strip.y - gpx - th->line[FONT_BODY], area.w, FONT_BODY_BOLD, th->c.muted,
+                     "\xE2\x86\x93 more (Tab)", ALIGN_RIGHT);
 
     /* the focused action spelled out: the cost, the likely effect or why not */
     widget_card(ui, strip, 0, p->act >= 0 && p->act < m->count ? th->c.stage[m->items[p->act].stage] : th->c.border);

@@ -101,6 +101,11 @@ int theme_px(const Theme *t, int n)
     return (int)lroundf((float)n * t->scale);
 }
 
+int theme_tpx(const Theme *t, int n)
+{
+    return (int)lroundf((float)n * t->scale * t->text_scale);
+}
+
 int theme_grid(const Theme *t, int n)
 {
     return theme_px(t, 8 * n);

@@ -58,6 +58,8 @@ void theme_close(Theme *t);
 
 /* n design pixels in output pixels. */
 int theme_px(const Theme *t, int n);
+/* n design pixels of room for text (scaled by the text-size setting too). */
+int theme_tpx(const Theme *t, int n);
 /* n steps of the 8-px grid in output pixels. */
 int theme_grid(const Theme *t, int n);
 
