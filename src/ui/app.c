@@ -10,8 +10,11 @@
 #include <time.h>
 
 #include "platform.h"
+#include "tween.h"
 
 enum { OP_PUSH, OP_POP, OP_REPLACE, OP_RESET };
+
+#define APP_FADE_MS 150
 
 static int dir_has_assets(const char *dir)
 {
@@ -187,6 +190,7 @@ static void apply_pending(App *app)
     }
     if (app->pending_count) {
         app->toast[0] = '\0'; /* a message belongs to the screen it was given on */
+        app->changed_at = app->now;
         app->dirty = 1;
         app->animating = 1;
     }
@@ -281,6 +285,9 @@ static void set_hover(App *app)
 int app_handle_event(App *app, const SDL_Event *ev)
 {
     SDL_Event e = *ev;
+    /* animations started by this event start from when it happened */
+    if (e.common.timestamp > app->now)
+        app->now = e.common.timestamp;
     switch (e.type) {
     case SDL_QUIT:
         app->running = 0;
@@ -365,6 +372,13 @@ static void draw(App *app)
         }
         app->stack[i]->draw(app->stack[i], app);
     }
+    /* a new full screen fades in over 150 ms; input is taken throughout */
+    Uint32 since = app->now - app->changed_at;
+    if (app->depth > 0 && !app->stack[app->depth - 1]->overlay && since < APP_FADE_MS) {
+        float p = tween_ease((float)since / (float)APP_FADE_MS);
+        SDL_Rect all = {0, 0, app->out_w, app->out_h};
+        widget_fill(ui, all, theme_alpha(app->theme.c.bg, (Uint8)(200.0f * (1.0f - p))));
+    }
     draw_toast(app);
     const char *tip = ui->hover_id ? widget_tip(ui, ui->hover_id) : NULL;
     if (tip)
@@ -373,7 +387,8 @@ static void draw(App *app)
 
 static void watch_scenario(App *app)
 {
-    if (!app->opts.watch || app->current < 0)
+    /* a finished game keeps the scenario it was played on until its debrief closes */
+    if (!app->opts.watch || app->current < 0 || (app->session && game_over(app->session->game)))
         return;
     Scenario *old = NULL;
     int r = catalog_reload(&app->catalog, app->current, &old);
@@ -431,6 +446,8 @@ int app_frame(App *app, Uint32 now_ms)
         if (s && s->update)
             anim |= s->update(s, app, APP_STEP_MS);
     }
+    if (now_ms - app->changed_at < APP_FADE_MS + APP_STEP_MS)
+        anim = 1;
     app->animating = anim;
     if (anim)
         app->dirty = 1;

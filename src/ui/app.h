@@ -53,6 +53,7 @@ struct App {
     Uint32 toast_until;
     Uint32 next_watch;
     int new_best;
+    Uint32 changed_at; /* when the top screen last changed, for its fade-in */
 };
 
 /* Creates the window (w x h) and renderer and shows the title screen. Returns NULL with a

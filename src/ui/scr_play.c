@@ -149,6 +149,11 @@ static int play_event(Screen *s, App *app, const SDL_Event *ev)
     if (ev->type == SDL_KEYDOWN) {
         SDL_Keycode k = ev->key.keysym.sym;
         int shift = (ev->key.keysym.mod & KMOD_SHIFT) != 0;
+        /* a held key moves the selection but never repeats an action */
+        int acts = (k >= SDLK_1 && k <= SDLK_9) || k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE ||
+                   k == SDLK_e || k == SDLK_ESCAPE;
+        if (ev->key.repeat && acts)
+            return 0;
         if (k >= SDLK_1 && k <= SDLK_9) {
             int st = stage_of_focus(p);
             int n = (int)(k - SDLK_1);

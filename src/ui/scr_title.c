@@ -109,6 +109,12 @@ static void title_draw(Screen *s, App *app)
     int cx = x + g * 3, cy = y + g * 2, ciw = cw - g * 5;
     if (sc) {
         widget_label(ui, cx, cy, ciw, FONT_BODY, th->c.muted, "Ready to play", ALIGN_LEFT);
+        long long best = (long long)settings_best(&app->settings, scenario_id(sc));
+        if (best >= 0) {
+            char b[64];
+            SDL_snprintf(b, sizeof b, "Your best: %lld points", best);
+            widget_label(ui, cx, cy, ciw, FONT_BODY_BOLD, th->c.good, b, ALIGN_RIGHT);
+        }
         cy += th->line[FONT_BODY];
         widget_label(ui, cx, cy, ciw, FONT_LABEL_BOLD, th->c.text, scenario_title(sc), ALIGN_LEFT);
         cy += th->line[FONT_LABEL_BOLD];
