@@ -553,7 +553,7 @@ void app_finish_game(App *app)
         session_save(s, dir);
         ScoreCard sc;
         score_compute(s->game, &sc);
-        app->new_best = settings_record_best(&app->settings, scenario_id(s->scenario), sc.total);
+        app->new_best = settings_record_best(&app->settings, scenario_id(s->scenario), sc.total) && sc.total > 0;
         if (app->settings_path[0])
             settings_save(&app->settings, app->settings_path);
     }
