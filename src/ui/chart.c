@@ -86,14 +86,10 @@ void chart_curve(Ui *ui, SDL_Rect r, const int *player_bp, const int *sales1_pct
     /* end labels of the reference curves */
     int ye1 = plot.y + plot.h - plot.h * sales1_pct[STAGE_COUNT - 1] / max;
     int ye2 = plot.y + plot.h - plot.h * sales2_pct[STAGE_COUNT - 1] / max;
-    int ys1 = plot.y + plot.h - plot.h * sales1_pct[0] / max;
-    int ys2 = plot.y + plot.h - plot.h * sales2_pct[0] / max;
     widget_label(ui, xs[STAGE_COUNT - 1] + gpx, ye1 - th->line[FONT_BODY] / 2, theme_px(th, 90), FONT_BODY, th->c.muted,
                  "Sales 1.0", ALIGN_LEFT);
     widget_label(ui, xs[STAGE_COUNT - 1] + gpx, ye2 - th->line[FONT_BODY] / 2, theme_px(th, 90), FONT_BODY, th->c.muted,
                  "Sales 2.0", ALIGN_LEFT);
-    (void)ys1;
-    (void)ys2;
     int yp0 = plot.y + plot.h - plot.h * player_bp[0] / 100 / max;
     int you_w = text_width(th->font[FONT_BODY_BOLD], "You");
     widget_label(ui, xs[0] - you_w - gpx * 2, yp0 - th->line[FONT_BODY_BOLD] / 2, 0, FONT_BODY_BOLD, th->c.accent, "You",

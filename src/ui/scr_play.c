@@ -80,9 +80,14 @@ static void show_banner(Play *p, App *app, int old_week)
             if (s <= STAGE_PROSPECT)
                 prep += m;
         }
+        char news[64];
+        if (fresh)
+            SDL_snprintf(news, sizeof news, "%d new message%s.", fresh, fresh == 1 ? "" : "s");
+        else
+            SDL_strlcpy(news, "Nothing new in the inbox.", sizeof news);
         SDL_snprintf(p->banner_text, sizeof p->banner_text,
-                     "Last week %d%% of your time went to preparing and prospecting. %d new message%s.",
-                     total ? prep * 100 / total : 0, fresh, fresh == 1 ? "" : "s");
+                     "Last week %d%% of your time went to preparing and prospecting. %s",
+                     total ? prep * 100 / total : 0, news);
     } else {
         SDL_snprintf(p->banner_title, sizeof p->banner_title, "%s \xC2\xB7 day %d of %d",
                      play_weekday((day - 1) % cal->days_per_week), day, scenario_day_count(sc));
@@ -597,10 +602,11 @@ static void draw_inbox(Play *p, App *app, SDL_Rect area)
     int x = area.x + gpx * 2, iw = area.w - gpx * 4;
     int y = area.y + gpx * 3 / 2;
     int n = game_event_count(g);
-    int fresh = n - p->inbox_mark;
+    int fresh = 0;
+    for (int i = p->inbox_mark; i < n; i++)
+        fresh += game_event(g, i)->kind != GEV_DAY_START;
     char buf[64];
-    SDL_snprintf(buf, sizeof buf, "INBOX%s", "");
-    widget_heading(ui, x, y, iw, buf, (SDL_Color){0, 0, 0, 0});
+    widget_heading(ui, x, y, iw, "INBOX", (SDL_Color){0, 0, 0, 0});
     if (fresh > 0) {
         SDL_snprintf(buf, sizeof buf, "%d new", fresh);
         widget_label(ui, x, y, iw, FONT_BODY_BOLD, th->c.accent, buf, ALIGN_RIGHT);
