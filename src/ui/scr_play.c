@@ -146,6 +146,10 @@ static int play_event(Screen *s, App *app, const SDL_Event *ev)
     if (!g)
         return 0;
     int np = scenario_prospect_count(game_scenario(g));
+    if (np <= 0)
+        return 0;
+    if (p->sel >= np) /* a reloaded scenario may have fewer prospects */
+        p->sel = np - 1;
     play_menu_build(&p->menu, g, p->sel);
     if (p->banner_on && (ev->type == SDL_KEYDOWN || ev->type == SDL_MOUSEBUTTONDOWN)) {
         p->banner_on = 0; /* the next action's own banner may start below */
@@ -804,9 +808,11 @@ static void play_draw(Screen *s, App *app)
 {
     Play *p = (Play *)s;
     const Game *g = game_of(app);
-    if (!g)
+    if (!g || scenario_prospect_count(game_scenario(g)) <= 0)
         return;
     const Theme *th = &app->theme;
+    if (p->sel >= scenario_prospect_count(game_scenario(g)))
+        p->sel = scenario_prospect_count(game_scenario(g)) - 1;
     play_menu_build(&p->menu, g, p->sel);
     if (p->act >= p->menu.count)
         p->act = 0;
