@@ -95,7 +95,12 @@ int64_t platform_mtime(const char *path)
     struct stat st;
     if (stat(path, &st) != 0)
         return -1;
-    return (int64_t)st.st_mtime;
+#if defined(__linux__)
+    /* nanoseconds, so that two saves within a second are both seen */
+    return (int64_t)st.st_mtim.tv_sec * 1000000000 + (int64_t)st.st_mtim.tv_nsec + (int64_t)st.st_size;
+#else
+    return (int64_t)st.st_mtime * 1000000000 + (int64_t)st.st_size;
+#endif
 }
 
 int platform_same_file(const char *a, const char *b)

@@ -16,7 +16,8 @@ typedef struct PathList {
 int platform_list_json(const char *dir, PathList *out);
 void platform_list_free(PathList *list);
 
-/* Modification time of a file in seconds, or -1 when it can't be read. */
+/* A number that changes whenever the file is written (its modification time, finest
+ * available, mixed with its size), or -1 when it can't be read. */
 int64_t platform_mtime(const char *path);
 
 /* 1 when the two paths name the same existing file. */

@@ -3,6 +3,7 @@
 #include "uitest.h"
 
 #include "platform.h"
+#include "upfront/file.h"
 
 static void ui_should_not_redraw_or_render_text_when_nothing_changed(void)
 {
@@ -80,10 +81,66 @@ static void ui_settings_should_change_text_size_and_palette(void)
     uitest_finish(&t);
 }
 
+static int copy_file(const char *from, const char *to, const char *find, const char *replace)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    if (file_read_all(from, 1u << 20, &buf, &len) != FILE_OK)
+        return -1;
+    char *at = find ? strstr(buf, find) : NULL;
+    FILE *f = fopen(to, "wb");
+    int rc = f ? 0 : -1;
+    if (f) {
+        size_t head = at ? (size_t)(at - buf) : len;
+        fwrite(buf, 1, head, f);
+        if (at) {
+            fputs(replace, f);
+            fputs(at + strlen(find), f);
+        }
+        rc = fclose(f) == 0 ? 0 : -1;
+    }
+    free(buf);
+    return rc;
+}
+
+static void ui_watch_should_reload_the_scenario_and_replay_the_game(void)
+{
+    char src[1024], copy[1024];
+    SDL_snprintf(src, sizeof src, "%s/tests/ui/short.json", UPFRONT_SOURCE_DIR);
+    SDL_snprintf(copy, sizeof copy, "%s/ui-watch.json", UI_TEST_BUILD_DIR);
+    CHECK_EQ_INT(copy_file(src, copy, NULL, NULL), 0);
+    UiTest t;
+    CHECK(uitest_start_watch(&t, "watch", copy, 1280, 720, 1) == 0);
+    if (!t.app)
+        return;
+    uitest_key(&t, SDLK_RETURN);
+    uitest_key(&t, SDLK_RETURN);
+    uitest_key(&t, SDLK_1);
+    CHECK(app_game(t.app) != NULL && game_action_count(app_game(t.app)) == 1);
+    /* the author renames an account and saves */
+    CHECK_EQ_INT(copy_file(src, copy, "Acme Freight", "Acme Freight Lines"), 0);
+    uitest_tick(&t, 600);
+    const Game *g = app_game(t.app);
+    CHECK(g != NULL);
+    if (g) {
+        CHECK_EQ_STR(scenario_prospect(game_scenario(g), 0)->company, "Acme Freight Lines");
+        CHECK_EQ_INT(game_action_count(g), 1);
+    }
+    CHECK(strstr(t.app->toast, "reloaded") != NULL);
+    /* a broken save keeps the game going and says why */
+    CHECK_EQ_INT(copy_file(src, copy, "\"quota\"", "\"quota\": -1, \"x\""), 0);
+    uitest_tick(&t, 600);
+    CHECK(app_game(t.app) != NULL);
+    CHECK(strstr(t.app->toast, "not reloaded") != NULL);
+    CHECK_EQ_STR(app_screen_name(t.app), "play");
+    uitest_finish(&t);
+}
+
 int main(void)
 {
     RUN(ui_should_not_redraw_or_render_text_when_nothing_changed);
     RUN(ui_should_fit_fonts_to_the_output_size);
     RUN(ui_settings_should_change_text_size_and_palette);
+    RUN(ui_watch_should_reload_the_scenario_and_replay_the_game);
     return check_done();
 }

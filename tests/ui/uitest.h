@@ -32,8 +32,9 @@ static inline void uitest_path(char *out, size_t cap, const char *a, const char 
     SDL_snprintf(out, cap, "%s/%s", a, b);
 }
 
-/* Starts SDL headless with a fresh preferences folder for this test and opens the App. */
-static inline int uitest_start(UiTest *t, const char *name, const char *scenario, int w, int h)
+/* Starts SDL headless with a fresh preferences folder for this test and opens the App on
+ * a scenario (a path under tests/ui/, or an absolute path), reloading it when watch is 1. */
+static inline int uitest_start_watch(UiTest *t, const char *name, const char *scenario, int w, int h, int watch)
 {
     memset(t, 0, sizeof *t);
     char home[1024];
@@ -53,8 +54,12 @@ static inline int uitest_start(UiTest *t, const char *name, const char *scenario
     static UiOptions opts;
     memset(&opts, 0, sizeof opts);
     static char path[1024];
-    SDL_snprintf(path, sizeof path, "%s/tests/ui/%s", UPFRONT_SOURCE_DIR, scenario);
+    if (scenario[0] == '/')
+        SDL_strlcpy(path, scenario, sizeof path);
+    else
+        SDL_snprintf(path, sizeof path, "%s/tests/ui/%s", UPFRONT_SOURCE_DIR, scenario);
     opts.scenario_path = path;
+    opts.watch = watch;
     opts.seed = 3;
     opts.has_seed = 1;
     opts.player = "Test Trainee";
@@ -65,6 +70,11 @@ static inline int uitest_start(UiTest *t, const char *name, const char *scenario
     t->now = 1000;
     app_frame(t->app, t->now);
     return 0;
+}
+
+static inline int uitest_start(UiTest *t, const char *name, const char *scenario, int w, int h)
+{
+    return uitest_start_watch(t, name, scenario, w, h, 0);
 }
 
 static inline void uitest_finish(UiTest *t)
