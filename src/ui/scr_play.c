@@ -288,11 +288,38 @@ static void draw_top(Play *p, App *app, SDL_Rect area)
     int x = area.x + gpx * 2, y = area.y + gpx;
     int day = game_day(g);
     char buf[200], v[64], w[64];
-    int cw = theme_tpx(th, 236);
-    SDL_snprintf(buf, sizeof buf, "Week %d \xC2\xB7 %s", game_week(g), play_weekday((day - 1) % cal->days_per_week));
-    widget_label(ui, x, y, cw, FONT_LABEL_BOLD, th->c.text, buf, ALIGN_LEFT);
-    SDL_snprintf(buf, sizeof buf, "Day %d of %d \xC2\xB7 %s", day, scenario_day_count(sc), scenario_title(sc));
-    widget_label(ui, x, y + th->line[FONT_LABEL_BOLD], cw, FONT_BODY, th->c.muted, buf, ALIGN_LEFT);
+    int cw = theme_tpx(th, 264);
+    char wd[16];
+    SDL_strlcpy(wd, play_weekday((day - 1) % cal->days_per_week), 4); /* "Mon" */
+    SDL_snprintf(buf, sizeof buf, "Week %d \xC2\xB7 %s", game_week(g), wd);
+    int ww = widget_label(ui, x, y, cw, FONT_LABEL_BOLD, th->c.text, buf, ALIGN_LEFT);
+    /* the calendar: a dot per day, grouped by week, today highlighted */
+    int days = scenario_day_count(sc), dpw = cal->days_per_week;
+    int dot = theme_px(th, 6), dgap = theme_px(th, 2), wgap = theme_px(th, 6);
+    SDL_snprintf(buf, sizeof buf, "day %d of %d", day, days);
+    int tw = text_width(th->font[FONT_BODY], buf);
+    if (ww + gpx + tw <= cw)
+        widget_label(ui, x + ww + gpx, y + th->line[FONT_LABEL_BOLD] - th->line[FONT_BODY] - theme_px(th, 1), tw, FONT_BODY,
+                     th->c.muted, buf, ALIGN_LEFT);
+    int strip_w = days * (dot + dgap) + (cal->weeks - 1) * (wgap - dgap);
+    int ly = y + th->line[FONT_LABEL_BOLD];
+    if (strip_w <= cw) {
+        int dx = x;
+        for (int d = 1; d <= days; d++) {
+            SDL_Rect r = {dx, ly + (th->line[FONT_BODY] - dot) / 2, dot, dot};
+            SDL_Color c = d < day ? th->c.muted : d == day ? th->c.accent : th->c.track;
+            widget_round(ui, r, theme_px(th, 2), c);
+            dx += dot + (d % dpw == 0 ? wgap : dgap);
+        }
+    } else {
+        SDL_snprintf(buf, sizeof buf, "Day %d of %d \xC2\xB7 %s", day, days, scenario_title(sc));
+        widget_label(ui, x, ly, cw, FONT_BODY, th->c.muted, buf, ALIGN_LEFT);
+    }
+    SDL_Rect cal_r = {x, y, cw, th->line[FONT_LABEL_BOLD] + th->line[FONT_BODY]};
+    char tip[200];
+    SDL_snprintf(tip, sizeof tip, "%s: day %d of %d, week %d of %d, %d hours a day.", scenario_title(sc), day, days,
+                 game_week(g), cal->weeks, cal->hours_per_day);
+    widget_hit(ui, cal_r, HIT_INFO + 5, tip);
     x += cw + gpx * 2;
 
     int bw = theme_tpx(th, 132), bh = theme_px(th, 40);
