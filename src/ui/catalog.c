@@ -55,6 +55,17 @@ static int append(Catalog *c, const char *path)
     return c->count++;
 }
 
+/* Easiest first (a tutorial before the quarter), files that failed to load last. */
+static int compare_entries(const void *a, const void *b)
+{
+    const CatalogEntry *x = a, *y = b;
+    int dx = x->scenario ? scenario_difficulty(x->scenario) : 99;
+    int dy = y->scenario ? scenario_difficulty(y->scenario) : 99;
+    if (dx != dy)
+        return dx < dy ? -1 : 1;
+    return strcmp(x->path, y->path);
+}
+
 int catalog_scan(Catalog *c, const char *dir)
 {
     PathList list;
@@ -71,6 +82,8 @@ int catalog_scan(Catalog *c, const char *dir)
             loaded++;
     }
     platform_list_free(&list);
+    if (c->count > 1)
+        qsort(c->items, (size_t)c->count, sizeof *c->items, compare_entries);
     return loaded;
 }
 

@@ -18,7 +18,7 @@ typedef struct Catalog {
     int count;
 } Catalog;
 
-/* Loads every scenario in dir; returns how many loaded. */
+/* Loads every scenario in dir, easiest first; returns how many loaded. */
 int catalog_scan(Catalog *c, const char *dir);
 /* Loads one file (or finds the same file already listed); returns its index, or -1 when out of memory. */
 int catalog_add(Catalog *c, const char *path);
