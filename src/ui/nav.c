@@ -102,3 +102,12 @@ void nav_minutes(char *out, size_t cap, int minutes)
     else
         SDL_snprintf(out, cap, "%dm", m);
 }
+
+void nav_stars(char *out, size_t cap, int n, int max)
+{
+    if (cap == 0)
+        return;
+    out[0] = '\0';
+    for (int i = 0; i < max; i++)
+        SDL_strlcat(out, i < n ? "\xE2\x98\x85" : "\xE2\x98\x86", cap);
+}

@@ -41,13 +41,6 @@ static int briefing_event(Screen *s, App *app, const SDL_Event *ev)
     return r != NAV_NONE;
 }
 
-static void stars(char *out, size_t cap, int n, int max)
-{
-    out[0] = '\0';
-    for (int i = 0; i < max; i++)
-        SDL_strlcat(out, i < n ? "\xE2\x98\x85" : "\xE2\x98\x86", cap);
-}
-
 static int fact(Ui *ui, int x, int y, int w, const char *label, const char *value)
 {
     const Theme *th = ui->theme;
@@ -164,7 +157,7 @@ static void briefing_draw(Screen *s, App *app)
         widget_label(ui, x + c1, cy, c2 - g, FONT_BODY_BOLD, th->c.text, money, ALIGN_LEFT);
         widget_label(ui, x + c1, cy + th->line[FONT_BODY_BOLD], c2 - g, FONT_BODY, th->c.muted,
                      seniority_label(p->seniority), ALIGN_LEFT);
-        stars(buf, sizeof buf, p->importance, 3);
+        nav_stars(buf, sizeof buf, p->importance, 3);
         widget_label(ui, x + c1 + c2, cy, c3, FONT_BODY, th->c.warn, buf, ALIGN_LEFT);
         const char *st = p->start_status == STATUS_MEETING ? "Opportunity"
                          : p->start_status == STATUS_ENGAGED ? "Engaged" : "Cold";

@@ -378,13 +378,6 @@ static SDL_Color status_color(const Theme *th, ProspectStatus s)
     }
 }
 
-static void stars(char *out, size_t cap, int n)
-{
-    out[0] = '\0';
-    for (int i = 0; i < 3; i++)
-        SDL_strlcat(out, i < n ? "\xE2\x98\x85" : "\xE2\x98\x86", cap);
-}
-
 static void draw_prospects(Play *p, App *app, SDL_Rect area)
 {
     Ui *ui = &app->ui;
@@ -449,7 +442,7 @@ static void draw_prospects(Play *p, App *app, SDL_Rect area)
             nx -= w;
             widget_label(ui, nx, cy, w, FONT_BODY_BOLD, th->c.stage[lc[k]], num, ALIGN_RIGHT);
         }
-        stars(buf, sizeof buf, pr->importance);
+        nav_stars(buf, sizeof buf, pr->importance, 3);
         int sw = text_width(th->font[FONT_BODY], buf);
         nx -= sw + gpx;
         widget_label(ui, nx, cy, sw, FONT_BODY, th->c.warn, buf, ALIGN_LEFT);
