@@ -366,16 +366,11 @@ static void skip_ws(Scan *s)
 static int path_push_key(Scan *s, const char *key, size_t *mark)
 {
     *mark = s->path_len;
-    if (json_pointer_append(&s->path, &s->path_cap, key) != 0)
-        return -1;
-    s->path_len = strlen(s->path);
-    return 0;
+    return json_pointer_append_len(&s->path, &s->path_len, &s->path_cap, key);
 }
 
-static int path_push_index(Scan *s, size_t index, size_t *mark)
+static int path_push_index(Scan *s, const char *seg, size_t *mark)
 {
-    char seg[32];
-    snprintf(seg, sizeof seg, "%zu", index);
     return path_push_key(s, seg, mark);
 }
 
@@ -689,7 +684,7 @@ static void scan_number(Scan *s)
                       (const char *)s->p + start);
 }
 
-static void scan_value(Scan *s, int member, int key_line, int key_col);
+static void scan_value(Scan *s, const char *seg, size_t seg_len, int key_line, int key_col);
 
 static void found_here(const Scan *s, char *found, size_t n)
 {
@@ -750,7 +745,7 @@ static void scan_object(Scan *s)
                 s->recording = 0; /* the duplicate's value is scanned but not recorded */
             }
         }
-        scan_value(s, 1, key_line, key_col);
+        scan_value(s, s->key, s->key_len, key_line, key_col);
         s->recording = saved_recording;
         path_pop(s, mark);
         if (s->stop)
@@ -803,11 +798,13 @@ static void scan_array(Scan *s)
     }
     for (size_t index = 0;; index++) {
         size_t mark;
-        if (path_push_index(s, index, &mark) != 0) {
+        char seg[32];
+        int seg_len = snprintf(seg, sizeof seg, "%zu", index);
+        if (path_push_index(s, seg, &mark) != 0) {
             out_of_memory(s);
             return;
         }
-        scan_value(s, 0, 0, 0);
+        scan_value(s, seg, (size_t)seg_len, 0, 0);
         path_pop(s, mark);
         if (s->stop)
             return;
@@ -854,9 +851,8 @@ static int match_word(const Scan *s, const char *w)
 }
 
 /* Scans one value at the next token; records its position unless inside a duplicate.
- * member says whether it is an object member (named by s->key) or an array element
- * (named by the last segment of s->path). */
-static void scan_value(Scan *s, int member, int key_line, int key_col)
+ * seg names it in its container: the decoded member name, the array index, or "" (root). */
+static void scan_value(Scan *s, const char *seg, size_t seg_len, int key_line, int key_col)
 {
     char found[128];
     skip_ws(s);
@@ -869,17 +865,7 @@ static void scan_value(Scan *s, int member, int key_line, int key_col)
     long entry = -1;
     uint32_t saved_parent = s->parent;
     if (s->recording) {
-        const char *seg = "";
-        size_t n = 0;
-        if (member) {
-            seg = s->key;
-            n = s->key_len;
-        } else if (s->parent != NO_ENTRY) {
-            const char *slash = strrchr(s->path, '/');
-            seg = slash ? slash + 1 : "";
-            n = strlen(seg);
-        }
-        entry = map_insert(s->doc, s->parent, seg, n);
+        entry = map_insert(s->doc, s->parent, seg, seg_len);
         if (entry < 0) {
             out_of_memory(s);
             return;
@@ -930,7 +916,13 @@ static void scan_value(Scan *s, int member, int key_line, int key_col)
 
 int json_pointer_append(char **buf, size_t *cap, const char *key)
 {
-    size_t used = *buf ? strlen(*buf) : 0;
+    size_t len = *buf ? strlen(*buf) : 0;
+    return json_pointer_append_len(buf, &len, cap, key);
+}
+
+int json_pointer_append_len(char **buf, size_t *len, size_t *cap, const char *key)
+{
+    size_t used = *buf ? *len : 0;
     size_t extra = 1;
     for (const char *k = key; *k; k++)
         extra += (*k == '~' || *k == '/') ? 2 : 1;
@@ -958,6 +950,7 @@ int json_pointer_append(char **buf, size_t *cap, const char *key)
         }
     }
     *o = '\0';
+    *len = (size_t)(o - *buf);
     return 0;
 }
 
@@ -1031,7 +1024,7 @@ JsonDoc *json_strict_parse(const char *buf, size_t len, int max_depth, DiagList 
         scan_error(&s, 1, "expected a JSON value, found the end of the file");
         goto done;
     }
-    scan_value(&s, 0, 0, 0);
+    scan_value(&s, "", 0, 0, 0);
     skip_ws(&s);
     if (!s.stop && s.pos < s.len) {
         char found[128];

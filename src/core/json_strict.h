@@ -48,8 +48,12 @@ const JsonLoc *json_doc_find(const JsonDoc *doc, const char *pointer);
 const char *json_doc_text(const JsonDoc *doc, const JsonLoc *loc, size_t *len);
 
 /* Appends "/" and the RFC 6901 escape of key ('~' -> "~0", '/' -> "~1") to the
- * NUL-terminated string in *buf (capacity *cap, grown with realloc). Returns 0, or -1
- * when out of memory (the string is then unchanged). */
+ * NUL-terminated string in *buf (capacity *cap, grown with realloc; both may start as
+ * NULL/0). Returns 0, or -1 when out of memory (the string is then unchanged). */
 int json_pointer_append(char **buf, size_t *cap, const char *key);
+
+/* The same for a string whose length the caller keeps in *len (updated), so that deep
+ * pointers are not measured again at every step. */
+int json_pointer_append_len(char **buf, size_t *len, size_t *cap, const char *key);
 
 #endif

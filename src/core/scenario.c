@@ -172,10 +172,8 @@ static void warn(V *v, const char *fmt, ...)
 static size_t push_key(V *v, const char *key)
 {
     size_t mark = v->path_len;
-    if (json_pointer_append(&v->path, &v->path_cap, key) != 0)
+    if (json_pointer_append_len(&v->path, &v->path_len, &v->path_cap, key) != 0)
         v->oom = 1;
-    else
-        v->path_len += strlen(v->path + v->path_len);
     return mark;
 }
 
@@ -215,6 +213,10 @@ static const char *type_phrase(const cJSON *it)
 /* The source text of the value at the current path, cut to about max bytes. */
 static void source_text(V *v, char *out, size_t outsz, size_t max)
 {
+    if (v->shown >= MAX_DIAGS) { /* nothing more is shown: skip the look-up */
+        out[0] = '\0';
+        return;
+    }
     size_t n = 0;
     const JsonLoc *loc = json_doc_find(v->doc, v->path);
     const char *t = json_doc_text(v->doc, loc, &n);
@@ -275,15 +277,15 @@ static int edit_distance(const char *a, const char *b)
 }
 
 /* The candidate closest to word, if it is close enough to be a likely slip; else NULL.
- * NULL candidates (ids that failed to validate) are skipped, and so are the names already
- * present in skip_in when it is set (keys the object already has). */
-static const char *closest(const char *word, const char *const *cands, int n, const cJSON *skip_in)
+ * NULL candidates (ids that failed to validate) are skipped, and so are those whose flag in
+ * skip (when given) is set (keys the object already has). */
+static const char *closest(const char *word, const char *const *cands, int n, const char *skip)
 {
     const char *best = NULL;
     int best_d = 1 << 30;
     size_t lw = strlen(word);
     for (int i = 0; i < n; i++) {
-        if (!cands[i] || (skip_in && cJSON_GetObjectItemCaseSensitive(skip_in, cands[i])))
+        if (!cands[i] || (skip && skip[i]))
             continue;
         int d = edit_distance(word, cands[i]);
         if (d < 0)
@@ -337,17 +339,34 @@ static void list_names(char *out, size_t outsz, const char *const *names, int n,
     }
 }
 
-/* Reports each member of obj whose name is not in allowed. */
+/* Reports each member of obj whose name is not in allowed (at most 32 names). */
 static void check_keys(V *v, const cJSON *obj, const char *const *allowed, int n)
 {
+    char present[32] = {0};
+    if (n > (int)sizeof present)
+        n = (int)sizeof present;
+    int unknown = 0;
+    for (const cJSON *m = obj->child; m; m = m->next) {
+        int known = 0;
+        for (int i = 0; i < n && !known; i++)
+            if (strcmp(m->string, allowed[i]) == 0)
+                known = present[i] = 1;
+        unknown += !known;
+    }
+    if (!unknown)
+        return;
     for (const cJSON *m = obj->child; m; m = m->next) {
         int known = 0;
         for (int i = 0; i < n && !known; i++)
             known = strcmp(m->string, allowed[i]) == 0;
         if (known)
             continue;
+        if (v->shown >= MAX_DIAGS) { /* past the cap only count, without the search */
+            v->hidden++;
+            continue;
+        }
         size_t mark = push_key(v, m->string);
-        const char *s = closest(m->string, allowed, n, obj);
+        const char *s = closest(m->string, allowed, n, present);
         if (s) {
             remember_suggestion(v, obj, s);
             err_key(v, "unknown key; did you mean \"%s\"?", s);

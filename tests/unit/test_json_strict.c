@@ -79,11 +79,17 @@ static void json_strict_should_record_value_and_key_positions_by_pointer(void)
 static void json_pointer_append_should_escape_tilde_and_slash(void)
 {
     char *buf = NULL;
-    size_t cap = 0;
-    CHECK_EQ_INT(json_pointer_append(&buf, &cap, "a/b"), 0);
-    CHECK_EQ_INT(json_pointer_append(&buf, &cap, "~c"), 0);
+    size_t len = 0, cap = 0;
+    CHECK_EQ_INT(json_pointer_append_len(&buf, &len, &cap, "a/b"), 0);
+    CHECK_EQ_INT(json_pointer_append_len(&buf, &len, &cap, "~c"), 0);
     CHECK_EQ_INT(json_pointer_append(&buf, &cap, ""), 0);
     CHECK_EQ_STR(buf, "/a~1b/~0c/");
+    CHECK_EQ_INT(len, 9);
+    free(buf);
+    buf = NULL;
+    cap = 0;
+    CHECK_EQ_INT(json_pointer_append(&buf, &cap, "x"), 0);
+    CHECK_EQ_STR(buf, "/x");
     free(buf);
 }
 
