@@ -41,8 +41,9 @@ void diag_sort(DiagList *list);
 /* Prints each diagnostic as "FILE:LINE:COL: error: POINTER: message" ("warning:" for
  * warnings). A diagnostic at line 0 has no position and prints as "FILE: error: ...";
  * an empty pointer (the whole document) is left out with its ": ", so the part after
- * "error: " starts with '/' exactly when a pointer is present. A NULL file prints as
- * "<input>". Returns 0, or -1 on a write error. */
+ * "error: " starts with '/' exactly when a pointer is present. Control characters in the
+ * pointer or message print as \uXXXX, so each diagnostic is one line. A NULL file prints
+ * as "<input>". Returns 0, or -1 on a write error. */
 int diag_print(FILE *out, const char *file, const DiagList *list);
 
 /* Prints the diagnostics as one JSON array of objects {"file", "line", "column",

@@ -132,6 +132,19 @@ static const char *severity_name(DiagSeverity s)
     return s == DIAG_WARNING ? "warning" : "error";
 }
 
+/* Writes s with control characters shown as \uXXXX, so that each diagnostic stays on one
+ * line whatever names the file contains. */
+static int put_one_line(FILE *out, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        int rc = (*p < 0x20 || *p == 0x7F) ? fprintf(out, "\\u%04X", (unsigned)*p)
+                                            : (putc(*p, out) == EOF ? -1 : 1);
+        if (rc < 0)
+            return -1;
+    }
+    return 0;
+}
+
 int diag_print(FILE *out, const char *file, const DiagList *list)
 {
     if (!out)
@@ -141,16 +154,15 @@ int diag_print(FILE *out, const char *file, const DiagList *list)
     int n = diag_count(list);
     for (int i = 0; i < n; i++) {
         const Diag *d = &list->items[i].d;
-        int rc;
-        if (d->line > 0)
-            rc = fprintf(out, "%s:%d:%d: %s: ", file, d->line, d->col, severity_name(d->severity));
-        else
-            rc = fprintf(out, "%s: %s: ", file, severity_name(d->severity));
-        if (rc < 0)
+        if (put_one_line(out, file) != 0)
             return -1;
-        if (d->pointer[0] && fprintf(out, "%s: ", d->pointer) < 0)
+        if (d->line > 0 && fprintf(out, ":%d:%d", d->line, d->col) < 0)
             return -1;
-        if (fprintf(out, "%s\n", d->message) < 0)
+        if (fprintf(out, ": %s: ", severity_name(d->severity)) < 0)
+            return -1;
+        if (d->pointer[0] && (put_one_line(out, d->pointer) != 0 || fputs(": ", out) == EOF))
+            return -1;
+        if (put_one_line(out, d->message) != 0 || putc('\n', out) == EOF)
             return -1;
     }
     return ferror(out) ? -1 : 0;

@@ -105,6 +105,17 @@ static void diag_print_should_use_the_file_line_col_pointer_format(void)
     diag_list_free(d);
 }
 
+static void diag_print_should_keep_each_diagnostic_on_one_line(void)
+{
+    DiagList *d = diag_list_new();
+    diag_add(d, DIAG_ERROR, 2, 3, "/a\nb", "unknown key \"a\nb\"\t!");
+    int rc = -1;
+    char *s = print_to_string(diag_print, "f.json", d, &rc);
+    CHECK_EQ_STR(s, "f.json:2:3: error: /a\\u000Ab: unknown key \"a\\u000Ab\"\\u0009!\n");
+    free(s);
+    diag_list_free(d);
+}
+
 static void diag_print_json_should_print_an_array_with_escaped_strings(void)
 {
     DiagList *d = diag_list_new();
@@ -144,6 +155,7 @@ int main(void)
     RUN(diag_should_grow_past_its_first_block);
     RUN(diag_sort_should_order_by_line_and_column_and_keep_ties_stable);
     RUN(diag_print_should_use_the_file_line_col_pointer_format);
+    RUN(diag_print_should_keep_each_diagnostic_on_one_line);
     RUN(diag_print_json_should_print_an_array_with_escaped_strings);
     return check_done();
 }
