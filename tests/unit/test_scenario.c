@@ -496,6 +496,30 @@ static void scenario_should_load_every_shipped_scenario_without_errors(void)
 
 /* ---------------------------------------------------------------- what it rejects */
 
+static void scenario_should_match_escaped_keys_by_their_decoded_name(void)
+{
+    /* "\u0071uota" is "quota"; an escaped unknown key is reported at its own position */
+    char *t = edited("\"quota\"", "\"\\u0071uota\"");
+    DiagList *d;
+    Scenario *s = load(t, &d);
+    CHECK(s != NULL);
+    CHECK_EQ_INT(scenario_quota(s), 250000);
+    scenario_free(s);
+    diag_list_free(d);
+    free(t);
+    t = edited("\"budget\"", "\"budg\\u00e9t\"");
+    s = load(t, &d);
+    CHECK(s == NULL);
+    CHECK(has(d, DIAG_ERROR, "/budg\xc3\xa9t", "unknown key; did you mean \"budget\"?"));
+    if (diag_count(d) == 1) {
+        CHECK_EQ_INT(diag_get(d, 0)->line, 11);
+        CHECK_EQ_INT(diag_get(d, 0)->col, 3);
+    }
+    scenario_free(s);
+    diag_list_free(d);
+    free(t);
+}
+
 static void scenario_should_reject_negative_quota(void)
 {
     expect_error("\"quota\": 250000", "\"quota\": -5", "/quota",
@@ -933,6 +957,7 @@ int main(void)
     RUN(scenario_should_read_a_prospects_start);
     RUN(scenario_hash_should_be_fnv1a_of_the_exact_bytes);
     RUN(scenario_should_load_every_shipped_scenario_without_errors);
+    RUN(scenario_should_match_escaped_keys_by_their_decoded_name);
     RUN(scenario_should_reject_negative_quota);
     RUN(scenario_should_reject_weeks_outside_the_calendar_range);
     RUN(scenario_should_reject_a_fraction_where_an_integer_is_expected);
