@@ -830,8 +830,8 @@ static int find_id(const char *const *ids, int n, const char *id)
     return -1;
 }
 
-/* Reports ids used twice; arr is the array, key the id member. */
-static void check_unique_ids(V *v, const cJSON *arr, const char *const *ids, int n, const char *arr_key)
+/* Reports ids used twice in the array arr_key (ids[i] is item i's id, NULL when invalid). */
+static void check_unique_ids(V *v, const char *const *ids, int n, const char *arr_key)
 {
     for (int i = 0; i < n; i++) {
         if (!ids[i])
@@ -847,7 +847,6 @@ static void check_unique_ids(V *v, const cJSON *arr, const char *const *ids, int
             }
         }
     }
-    (void)arr;
 }
 
 static void read_progress(V *v, const cJSON *root, int *ok)
@@ -879,7 +878,7 @@ static void read_progress(V *v, const cJSON *root, int *ok)
     int n = i < SCENARIO_MAX_STEPS ? i : SCENARIO_MAX_STEPS;
     s->step_count = n;
     pop(v, mark);
-    check_unique_ids(v, arr, ids, n, "progress");
+    check_unique_ids(v, ids, n, "progress");
 
     /* requires: ids of earlier steps (which also rules out cycles) */
     mark = push_key(v, "progress");
@@ -1118,7 +1117,7 @@ static void read_prospects(V *v, const cJSON *root, int *ok)
     }
     pop(v, mark);
     s->prospect_count = i < SCENARIO_MAX_PROSPECTS ? i : SCENARIO_MAX_PROSPECTS;
-    check_unique_ids(v, arr, ids, s->prospect_count, "prospects");
+    check_unique_ids(v, ids, s->prospect_count, "prospects");
 }
 
 /* ---------------------------------------------------------------- events */
@@ -1184,6 +1183,7 @@ static void read_event(V *v, const cJSON *obj, ScenarioEvent *e, int day_count, 
     if (day) {
         int max = day_count > 0 ? day_count : MAX_DAYS;
         e->day = get_int32(v, obj, "day", 1, max, 1, 1, ok);
+        e->from_day = e->to_day = e->day; /* its window is its day */
         for (int k = 0; k < 2; k++) {
             const char *key = k == 0 ? "from_day" : "to_day";
             if (cJSON_GetObjectItemCaseSensitive(obj, key)) {
@@ -1261,7 +1261,7 @@ static void read_events(V *v, const cJSON *root, int day_count, int *ok)
     }
     pop(v, mark);
     s->event_count = i < SCENARIO_MAX_EVENTS ? i : SCENARIO_MAX_EVENTS;
-    check_unique_ids(v, arr, ids, s->event_count, "events");
+    check_unique_ids(v, ids, s->event_count, "events");
 }
 
 /* ---------------------------------------------------------------- rules and scoring */

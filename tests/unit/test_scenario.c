@@ -214,6 +214,8 @@ static void scenario_should_resolve_ids_to_indices(void)
         const ScenarioEvent *pitch = scenario_event(s, 1);
         CHECK_EQ_INT(pitch->kind, EVENT_COMPETITOR_ENTERS);
         CHECK_EQ_INT(pitch->prospect, meridian);
+        CHECK_EQ_INT(pitch->from_day, 10);
+        CHECK_EQ_INT(pitch->to_day, 10);
         CHECK_EQ_INT(scenario_event(s, 2)->days, 5);
         const ScenarioEvent *champion = scenario_event(s, 3);
         CHECK_EQ_INT(champion->day, 0);
