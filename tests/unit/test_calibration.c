@@ -207,6 +207,7 @@ typedef struct Measures {
     Rate unprepared_discovery_dead;      /* ... that end in no decision at once */
     double sales2_prepare_share, sales1_prepare_share, sales2_selling_share;
     double cycle_days_sum, cycle_deals; /* sales2's won deals: first meeting to signature */
+    double sales2_revenue, thorough_revenue; /* sales2, and sales2 researching every topic */
 } Measures;
 
 /* Old-school prospecting: one generic call to every cold account on day 1, another on
@@ -521,6 +522,33 @@ static void measure_mail_gift(const Scenario *sc, Measures *m)
     }
 }
 
+/* sales2, except that it also researches the industry and the trigger events of every
+ * account before crafting the value proposition: the thorough preparer. */
+static int64_t play_thorough(const Scenario *sc, uint64_t seed)
+{
+    const Strategy *s2 = strategy_find("sales2");
+    Game *g = game_new(sc, seed);
+    Rng rng;
+    rng_seed(&rng, seed, 0x57a7u);
+    for (int guard = 0; guard < 200000 && !game_over(g); guard++) {
+        Action a = strategy_choose(s2, g, &rng);
+        if (a.kind == ACTION_CRAFT) {
+            const ProspectState *s = game_prospect(g, a.prospect);
+            for (int r = RESEARCH_INDUSTRY; r <= RESEARCH_TRIGGER; r++)
+                if (!(s->researched & (1u << r))) {
+                    a.kind = ACTION_RESEARCH;
+                    a.arg = r;
+                    break;
+                }
+        }
+        if (game_apply(g, &a) != ACTION_OK)
+            (void)act(g, ACTION_END_DAY, -1, 0);
+    }
+    int64_t revenue = game_revenue(g);
+    game_free(g);
+    return revenue;
+}
+
 /* Whole games played by the built-in strategies. */
 static void measure_strategies(const Scenario *sc, Measures *m)
 {
@@ -554,7 +582,9 @@ static void measure_strategies(const Scenario *sc, Measures *m)
             all2 += game_effort_minutes(g, (Stage)st);
         }
         avail2 += (double)scenario_day_count(sc) * scenario_calendar(sc)->hours_per_day * 60;
+        m->sales2_revenue += (double)game_revenue(g);
         game_free(g);
+        m->thorough_revenue += (double)play_thorough(sc, seed);
 
         g = game_new(sc, seed);
         CHECK_EQ_INT(strategy_play(s1, g, seed), 0);
@@ -886,6 +916,26 @@ static void sales_cycles_should_take_time_and_be_longest_in_enterprise(void)
               mean_cycle(mid), mean_cycle(tra));
 }
 
+/* The scenarios' emphasis: in the enterprise quarter deep research (industry and trigger
+ * events too) pays; in the transactional territory it costs more time than it returns. */
+static void thorough_research_should_pay_in_enterprise_and_cost_in_transactional(void)
+{
+    EACH_SCENARIO(si)
+    {
+        const Measures *m = &measures[si];
+        double gain = m->sales2_revenue > 0 ? m->thorough_revenue / m->sales2_revenue - 1.0 : 0.0;
+        const char *id = scenario_id(scenarios[si]);
+        int ok = strcmp(id, "enterprise-quarter") == 0        ? gain >= 0.10
+                 : strcmp(id, "transactional-territory") == 0 ? gain <= -0.03
+                                                              : 1;
+        bound(si, "thorough_research", ok,
+              "researching every topic changes sales2's revenue by %+.1f%%%s", PCT(gain),
+              strcmp(id, "enterprise-quarter") == 0        ? " (must pay: at least +10%)"
+              : strcmp(id, "transactional-territory") == 0 ? " (must cost: at most -3%)"
+                                                           : " (reported)");
+    }
+}
+
 /* ------------------------------------------------------------------ measuring */
 
 static int sanitized(void)
@@ -968,6 +1018,7 @@ int main(int argc, char **argv)
     RUN(qualified_deals_should_win_45_to_70_percent_and_end_in_no_decision_20_to_60);
     RUN(unprepared_discovery_meetings_should_rarely_progress);
     RUN(sales_cycles_should_take_time_and_be_longest_in_enterprise);
+    RUN(thorough_research_should_pay_in_enterprise_and_cost_in_transactional);
     for (int i = 0; i < file_count; i++)
         scenario_free(scenarios[i]);
     return check_done();
