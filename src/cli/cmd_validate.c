@@ -5,6 +5,7 @@
 #include <cjson/cJSON.h>
 
 #include "cli.h"
+#include "upfront/file.h"
 
 /* Appends the diagnostics of one file to a JSON array, with the keys of diag_print_json
  * (one array for all the files). Returns 0 or -1 (out of memory). */
@@ -27,6 +28,25 @@ static int add_json_diags(cJSON *arr, const char *file, const DiagList *diags)
             return -1;
     }
     return 0;
+}
+
+/* 1 when the file is a JSON Schema document (its "$schema" names a json-schema.org
+ * meta-schema), such as scenarios/scenario.schema.json: not a scenario, so validate skips
+ * it, and validating every .json file of scenarios/ checks just the scenarios. */
+static int is_json_schema(const char *path)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    if (file_read_all(path, SCENARIO_MAX_BYTES, &buf, &len) != FILE_OK)
+        return 0;
+    cJSON *root = cJSON_ParseWithLength(buf, len);
+    free(buf);
+    const cJSON *meta = cJSON_GetObjectItemCaseSensitive(root, "$schema");
+    int yes = cJSON_IsString(meta) &&
+              (strncmp(meta->valuestring, "https://json-schema.org/", 24) == 0 ||
+               strncmp(meta->valuestring, "http://json-schema.org/", 23) == 0);
+    cJSON_Delete(root);
+    return yes;
 }
 
 int cmd_validate(int argc, char **argv)
@@ -56,6 +76,11 @@ int cmd_validate(int argc, char **argv)
     int any_invalid = 0, any_unreadable = 0, oom = 0;
     for (int i = 0; i < npos && !oom; i++) {
         const char *file = pos[i];
+        if (is_json_schema(file)) {
+            if (!json)
+                printf("%s: skipped (a JSON Schema, not a scenario)\n", file);
+            continue;
+        }
         DiagList *diags = diag_list_new();
         if (!diags) {
             oom = 1;

@@ -170,7 +170,12 @@ def case_validate(tmp):
     shipped = sorted(os.path.join("scenarios", f) for f in os.listdir("scenarios")
                      if f.endswith(".json") and f != "scenario.schema.json")
     r = run("validate", *shipped)
-    expect(r, 0, "validate scenarios/*.json")
+    expect(r, 0, "validate the shipped scenarios")
+    everything = sorted(os.path.join("scenarios", f) for f in os.listdir("scenarios")
+                        if f.endswith(".json"))
+    r = run("validate", *everything)
+    expect(r, 0, "validate scenarios/*.json (the schema beside them is skipped)")
+    check("scenario.schema.json: skipped" in r.out, "the JSON Schema is named as skipped: %r" % r.out)
 
     base = json.load(open(TINY, encoding="utf-8"))
     bad = dict(base)
