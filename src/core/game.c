@@ -202,6 +202,8 @@ static void emit(Game *g, GameEventKind kind, int prospect, int64_t value, const
 
 static const Prospect *prospect_of(const Game *g, int i) { return scenario_prospect(g->sc, i); }
 
+static void fire_todays_events(Game *g);
+
 /* ---------------------------------------------------------------- lifecycle */
 
 Game *game_new(const Scenario *scenario, uint64_t seed)
@@ -226,7 +228,7 @@ Game *game_new(const Scenario *scenario, uint64_t seed)
     g->touches = calloc((size_t)g->np, sizeof *g->touches);
     g->event_fired = calloc((size_t)(nev > 0 ? nev : 1), 1);
     g->week_min = calloc((size_t)weeks * STAGE_COUNT, sizeof *g->week_min);
-    if (!g->ps || !g->touches || !g->event_fired || !g->week_min || ensure_events(g, 16) != 0) {
+    if (!g->ps || !g->touches || !g->event_fired || !g->week_min || ensure_events(g, 16 + nev) != 0) {
         game_free(g);
         return NULL;
     }
@@ -243,6 +245,7 @@ Game *game_new(const Scenario *scenario, uint64_t seed)
         }
     }
     emit(g, GEV_DAY_START, -1, 1, "Day 1 of %d: the selling period begins.", g->day_count);
+    fire_todays_events(g);
     return g;
 }
 
@@ -772,12 +775,10 @@ static void fire_scenario_event(Game *g, int k)
     emit(g, GEV_SCENARIO_EVENT, p, k, "%s", ev->text);
 }
 
-static void start_day(Game *g)
+/* Fires the scenario events due this morning: scheduled ones on their day, random ones
+ * with their daily chance inside their window, in scenario order. */
+static void fire_todays_events(Game *g)
 {
-    const GameRules *ru = scenario_rules(g->sc);
-    g->minutes_left = day_minutes(g);
-    emit(g, GEV_DAY_START, -1, g->day, "Day %d of %d.", g->day, g->day_count);
-
     for (int k = 0; k < scenario_event_count(g->sc); k++) {
         const ScenarioEvent *ev = scenario_event(g->sc, k);
         if (g->event_fired[k])
@@ -790,6 +791,14 @@ static void start_day(Game *g)
             fire_scenario_event(g, k);
         }
     }
+}
+
+static void start_day(Game *g)
+{
+    const GameRules *ru = scenario_rules(g->sc);
+    g->minutes_left = day_minutes(g);
+    emit(g, GEV_DAY_START, -1, g->day, "Day %d of %d.", g->day, g->day_count);
+    fire_todays_events(g);
     for (int p = 0; p < g->np; p++) {
         TouchList *t = &g->touches[p];
         for (int i = 0; i < t->n; i++)

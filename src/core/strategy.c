@@ -99,7 +99,8 @@ static Action sales1_choose(const Game *g, Rng *rng)
 /* ------------------------------------------------------------------ sales2 */
 
 /* Research steps in the order sales2 takes them, until the prospect is well prepared. */
-static const Research prep_order[] = {RESEARCH_COMPANY, RESEARCH_PERSON, RESEARCH_TRIGGER};
+static const Research prep_order[] = {RESEARCH_COMPANY, RESEARCH_PERSON, RESEARCH_TRIGGER,
+                                      RESEARCH_INDUSTRY};
 
 /* Multi-channel cadences with the phone central; bigger accounts get costlier touches. */
 static const Channel cadence_key[] = {CHANNEL_EMAIL, CHANNEL_PHONE, CHANNEL_GIFT,  CHANNEL_PHONE,
@@ -113,20 +114,45 @@ static const Channel cadence_small[] = {CHANNEL_EMAIL, CHANNEL_PHONE, CHANNEL_MA
 
 #define COUNT_OF(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
-static int prepared(const ProspectState *s) { return s->value_prop && s->prep >= 60; }
+/* Research worth its time: at least 10 preparation points an hour. */
+static int worth_researching(const Scenario *sc, Research r)
+{
+    const PrepareAction *pa = scenario_research(sc, r);
+    return pa->cost.minutes == 0 || pa->prep * 60 >= 10 * pa->cost.minutes;
+}
 
+/* The preparation sales2 wants before a campaign: deeper for big key accounts, where it
+ * pays; on small deals deep research costs more than it brings. */
+static int prep_target(const Game *g, int p)
+{
+    const Scenario *sc = game_scenario(g);
+    const Prospect *pr = scenario_prospect(sc, p);
+    return pr->importance >= 3 && pr->deal_value * 8 >= scenario_quota(sc) ? 80 : 60;
+}
+
+/* The next preparation step for prospect p, or END_DAY when it is prepared enough. */
 static Action sales2_next_prep(const Game *g, int p)
 {
+    const Scenario *sc = game_scenario(g);
     const ProspectState *s = game_prospect(g, p);
+    int target = prep_target(g, p);
     for (int i = 0; i < COUNT_OF(prep_order); i++) {
-        if (i == 2 && !s->value_prop)
-            return make(ACTION_CRAFT, p, 0); /* value proposition before the trigger scan */
-        if (!(s->researched & (1u << prep_order[i])))
-            return make(ACTION_RESEARCH, p, (int)prep_order[i]);
+        if (s->value_prop && s->prep >= target)
+            break;
+        if (i == 2 && !s->value_prop && s->researched)
+            return make(ACTION_CRAFT, p, 0); /* the value proposition before deeper research */
+        Research r = prep_order[i];
+        if (!(s->researched & (1u << r)) && worth_researching(sc, r))
+            return make(ACTION_RESEARCH, p, (int)r);
     }
-    if (!s->value_prop)
+    if (!s->value_prop && s->researched)
         return make(ACTION_CRAFT, p, 0);
     return end_day_action();
+}
+
+static int prepared_for(const Game *g, int p)
+{
+    return sales2_next_prep(g, p).kind == ACTION_END_DAY;
 }
 
 static Action sales2_choose(const Game *g, Rng *rng)
@@ -144,12 +170,18 @@ static Action sales2_choose(const Game *g, Rng *rng)
         if (legal(g, make(ACTION_CLOSE, order[i], CLOSE_CONTRACT)))
             return make(ACTION_CLOSE, order[i], CLOSE_CONTRACT);
 
-    /* 2. move opportunities forward, one step per account per day */
+    /* 2. move opportunities forward, one step per account per day; an opportunity
+     *    inherited unprepared is researched before the next meeting */
     for (int i = 0; i < n; i++) {
         int p = order[i];
         const ProspectState *s = game_prospect(g, p);
         if (s->status != STATUS_MEETING || s->last_progress_day == game_day(g))
             continue;
+        if (!prepared_for(g, p) && s->readiness < ru->buyer_ready) {
+            Action a = sales2_next_prep(g, p);
+            if (a.kind != ACTION_END_DAY && legal(g, a) && energy_after(g, a) >= er->tired_below)
+                return a;
+        }
         if (s->readiness >= ru->buyer_ready) {
             /* ready: let the buyer ask, unless the period is about to end */
             if (days_left <= 1 && legal(g, make(ACTION_CLOSE, p, CLOSE_ASK)))
@@ -168,7 +200,7 @@ static Action sales2_choose(const Game *g, Rng *rng)
         int p = order[i];
         const ProspectState *s = game_prospect(g, p);
         const Prospect *pr = scenario_prospect(sc, p);
-        if ((s->status != STATUS_COLD && s->status != STATUS_ENGAGED) || !prepared(s))
+        if ((s->status != STATUS_COLD && s->status != STATUS_ENGAGED) || !prepared_for(g, p))
             continue;
         if (last_touch_day(g, p) >= game_day(g) - (s->status == STATUS_ENGAGED ? 0 : 1) &&
             game_touch_count(g, p) > 0)
@@ -199,7 +231,7 @@ static Action sales2_choose(const Game *g, Rng *rng)
         for (int i = 0; i < n; i++) {
             int p = order[i];
             const ProspectState *s = game_prospect(g, p);
-            if ((s->status != STATUS_COLD && s->status != STATUS_ENGAGED) || prepared(s))
+            if ((s->status != STATUS_COLD && s->status != STATUS_ENGAGED) || prepared_for(g, p))
                 continue;
             Action a = sales2_next_prep(g, p);
             if (a.kind == ACTION_END_DAY)

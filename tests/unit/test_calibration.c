@@ -635,9 +635,7 @@ typedef struct Known {
     const char *scenario, *bound;
 } Known;
 static const Known known_deviations[] = {
-    {"midmarket-quarter", "prepared_conversation_to_meeting"},
-    {"midmarket-quarter", "prospect_stage_multiplier"},
-    {"midmarket-quarter", "gift_vs_mail"},
+    {"", ""}, /* none at present: add {"scenario-id", "bound"} to report without failing */
 };
 
 static int is_known(int si, const char *bound)
