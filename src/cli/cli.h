@@ -42,10 +42,30 @@ int cmd_strategies(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_bench(int argc, char **argv);
+int cmd_paths(int argc, char **argv);
 
 /* The command table (for --help), and a lookup by name (NULL when unknown). */
 const CliCommand *cli_commands(int *count);
 const CliCommand *cli_command_find(const char *name);
+/* The examples shown by 'upfront COMMAND --help' (lines starting "upfront "), or NULL. */
+const char *cli_command_examples(const char *name);
+/* Prints a command's usage, summary and examples to stdout (its --help). */
+void cli_print_command_help(const CliCommand *cmd);
+
+/* --- terminal habits --- */
+
+/* 1 once --quiet (or -q) was given: no progress and no "ok" chatter, only problems. */
+extern int cli_quiet;
+/* 1 when stream is a terminal (the one place that asks the operating system). */
+int cli_is_terminal(FILE *stream);
+/* 1 when diagnostics on stderr may be coloured: stderr is a terminal, TERM is not "dumb"
+ * and NO_COLOR is unset or empty (https://no-color.org). */
+int cli_color_stderr(void);
+/* Shows "upfront CMD: WHAT done/total (P%)" on stderr, redrawn in place at most ten times
+ * a second, only when stderr is a terminal and --quiet was not given. cli_progress_end
+ * erases the line (call it before printing anything else). */
+void cli_progress(const char *cmd, const char *what, long done, long total);
+void cli_progress_end(void);
 
 /* --- options --- */
 
@@ -88,6 +108,19 @@ int cli_parse_long(const char *s, long min, long max, long *out);
  * the executable, else the source tree of a build. Returns a static string, or NULL with
  * the folders searched written to searched (when searched is not NULL). */
 const char *cli_data_dir(char *searched, size_t cap);
+/* The folders cli_data_dir tries, in order, as a malloc'd array of count malloc'd strings
+ * (free with cli_free_list); where[i] says why ("UPFRONT_DATA_DIR", "beside the
+ * executable", ...). Returns 0, or -1 when out of memory. */
+int cli_data_dir_candidates(char ***dirs, const char ***where, int *count);
+void cli_free_list(char **list, int count);
+/* The folder holding the running executable (malloc'd), from the operating system, else
+ * from argv[0]; NULL when unknown. */
+char *cli_exe_folder(void);
+/* The same from the operating system only (cli_platform.c); NULL when it cannot say. */
+char *cli_exe_folder_os(void);
+/* The per-user data folder, SDL_GetPrefPath("upfront", "upfront"), ending in a separator
+ * (malloc'd), or NULL when there is no home folder. */
+char *cli_user_dir(void);
 /* The default scenario's path (malloc'd, caller frees), or NULL after printing to stderr
  * which folders were searched. */
 char *cli_default_scenario_path(const char *cmd);

@@ -38,6 +38,7 @@ static void verror(const char *cmd, const char *fmt, va_list ap)
 
 static void verror(const char *cmd, const char *fmt, va_list ap)
 {
+    cli_progress_end();
     if (cmd)
         fprintf(stderr, "%s %s: ", cli_program, cmd);
     else
@@ -92,9 +93,13 @@ int cli_parse_options(const CliCommand *cmd, int argc, char **argv, const CliOpt
             continue;
         }
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            printf("usage: %s %s\n  %s\n", cli_program, cmd->usage, cmd->summary);
+            cli_print_command_help(cmd);
             *exit_code = cli_finish(CLI_OK);
             return -1;
+        }
+        if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
+            cli_quiet = 1;
+            continue;
         }
         if (a[1] != '-') {
             *exit_code = cli_usage_error(cmd->name, "unknown option '%s'", a);
@@ -172,12 +177,6 @@ int cli_parse_long(const char *s, long min, long max, long *out)
 
 /* --- files and folders --- */
 
-static int is_dir(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 int cli_file_exists(const char *path)
 {
     struct stat st;
@@ -233,7 +232,7 @@ int cli_path_is_absolute(const char *p)
 }
 
 /* The folder holding the executable, from argv[0] (searching PATH for a bare name). */
-static char *exe_folder(void)
+static char *exe_folder_from_argv0(void)
 {
     const char *a0 = cli_argv0;
     if (!a0 || !*a0)
@@ -265,6 +264,122 @@ static char *exe_folder(void)
     return NULL;
 }
 
+char *cli_exe_folder(void)
+{
+    char *dir = cli_exe_folder_os();
+    return dir ? dir : exe_folder_from_argv0();
+}
+
+/* Removes one trailing separator ("/usr/bin/" -> "/usr/bin"), keeping a lone "/". */
+static void trim_separator(char *p)
+{
+    size_t n = strlen(p);
+    if (n > 1 && IS_SEP(p[n - 1]))
+        p[n - 1] = '\0';
+}
+
+/* Collapses "folder/.." pairs and "." segments of a path made by joining, so that the
+ * folders named in messages read as plain paths ("/opt/x/bin/../share" -> "/opt/x/share").
+ * The executable's folder has its links resolved already, so this is exact there. */
+static void tidy_path(char *p)
+{
+    char *seg[256];
+    size_t nseg = 0;
+    int absolute = IS_SEP(p[0]);
+    char *copy = p + (absolute ? 1 : 0);
+    char *s = copy;
+    while (*s && nseg < 256) {
+        char *start = s;
+        while (*s && !IS_SEP(*s))
+            s++;
+        if (*s)
+            *s++ = '\0';
+        if (start[0] == '\0' || strcmp(start, ".") == 0)
+            continue;
+        if (strcmp(start, "..") == 0 && nseg > 0 && strcmp(seg[nseg - 1], "..") != 0) {
+            nseg--;
+            continue;
+        }
+        if (strcmp(start, "..") == 0 && absolute)
+            continue;
+        seg[nseg++] = start;
+    }
+    if (*s) /* too deep to tidy: leave it (rejoined below) as it was */
+        return;
+    char out[4096];
+    size_t used = 0;
+    if (absolute)
+        out[used++] = '/';
+    for (size_t i = 0; i < nseg; i++) {
+        size_t n = strlen(seg[i]);
+        if (used + n + 2 >= sizeof out)
+            return;
+        if (i > 0)
+            out[used++] = '/';
+        memcpy(out + used, seg[i], n);
+        used += n;
+    }
+    if (used == 0)
+        out[used++] = '.';
+    out[used] = '\0';
+    memcpy(p, out, used + 1);
+}
+
+void cli_free_list(char **list, int count)
+{
+    for (int i = 0; list && i < count; i++)
+        free(list[i]);
+    free(list);
+}
+
+int cli_data_dir_candidates(char ***dirs_out, const char ***where_out, int *count)
+{
+    enum { MAX_CANDIDATES = 8 };
+    char **dirs = calloc(MAX_CANDIDATES, sizeof *dirs);
+    const char **where = calloc(MAX_CANDIDATES, sizeof *where);
+    int n = 0, failed = !dirs || !where;
+    const char *env = getenv("UPFRONT_DATA_DIR");
+    if (!failed && env && *env) {
+        /* The override is the only folder tried: a mistake in it must not go unnoticed. */
+        failed = !(dirs[n] = cli_join(env, ""));
+        where[n++] = "UPFRONT_DATA_DIR";
+    } else if (!failed) {
+        /* The same order as the game's own search (src/ui/app.c): beside the executable
+         * (a Windows-style folder), one up (a build folder in the source tree), then
+         * ../share/upfront (an installed prefix, wherever it was moved). */
+        static const char *const rel[] = {"", "..", "../share/upfront", "../../share/upfront"};
+        static const char *const why[] = {"beside the executable", "above the executable",
+                                          "the installed prefix", "the installed prefix"};
+        char *exe = cli_exe_folder();
+        for (size_t i = 0; exe && !failed && i < sizeof rel / sizeof rel[0]; i++) {
+            failed = !(dirs[n] = cli_join(exe, rel[i]));
+            if (!failed) {
+                trim_separator(dirs[n]);
+                tidy_path(dirs[n]);
+            }
+            where[n++] = why[i];
+        }
+        free(exe);
+#if defined(UPFRONT_SOURCE_DIR)
+        if (!failed) {
+            failed = !(dirs[n] = cli_join(UPFRONT_SOURCE_DIR, ""));
+            where[n++] = "the source tree it was built from";
+        }
+#endif
+    }
+    if (failed) {
+        cli_free_list(dirs, n);
+        free(where);
+        return -1;
+    }
+    for (int i = 0; i < n; i++)
+        trim_separator(dirs[i]);
+    *dirs_out = dirs;
+    *where_out = where;
+    *count = n;
+    return 0;
+}
+
 static int has_default_scenario(const char *folder)
 {
     char *p = cli_join(folder, "scenarios/" CLI_DEFAULT_SCENARIO ".json");
@@ -286,34 +401,22 @@ const char *cli_data_dir(char *searched, size_t cap)
     static char found[4096];
     if (searched && cap)
         searched[0] = '\0';
-    const char *env = getenv("UPFRONT_DATA_DIR");
-    if (env && *env) {
-        add_searched(searched, cap, env);
-        if (!is_dir(env) || strlen(env) >= sizeof found)
-            return NULL;
-        snprintf(found, sizeof found, "%s", env);
-        return found;
-    }
-    char *exe = exe_folder();
-    if (exe) {
-        char *share = cli_join(exe, "../share/upfront");
-        free(exe);
-        if (share) {
-            add_searched(searched, cap, share);
-            if (has_default_scenario(share) && strlen(share) < sizeof found) {
-                snprintf(found, sizeof found, "%s", share);
-                free(share);
-                return found;
-            }
-            free(share);
+    char **dirs = NULL;
+    const char **where = NULL;
+    int n = 0;
+    if (cli_data_dir_candidates(&dirs, &where, &n) != 0)
+        return NULL;
+    const char *result = NULL;
+    for (int i = 0; i < n && !result; i++) {
+        add_searched(searched, cap, dirs[i]);
+        if (has_default_scenario(dirs[i]) && strlen(dirs[i]) < sizeof found) {
+            snprintf(found, sizeof found, "%s", dirs[i]);
+            result = found;
         }
     }
-#if defined(UPFRONT_SOURCE_DIR)
-    add_searched(searched, cap, UPFRONT_SOURCE_DIR);
-    if (has_default_scenario(UPFRONT_SOURCE_DIR))
-        return UPFRONT_SOURCE_DIR;
-#endif
-    return NULL;
+    cli_free_list(dirs, n);
+    free(where);
+    return result;
 }
 
 char *cli_default_scenario_path(const char *cmd)
@@ -321,30 +424,105 @@ char *cli_default_scenario_path(const char *cmd)
     char searched[8192];
     const char *dir = cli_data_dir(searched, sizeof searched);
     if (!dir) {
+        const char *env = getenv("UPFRONT_DATA_DIR");
         cli_error(cmd,
-                  "cannot find the default scenario scenarios/%s.json; searched: %s "
-                  "(set UPFRONT_DATA_DIR to the folder that holds scenarios/)",
-                  CLI_DEFAULT_SCENARIO, searched[0] ? searched : "nothing");
+                  "cannot find the default scenario scenarios/%s.json; looked in: %s (%s)",
+                  CLI_DEFAULT_SCENARIO, searched[0] ? searched : "nothing",
+                  env && *env ? "the folder UPFRONT_DATA_DIR names must hold scenarios/"
+                              : "set UPFRONT_DATA_DIR to the folder that holds scenarios/");
         return NULL;
     }
     char *p = cli_join(dir, "scenarios/" CLI_DEFAULT_SCENARIO ".json");
-    if (!p) {
+    if (!p)
         cli_error(cmd, "out of memory");
-        return NULL;
-    }
-    if (!cli_file_exists(p)) {
-        cli_error(cmd, "cannot find the default scenario %s (data folder from UPFRONT_DATA_DIR)",
-                  p);
-        free(p);
-        return NULL;
-    }
     return p;
+}
+
+/* --- terminal habits --- */
+
+int cli_quiet = 0;
+
+int cli_color_stderr(void)
+{
+    static int cached = -1;
+    if (cached < 0) {
+        const char *no = getenv("NO_COLOR");
+        const char *term = getenv("TERM");
+        cached = !(no && *no) && !(term && strcmp(term, "dumb") == 0) &&
+                 cli_is_terminal(stderr);
+    }
+    return cached;
+}
+
+static struct {
+    int shown;      /* a progress line is on the terminal */
+    double last;    /* when it was last drawn */
+} progress;
+
+void cli_progress(const char *cmd, const char *what, long done, long total)
+{
+    static int enabled = -1;
+    if (enabled < 0)
+        enabled = cli_is_terminal(stderr);
+    if (!enabled || cli_quiet)
+        return;
+    double now = cli_now();
+    if (progress.shown && done < total && now - progress.last < 0.1)
+        return;
+    progress.last = now;
+    progress.shown = 1;
+    long pct = total > 0 ? (long)((double)done * 100.0 / (double)total) : 0;
+    fprintf(stderr, "\r%s %s: %s %ld/%ld (%ld%%)\033[K", cli_program, cmd, what, done, total,
+            pct);
+    fflush(stderr);
+}
+
+void cli_progress_end(void)
+{
+    if (!progress.shown)
+        return;
+    progress.shown = 0;
+    fputs("\r\033[K", stderr);
+    fflush(stderr);
+}
+
+/* Writes s with control characters as \uXXXX (as diag_print does). */
+static void put_one_line(FILE *out, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p < 0x20 || *p == 0x7F)
+            fprintf(out, "\\u%04X", (unsigned)*p);
+        else
+            putc(*p, out);
+    }
 }
 
 void cli_print_diags(const char *file, const DiagList *diags)
 {
-    if (diags && diag_count(diags) > 0)
+    if (!diags || diag_count(diags) == 0)
+        return;
+    if (!cli_color_stderr()) {
         (void)diag_print(stderr, file, diags);
+        return;
+    }
+    /* The same lines as diag_print, with "error" in bold red and "warning" in bold yellow. */
+    cli_progress_end();
+    for (int i = 0; i < diag_count(diags); i++) {
+        const Diag *d = diag_get(diags, i);
+        put_one_line(stderr, file ? file : "<input>");
+        if (d->line > 0)
+            fprintf(stderr, ":%d:%d", d->line, d->col);
+        if (d->severity == DIAG_WARNING)
+            fputs(": \033[1;33mwarning\033[0m: ", stderr);
+        else
+            fputs(": \033[1;31merror\033[0m: ", stderr);
+        if (d->pointer[0]) {
+            put_one_line(stderr, d->pointer);
+            fputs(": ", stderr);
+        }
+        put_one_line(stderr, d->message);
+        putc('\n', stderr);
+    }
 }
 
 Scenario *cli_load_scenario(const char *cmd, const char *path, int *exit_code)

@@ -43,7 +43,67 @@ static const CliCommand commands[] = {
      "measure scenario load time and simulation throughput on this machine (frame time is "
      "not measured yet)",
      cmd_bench},
+    {"paths", "paths [--json]",
+     "print where the program finds its data (scenarios, fonts) and keeps your results, "
+     "settings and personal bests",
+     cmd_paths},
 };
+
+/* What 'upfront COMMAND --help' shows under "examples:"; every command has some (the CLI
+ * tests check). One example per line. */
+static const struct {
+    const char *name;
+    const char *examples;
+} examples[] = {
+    {"play", "upfront play\n"
+             "upfront play scenarios/tutorial.json --player Ana --seed 42\n"
+             "upfront play mine.json --watch"},
+    {"validate", "upfront validate scenarios/*.json\n"
+                 "upfront validate --strict mine.json\n"
+                 "upfront validate --json mine.json > problems.json"},
+    {"run", "upfront run scenarios/tutorial.json --strategy sales2 --seed 7 --out game.json\n"
+            "upfront run scenarios/tutorial.json --actions moves.json --out game.json\n"
+            "upfront run scenarios/tutorial.json --actions old.json --out again.json"},
+    {"simulate", "upfront simulate scenarios/tutorial.json --strategy sales2 --runs 1000\n"
+                 "upfront simulate mine.json --strategy sales1 --runs 500 --seed 3 --json"},
+    {"balance", "upfront balance mine.json\n"
+                "upfront balance mine.json --runs 500 --json"},
+    {"strategies", "upfront strategies"},
+    {"verify", "upfront verify results/*.json\n"
+               "upfront verify game.json --scenario mine.json"},
+    {"report", "upfront report results/*.json\n"
+               "upfront report results/*.json --csv class.csv --html class.html"},
+    {"bench", "upfront bench\n"
+              "upfront bench --json"},
+    {"paths", "upfront paths\n"
+              "upfront paths --json"},
+};
+
+const char *cli_command_examples(const char *name)
+{
+    for (size_t i = 0; i < sizeof examples / sizeof examples[0]; i++)
+        if (strcmp(examples[i].name, name) == 0)
+            return examples[i].examples;
+    return NULL;
+}
+
+void cli_print_command_help(const CliCommand *cmd)
+{
+    printf("usage: %s %s\n  %s\n", cli_program, cmd->usage, cmd->summary);
+    const char *ex = cli_command_examples(cmd->name);
+    if (ex) {
+        printf("\nexamples:\n");
+        while (*ex) {
+            const char *nl = strchr(ex, '\n');
+            int n = nl ? (int)(nl - ex) : (int)strlen(ex);
+            printf("  %.*s\n", n, ex);
+            ex += n + (nl ? 1 : 0);
+        }
+    }
+    printf("\noptions of every command: -h, --help (this text); -q, --quiet (no progress, only "
+           "problems).\nexit codes: 0 success; 1 invalid input or a failed check; 2 usage error "
+           "or failure.\nSee also: upfront --help, man upfront.\n");
+}
 
 const CliCommand *cli_commands(int *count)
 {
@@ -67,16 +127,26 @@ static int print_help(void)
     const CliCommand *c = cli_commands(&n);
     printf("Upfront %s: a sales-training simulator. Put the effort in up front.\n\n"
            "usage: upfront                 open the game on the default scenario\n"
-           "       upfront COMMAND [ARGS]\n"
+           "       upfront [--quiet] COMMAND [ARGS]\n"
            "       upfront --help | --version\n\ncommands:\n",
            UPFRONT_VERSION);
     for (int i = 0; i < n; i++)
         printf("  upfront %s\n      %s\n", c[i].usage, c[i].summary);
-    printf("\nexit codes: 0 success; 1 the input was read but is invalid or a check failed;\n"
+    printf("\noptions: -q, --quiet   no progress meters and no \"ok\" lines; problems only\n"
+           "         -h, --help    this text (after a command: that command's help)\n"
+           "         -V, --version the version\n"
+           "\nexamples:\n"
+           "  upfront                                    play the default scenario\n"
+           "  upfront validate scenarios/*.json          check scenario files\n"
+           "  upfront simulate scenarios/tutorial.json --strategy sales2 --runs 1000\n"
+           "  upfront verify results/*.json              check recorded games\n"
+           "  upfront paths                              where data and results live\n"
+           "\nexit codes: 0 success; 1 the input was read but is invalid or a check failed;\n"
            "            2 usage error, unreadable file or other failure.\n"
-           "environment: UPFRONT_DATA_DIR (the folder holding scenarios/),\n"
-           "             SOURCE_DATE_EPOCH (start time recorded by 'run').\n"
-           "Run 'upfront COMMAND --help' for one command.\n");
+           "environment: UPFRONT_DATA_DIR (the folder holding scenarios/ and assets/),\n"
+           "             NO_COLOR (no coloured diagnostics), SOURCE_DATE_EPOCH (start time\n"
+           "             recorded by 'run').\n"
+           "Run 'upfront COMMAND --help' for one command, 'man upfront' for the manual.\n");
     return cli_finish(CLI_OK);
 }
 
@@ -101,6 +171,13 @@ static int open_default_game(void)
 int main(int argc, char **argv)
 {
     cli_argv0 = argc > 0 ? argv[0] : NULL;
+    /* Global options before the command: --quiet. */
+    while (argc >= 2 && (strcmp(argv[1], "--quiet") == 0 || strcmp(argv[1], "-q") == 0)) {
+        cli_quiet = 1;
+        argv[1] = argv[0];
+        argc--;
+        argv++;
+    }
     if (argc < 2)
         return open_default_game();
     const char *a = argv[1];
@@ -109,7 +186,7 @@ int main(int argc, char **argv)
             const CliCommand *c = cli_command_find(argv[2]);
             if (!c)
                 return cli_usage_error(NULL, "unknown command '%s'", argv[2]);
-            printf("usage: %s %s\n  %s\n", cli_program, c->usage, c->summary);
+            cli_print_command_help(c);
             return cli_finish(CLI_OK);
         }
         return print_help();
