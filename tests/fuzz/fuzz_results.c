@@ -1,0 +1,35 @@
+/* libFuzzer harness: the results loader. Arbitrary bytes go through results_read_header
+ * (no scenario) and results_read_actions against the default scenario; an accepted log is
+ * replayed. Any crash, hang, leak or sanitizer report is a finding. */
+#include "fuzz_common.h"
+
+#include <string.h>
+
+#include "upfront/results.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const Scenario *s = fuzz_default_scenario();
+    DiagList *d = diag_list_new();
+    if (!d)
+        return 0;
+    ActionLog log;
+    memset(&log, 0, sizeof log);
+    if (results_read_header((const char *)data, size, "fuzz.json", &log, d) != 0 &&
+        diag_error_count(d) == 0)
+        abort(); /* a refused file says why */
+    action_log_free(&log);
+
+    memset(&log, 0, sizeof log);
+    int rc = results_read_actions((const char *)data, size, "fuzz.json", s, &log, d);
+    if (rc == 0) {
+        Game *g = results_replay(s, log.has_seed ? log.seed : 1, &log, "fuzz.json", d);
+        game_free(g);
+    }
+    FILE *sink = fuzz_sink();
+    if (sink)
+        diag_print(sink, "fuzz.json", d);
+    action_log_free(&log);
+    diag_list_free(d);
+    return 0;
+}
