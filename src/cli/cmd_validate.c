@@ -1,4 +1,7 @@
-/* cmd_validate — check scenario files and print every problem, positioned. */
+/* cmd_validate — check scenario files and print every problem, positioned: the loader's
+ * errors and warnings, then the authoring warnings of lint (a quota out of reach is
+ * simulated over LINT_QUOTA_RUNS sales2 games; --lesson adds balance_check over
+ * LINT_LESSON_RUNS games per strategy). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -6,6 +9,7 @@
 
 #include "cli.h"
 #include "upfront/file.h"
+#include "upfront/lint.h"
 
 /* Appends the diagnostics of one file to a JSON array, with the keys of diag_print_json
  * (one array for all the files). Returns 0 or -1 (out of memory). */
@@ -49,15 +53,40 @@ static int is_json_schema(const char *path)
     return yes;
 }
 
+/* Loads one file and, when it loaded, adds lint's warnings (positioned in the same bytes).
+ * A file that cannot be read is left to scenario_load_file, which says why. Returns the
+ * scenario or NULL; *oom is set when linting ran out of memory. */
+static Scenario *load_and_lint(const char *file, int lesson, DiagList *diags, int *unreadable,
+                               int *oom)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    if (file_read_all(file, SCENARIO_MAX_BYTES, &buf, &len) != FILE_OK) {
+        free(buf);
+        return scenario_load_file(file, diags, unreadable);
+    }
+    *unreadable = 0;
+    Scenario *s = scenario_load(buf, len, file, diags);
+    if (s) {
+        LintOptions o = lint_defaults();
+        if (lesson)
+            o.lesson_runs = LINT_LESSON_RUNS;
+        if (lint_scenario(s, buf, len, &o, diags) < 0)
+            *oom = 1;
+    }
+    free(buf);
+    return s;
+}
+
 int cmd_validate(int argc, char **argv)
 {
     const CliCommand *cmd = cli_command_find("validate");
-    int json = 0, strict = 0, rc = CLI_OK;
-    const CliOpt opts[] = {{"json", NULL, &json}, {"strict", NULL, &strict}};
+    int json = 0, strict = 0, lesson = 0, rc = CLI_OK;
+    const CliOpt opts[] = {{"json", NULL, &json}, {"strict", NULL, &strict}, {"lesson", NULL, &lesson}};
     const char **pos = calloc((size_t)argc + 1, sizeof *pos);
     if (!pos)
         return CLI_FAILURE;
-    int npos = cli_parse_options(cmd, argc, argv, opts, 2, pos, &rc);
+    int npos = cli_parse_options(cmd, argc, argv, opts, 3, pos, &rc);
     if (npos < 0) {
         free(pos);
         return rc;
@@ -87,7 +116,7 @@ int cmd_validate(int argc, char **argv)
             break;
         }
         int unreadable = 0;
-        Scenario *s = scenario_load_file(file, diags, &unreadable);
+        Scenario *s = load_and_lint(file, lesson, diags, &unreadable, &oom);
         diag_sort(diags);
         int invalid = !s || (strict && diag_warning_count(diags) > 0);
         if (unreadable)
