@@ -1,5 +1,6 @@
 /* diag — a growable list of positioned diagnostics and their two printed forms. */
 #include "upfront/diag.h"
+#include "upfront/alloc.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -23,7 +24,7 @@ struct DiagList {
 
 DiagList *diag_list_new(void)
 {
-    return calloc(1, sizeof(DiagList));
+    return alloc_calloc(1, sizeof(DiagList));
 }
 
 void diag_list_free(DiagList *list)
@@ -31,17 +32,17 @@ void diag_list_free(DiagList *list)
     if (!list)
         return;
     for (int i = 0; i < list->count; i++) {
-        free((char *)list->items[i].d.pointer);
-        free((char *)list->items[i].d.message);
+        alloc_free((char *)list->items[i].d.pointer);
+        alloc_free((char *)list->items[i].d.message);
     }
-    free(list->items);
-    free(list);
+    alloc_free(list->items);
+    alloc_free(list);
 }
 
 static char *copy_string(const char *s)
 {
     size_t n = strlen(s) + 1;
-    char *c = malloc(n);
+    char *c = alloc_malloc(n);
     if (c)
         memcpy(c, s, n);
     return c;
@@ -56,7 +57,7 @@ int diag_add(DiagList *list, DiagSeverity severity, int line, int col, const cha
         if (list->cap > (1 << 28))
             return -1;
         int cap = list->cap ? list->cap * 2 : 16;
-        DiagItem *items = realloc(list->items, (size_t)cap * sizeof *items);
+        DiagItem *items = alloc_realloc(list->items, (size_t)cap * sizeof *items);
         if (!items)
             return -1;
         list->items = items;
@@ -73,14 +74,14 @@ int diag_add(DiagList *list, DiagSeverity severity, int line, int col, const cha
         va_end(ap2);
         return -1;
     }
-    char *message = malloc((size_t)n + 1);
+    char *message = alloc_malloc((size_t)n + 1);
     if (message)
         vsnprintf(message, (size_t)n + 1, fmt, ap2);
     va_end(ap2);
     char *ptr = copy_string(pointer ? pointer : "");
     if (!message || !ptr) {
-        free(message);
-        free(ptr);
+        alloc_free(message);
+        alloc_free(ptr);
         return -1;
     }
 

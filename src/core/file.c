@@ -6,6 +6,7 @@
 #endif
 
 #include "upfront/file.h"
+#include "upfront/alloc.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -81,7 +82,7 @@ FileStatus file_read_all(const char *path, size_t max_bytes, char **out, size_t 
     char *buf = NULL;
     for (;;) {
         if (used > max_bytes) {
-            free(buf);
+            alloc_free(buf);
             CLOSE_FD(fd);
             return FILE_ERR_TOO_BIG;
         }
@@ -89,9 +90,9 @@ FileStatus file_read_all(const char *path, size_t max_bytes, char **out, size_t 
             size_t want = cap ? cap * 2 : READ_CHUNK + 1;
             if (want < used + READ_CHUNK + 1)
                 want = used + READ_CHUNK + 1;
-            char *grown = realloc(buf, want);
+            char *grown = alloc_realloc(buf, want);
             if (!grown) {
-                free(buf);
+                alloc_free(buf);
                 CLOSE_FD(fd);
                 return FILE_ERR_NOMEM;
             }
@@ -103,7 +104,7 @@ FileStatus file_read_all(const char *path, size_t max_bytes, char **out, size_t 
             if (errno == EINTR)
                 continue;
             int e = errno;
-            free(buf);
+            alloc_free(buf);
             CLOSE_FD(fd);
             errno = e;
             return FILE_ERR_IO;
@@ -114,7 +115,7 @@ FileStatus file_read_all(const char *path, size_t max_bytes, char **out, size_t 
     }
     CLOSE_FD(fd);
     if (used > max_bytes) {
-        free(buf);
+        alloc_free(buf);
         return FILE_ERR_TOO_BIG;
     }
     buf[used] = '\0';
@@ -165,7 +166,7 @@ static size_t folder_length(const char *path)
 static int sync_folder(const char *path)
 {
     size_t cut = folder_length(path);
-    char *dir = malloc(cut + 2);
+    char *dir = alloc_malloc(cut + 2);
     if (!dir)
         return -1;
     if (cut == 0) {
@@ -176,7 +177,7 @@ static int sync_folder(const char *path)
         dir[cut] = '\0';
     }
     int fd = open(dir, O_RDONLY);
-    free(dir);
+    alloc_free(dir);
     if (fd < 0)
         return (errno == EACCES) ? 0 : -1;
     int rc = fsync(fd);
@@ -208,7 +209,7 @@ FileStatus file_write_atomic(const char *path, const void *data, size_t len)
     }
     size_t plen = strlen(path);
     size_t tlen = plen + 64;
-    char *tmp = malloc(tlen);
+    char *tmp = alloc_malloc(tlen);
     if (!tmp)
         return FILE_ERR_NOMEM;
 
@@ -216,20 +217,20 @@ FileStatus file_write_atomic(const char *path, const void *data, size_t len)
     for (int attempt = 0; attempt < 100 && fd < 0; attempt++) {
         int w = snprintf(tmp, tlen, "%s.tmp-%lu-%lu", path, CURRENT_PID(), next_temp_counter());
         if (w < 0 || (size_t)w >= tlen) {
-            free(tmp);
+            alloc_free(tmp);
             errno = ENAMETOOLONG;
             return FILE_ERR_OPEN;
         }
         fd = OPEN_TEMP(tmp);
         if (fd < 0 && errno != EEXIST) {
             int e = errno;
-            free(tmp);
+            alloc_free(tmp);
             errno = e;
             return FILE_ERR_OPEN;
         }
     }
     if (fd < 0) {
-        free(tmp);
+        alloc_free(tmp);
         errno = EEXIST;
         return FILE_ERR_OPEN;
     }
@@ -257,17 +258,17 @@ FileStatus file_write_atomic(const char *path, const void *data, size_t len)
     if (sync_folder(path) != 0) {
         /* The new file is in place; only its durability is in doubt. */
         e = errno;
-        free(tmp);
+        alloc_free(tmp);
         errno = e;
         return FILE_ERR_IO;
     }
 #endif
-    free(tmp);
+    alloc_free(tmp);
     return FILE_OK;
 
 fail:
     REMOVE_FILE(tmp);
-    free(tmp);
+    alloc_free(tmp);
     errno = e;
     return FILE_ERR_IO;
 }

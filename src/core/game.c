@@ -4,6 +4,7 @@
  * game's own PCG32 stream in a fixed order, so the same scenario, seed and actions give
  * the same game in every build. The model is described in docs/gameplay.md. */
 #include "upfront/game.h"
+#include "upfront/alloc.h"
 
 #include <limits.h>
 #include <stdarg.h>
@@ -142,7 +143,7 @@ static int ensure_events(Game *g, int more)
     int cap = g->capev ? g->capev : 64;
     while (cap < g->nev + more)
         cap *= 2;
-    GameEvent *v = realloc(g->events, (size_t)cap * sizeof *v);
+    GameEvent *v = alloc_realloc(g->events, (size_t)cap * sizeof *v);
     if (!v)
         return -1;
     g->events = v;
@@ -155,11 +156,11 @@ static int ensure_log(Game *g)
     if (g->nlog < g->caplog)
         return 0;
     int cap = g->caplog ? g->caplog * 2 : 256;
-    Action *v = realloc(g->log, (size_t)cap * sizeof *v);
+    Action *v = alloc_realloc(g->log, (size_t)cap * sizeof *v);
     if (!v)
         return -1;
     g->log = v;
-    int *d = realloc(g->log_day, (size_t)cap * sizeof *d);
+    int *d = alloc_realloc(g->log_day, (size_t)cap * sizeof *d);
     if (!d)
         return -1;
     g->log_day = d;
@@ -172,7 +173,7 @@ static int ensure_touch(TouchList *t)
     if (t->n < t->cap)
         return 0;
     int cap = t->cap ? t->cap * 2 : 8;
-    Touch *v = realloc(t->v, (size_t)cap * sizeof *v);
+    Touch *v = alloc_realloc(t->v, (size_t)cap * sizeof *v);
     if (!v)
         return -1;
     t->v = v;
@@ -210,7 +211,7 @@ Game *game_new(const Scenario *scenario, uint64_t seed)
 {
     if (!scenario)
         return NULL;
-    Game *g = calloc(1, sizeof *g);
+    Game *g = alloc_calloc(1, sizeof *g);
     if (!g)
         return NULL;
     g->sc = scenario;
@@ -224,10 +225,10 @@ Game *game_new(const Scenario *scenario, uint64_t seed)
     g->np = scenario_prospect_count(scenario);
     int weeks = scenario_calendar(scenario)->weeks;
     int nev = scenario_event_count(scenario);
-    g->ps = calloc((size_t)g->np, sizeof *g->ps);
-    g->touches = calloc((size_t)g->np, sizeof *g->touches);
-    g->event_fired = calloc((size_t)(nev > 0 ? nev : 1), 1);
-    g->week_min = calloc((size_t)weeks * STAGE_COUNT, sizeof *g->week_min);
+    g->ps = alloc_calloc((size_t)g->np, sizeof *g->ps);
+    g->touches = alloc_calloc((size_t)g->np, sizeof *g->touches);
+    g->event_fired = alloc_calloc((size_t)(nev > 0 ? nev : 1), 1);
+    g->week_min = alloc_calloc((size_t)weeks * STAGE_COUNT, sizeof *g->week_min);
     if (!g->ps || !g->touches || !g->event_fired || !g->week_min || ensure_events(g, 16 + nev) != 0) {
         game_free(g);
         return NULL;
@@ -255,22 +256,22 @@ void game_free(Game *g)
         return;
     if (g->touches)
         for (int i = 0; i < g->np; i++)
-            free(g->touches[i].v);
-    free(g->touches);
-    free(g->ps);
-    free(g->event_fired);
-    free(g->week_min);
-    free(g->events);
-    free(g->log);
-    free(g->log_day);
-    free(g);
+            alloc_free(g->touches[i].v);
+    alloc_free(g->touches);
+    alloc_free(g->ps);
+    alloc_free(g->event_fired);
+    alloc_free(g->week_min);
+    alloc_free(g->events);
+    alloc_free(g->log);
+    alloc_free(g->log_day);
+    alloc_free(g);
 }
 
 static void *dup_mem(const void *src, size_t size)
 {
     if (size == 0)
         size = 1;
-    void *p = malloc(size);
+    void *p = alloc_malloc(size);
     if (p && src)
         memcpy(p, src, size);
     return p;
@@ -280,14 +281,14 @@ Game *game_clone(const Game *g)
 {
     if (!g)
         return NULL;
-    Game *c = malloc(sizeof *c);
+    Game *c = alloc_malloc(sizeof *c);
     if (!c)
         return NULL;
     *c = *g;
     int weeks = scenario_calendar(g->sc)->weeks;
     int nev = scenario_event_count(g->sc);
     c->ps = dup_mem(g->ps, (size_t)g->np * sizeof *g->ps);
-    c->touches = calloc((size_t)g->np, sizeof *c->touches);
+    c->touches = alloc_calloc((size_t)g->np, sizeof *c->touches);
     c->event_fired = dup_mem(g->event_fired, (size_t)(nev > 0 ? nev : 1));
     c->week_min = dup_mem(g->week_min, (size_t)weeks * STAGE_COUNT * sizeof *g->week_min);
     c->events = dup_mem(g->events, (size_t)g->capev * sizeof *g->events);
@@ -313,8 +314,8 @@ Game *game_clone(const Game *g)
         if (!c->touches)
             c->np = 0;
         if (!c->log || !c->log_day) {
-            free(c->log);
-            free(c->log_day);
+            alloc_free(c->log);
+            alloc_free(c->log_day);
             c->log = NULL;
             c->log_day = NULL;
         }

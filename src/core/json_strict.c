@@ -4,6 +4,7 @@
  * the memory stays proportional to the number of values however deep or long the keys
  * are; json_doc_find walks a pointer through it segment by segment. */
 #include "json_strict.h"
+#include "upfront/alloc.h"
 
 #include <locale.h>
 #include <math.h>
@@ -67,7 +68,7 @@ static long map_find(const JsonDoc *d, uint32_t parent, const char *seg, size_t 
 static int map_grow(JsonDoc *d)
 {
     size_t cap = d->table_cap ? d->table_cap * 2 : 256;
-    uint32_t *t = calloc(cap, sizeof *t);
+    uint32_t *t = alloc_calloc(cap, sizeof *t);
     if (!t)
         return -1;
     for (uint32_t k = 0; k < d->count; k++) {
@@ -76,7 +77,7 @@ static int map_grow(JsonDoc *d)
             i = (i + 1) & (cap - 1);
         t[i] = k + 1;
     }
-    free(d->table);
+    alloc_free(d->table);
     d->table = t;
     d->table_cap = cap;
     return 0;
@@ -91,7 +92,7 @@ static long map_insert(JsonDoc *d, uint32_t parent, const char *seg, size_t n)
         return -1;
     if (d->count == d->cap) {
         uint32_t cap = d->cap ? d->cap * 2 : 256;
-        Entry *e = realloc(d->entries, (size_t)cap * sizeof *e);
+        Entry *e = alloc_realloc(d->entries, (size_t)cap * sizeof *e);
         if (!e)
             return -1;
         d->entries = e;
@@ -101,7 +102,7 @@ static long map_insert(JsonDoc *d, uint32_t parent, const char *seg, size_t n)
         size_t cap = d->names_cap ? d->names_cap : 1024;
         while (cap < d->names_len + n + 1)
             cap *= 2;
-        char *names = realloc(d->names, cap);
+        char *names = alloc_realloc(d->names, cap);
         if (!names)
             return -1;
         d->names = names;
@@ -386,7 +387,7 @@ static int key_put(Scan *s, const char *bytes, size_t n)
         size_t cap = s->key_cap ? s->key_cap : 64;
         while (cap < s->key_len + n + 1)
             cap *= 2;
-        char *k = realloc(s->key, cap);
+        char *k = alloc_realloc(s->key, cap);
         if (!k)
             return -1;
         s->key = k;
@@ -930,7 +931,7 @@ int json_pointer_append_len(char **buf, size_t *len, size_t *cap, const char *ke
         size_t ncap = *cap ? *cap : 64;
         while (ncap < used + extra + 1)
             ncap *= 2;
-        char *b = realloc(*buf, ncap);
+        char *b = alloc_realloc(*buf, ncap);
         if (!b)
             return -1;
         *buf = b;
@@ -970,7 +971,7 @@ static void count_position(const unsigned char *p, size_t upto, int *line, int *
 
 JsonDoc *json_strict_parse(const char *buf, size_t len, int max_depth, DiagList *diags)
 {
-    JsonDoc *doc = calloc(1, sizeof *doc);
+    JsonDoc *doc = alloc_calloc(1, sizeof *doc);
     if (!doc) {
         diag_add(diags, DIAG_ERROR, 0, 0, "", "out of memory while reading the JSON");
         return NULL;
@@ -986,7 +987,7 @@ JsonDoc *json_strict_parse(const char *buf, size_t len, int max_depth, DiagList 
     s.recording = 1;
     s.parent = NO_ENTRY;
     s.doc = doc;
-    s.path = calloc(1, 64);
+    s.path = alloc_calloc(1, 64);
     s.path_cap = 64;
     if (!s.path) {
         out_of_memory(&s);
@@ -1033,8 +1034,8 @@ JsonDoc *json_strict_parse(const char *buf, size_t len, int max_depth, DiagList 
     }
 
 done:
-    free(s.path);
-    free(s.key);
+    alloc_free(s.path);
+    alloc_free(s.key);
     if (s.errors) {
         json_doc_free(doc);
         return NULL;
@@ -1053,10 +1054,10 @@ void json_doc_free(JsonDoc *doc)
     if (!doc)
         return;
     cJSON_Delete(doc->root);
-    free(doc->entries);
-    free(doc->names);
-    free(doc->table);
-    free(doc);
+    alloc_free(doc->entries);
+    alloc_free(doc->names);
+    alloc_free(doc->table);
+    alloc_free(doc);
 }
 
 const cJSON *json_doc_root(const JsonDoc *doc)
@@ -1081,11 +1082,11 @@ const JsonLoc *json_doc_find(const JsonDoc *doc, const char *pointer)
         const char *end = strchr(p, '/');
         size_t raw = end ? (size_t)(end - p) : strlen(p);
         if (raw + 1 > seg_cap) {
-            char *big = malloc(raw + 1);
+            char *big = alloc_malloc(raw + 1);
             if (!big)
                 goto out;
             if (seg != small)
-                free(seg);
+                alloc_free(seg);
             seg = big;
             seg_cap = raw + 1;
         }
@@ -1107,7 +1108,7 @@ const JsonLoc *json_doc_find(const JsonDoc *doc, const char *pointer)
     result = &doc->entries[at].loc;
 out:
     if (seg != small)
-        free(seg);
+        alloc_free(seg);
     return result;
 }
 

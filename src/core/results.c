@@ -5,6 +5,7 @@
  * and metadata always give the same bytes. Reading goes through json_strict (positions,
  * duplicate keys, NUL bytes) and then checks every key against what the format allows. */
 #include "upfront/results.h"
+#include "upfront/alloc.h"
 
 #include <limits.h>
 #include <stdarg.h>
@@ -128,7 +129,7 @@ static void buf_add(Buf *b, const char *s, size_t n)
         size_t cap = b->cap ? b->cap : 4096;
         while (cap < b->len + n + 1)
             cap *= 2;
-        char *p = realloc(b->s, cap);
+        char *p = alloc_realloc(b->s, cap);
         if (!p) {
             b->oom = 1;
             return;
@@ -473,7 +474,7 @@ char *results_to_json(const Game *g, const ResultsMeta *meta)
         emit(&b, root, 0, 0);
         buf_puts(&b, "\n");
         if (b.oom)
-            free(b.s);
+            alloc_free(b.s);
         else
             text = b.s;
     }
@@ -528,16 +529,16 @@ static void ptr_key(char *out, size_t cap, const char *base, const char *key)
     char *p = NULL;
     size_t pcap = 0;
     size_t blen = strlen(base);
-    p = malloc(blen + 1);
+    p = alloc_malloc(blen + 1);
     if (p) {
         memcpy(p, base, blen + 1);
         pcap = blen + 1;
         if (json_pointer_append(&p, &pcap, key) == 0) {
             snprintf(out, cap, "%s", p);
-            free(p);
+            alloc_free(p);
             return;
         }
-        free(p);
+        alloc_free(p);
     }
     snprintf(out, cap, "%s", base);
 }
@@ -823,8 +824,8 @@ static int read_actions_array(Reader *r, const cJSON *arr, const char *base, con
         rerr(r, base, 0, "too many actions: %d (the limit is %d)", n, RESULTS_MAX_ACTIONS);
         return -1;
     }
-    out->actions = calloc((size_t)n + 1, sizeof *out->actions);
-    out->days = calloc((size_t)n + 1, sizeof *out->days);
+    out->actions = alloc_calloc((size_t)n + 1, sizeof *out->actions);
+    out->days = alloc_calloc((size_t)n + 1, sizeof *out->days);
     if (!out->actions || !out->days) {
         r->oom = 1;
         return -1;
@@ -844,7 +845,7 @@ static int read_actions_array(Reader *r, const cJSON *arr, const char *base, con
 static char *dup_str(const char *s)
 {
     size_t n = strlen(s) + 1;
-    char *d = malloc(n);
+    char *d = alloc_malloc(n);
     if (d)
         memcpy(d, s, n);
     return d;
@@ -976,7 +977,7 @@ static void read_header(Reader *r, const cJSON *root, ActionLog *out)
         if (!cJSON_GetObjectItemCaseSensitive(sc, "hash"))
             rerr(r, "/scenario", 0, "the scenario needs a \"hash\"");
         if (out->scenario_path && !out->scenario_path[0]) {
-            free(out->scenario_path);
+            alloc_free(out->scenario_path);
             out->scenario_path = NULL;
         }
     }
@@ -1069,7 +1070,7 @@ static int read_any(const char *buf, size_t len, const char *file, const Scenari
     r.doc = NULL;
 
     if (!r.oom && r.errors == 0) {
-        out->recorded_json = malloc(len + 1);
+        out->recorded_json = alloc_malloc(len + 1);
         if (!out->recorded_json) {
             r.oom = 1;
         } else {
@@ -1103,13 +1104,13 @@ void action_log_free(ActionLog *log)
 {
     if (!log)
         return;
-    free(log->actions);
-    free(log->days);
-    free(log->scenario_id);
-    free(log->scenario_hash);
-    free(log->scenario_path);
-    free(log->player);
-    free(log->recorded_json);
+    alloc_free(log->actions);
+    alloc_free(log->days);
+    alloc_free(log->scenario_id);
+    alloc_free(log->scenario_hash);
+    alloc_free(log->scenario_path);
+    alloc_free(log->player);
+    alloc_free(log->recorded_json);
     memset(log, 0, sizeof *log);
 }
 

@@ -5,6 +5,7 @@
  * format allows at that place, and copies what it keeps into a Scenario whose strings live
  * in one arena. It reports every problem it can find, then sorts them by position. */
 #include "upfront/scenario.h"
+#include "upfront/alloc.h"
 
 #include <math.h>
 #include <stddef.h>
@@ -44,7 +45,7 @@ static char *arena_strdup(Arena *a, const char *s)
     ArenaBlock *b = a->head;
     if (!b || b->cap - b->used < n) {
         size_t cap = n > 16384 ? n : 16384;
-        b = malloc(sizeof *b + cap);
+        b = alloc_malloc(sizeof *b + cap);
         if (!b)
             return NULL;
         b->next = a->head;
@@ -63,7 +64,7 @@ static void arena_free(Arena *a)
     ArenaBlock *b = a->head;
     while (b) {
         ArenaBlock *next = b->next;
-        free(b);
+        alloc_free(b);
         b = next;
     }
     a->head = NULL;
@@ -305,7 +306,7 @@ static void remember_suggestion(V *v, const cJSON *obj, const char *key)
 {
     if (v->sugg_count == v->sugg_cap) {
         int cap = v->sugg_cap ? v->sugg_cap * 2 : 16;
-        Suggestion *s = realloc(v->sugg, (size_t)cap * sizeof *s);
+        Suggestion *s = alloc_realloc(v->sugg, (size_t)cap * sizeof *s);
         if (!s) {
             v->oom = 1;
             return;
@@ -1098,7 +1099,7 @@ static void read_prospects(V *v, const cJSON *root, int *ok)
             if (i < SCENARIO_MAX_PROSPECTS) {
                 p = &s->prospects[i];
             } else {
-                scratch = calloc(1, sizeof *scratch);
+                scratch = alloc_calloc(1, sizeof *scratch);
                 p = scratch;
             }
             if (p) {
@@ -1109,7 +1110,7 @@ static void read_prospects(V *v, const cJSON *root, int *ok)
             } else {
                 v->oom = 1;
             }
-            free(scratch);
+            alloc_free(scratch);
         } else {
             *ok = 0;
         }
@@ -1624,7 +1625,7 @@ Scenario *scenario_load(const char *buf, size_t len, const char *file, DiagList 
     JsonDoc *doc = json_strict_parse(buf ? buf : "", len, SCENARIO_MAX_DEPTH, local);
     int oom = 0;
     if (doc) {
-        s = calloc(1, sizeof *s);
+        s = alloc_calloc(1, sizeof *s);
         if (!s) {
             oom = 1;
         } else {
@@ -1633,7 +1634,7 @@ Scenario *scenario_load(const char *buf, size_t len, const char *file, DiagList 
             v.doc = doc;
             v.diags = local;
             v.s = s;
-            v.path = calloc(1, 64);
+            v.path = alloc_calloc(1, 64);
             v.path_cap = 64;
             if (!v.path) {
                 oom = 1;
@@ -1644,8 +1645,8 @@ Scenario *scenario_load(const char *buf, size_t len, const char *file, DiagList 
                              v.hidden);
                 oom = v.oom;
             }
-            free(v.path);
-            free(v.sugg);
+            alloc_free(v.path);
+            alloc_free(v.sugg);
             hash_hex(buf, len, s->hash);
         }
     }
@@ -1686,11 +1687,11 @@ Scenario *scenario_load_file(const char *path, DiagList *diags, int *unreadable)
                      file_status_message(st, saved));
         if (unreadable)
             *unreadable = 1;
-        free(buf);
+        alloc_free(buf);
         return NULL;
     }
     Scenario *s = scenario_load(buf, len, path, diags);
-    free(buf);
+    alloc_free(buf);
     return s;
 }
 
@@ -1699,7 +1700,7 @@ void scenario_free(Scenario *s)
     if (!s)
         return;
     arena_free(&s->arena);
-    free(s);
+    alloc_free(s);
 }
 
 const char *scenario_id(const Scenario *s) { return s ? s->id : NULL; }

@@ -8,6 +8,7 @@
 #endif
 
 #include "upfront/sim.h"
+#include "upfront/alloc.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -133,11 +134,11 @@ int sim_run(const Scenario *s, const Strategy *st, int runs, uint64_t seed, int 
     out->seed = seed;
     if (!s || !st || runs < 1)
         return -1;
-    GameFigures *figs = calloc((size_t)runs, sizeof *figs);
-    int64_t *totals = malloc((size_t)runs * sizeof *totals);
+    GameFigures *figs = alloc_calloc((size_t)runs, sizeof *figs);
+    int64_t *totals = alloc_malloc((size_t)runs * sizeof *totals);
     if (!figs || !totals) {
-        free(figs);
-        free(totals);
+        alloc_free(figs);
+        alloc_free(totals);
         return -1;
     }
     if (threads <= 0)
@@ -195,7 +196,7 @@ int sim_run(const Scenario *s, const Strategy *st, int runs, uint64_t seed, int 
     for (int k = 0; k < STAGE_COUNT; k++)
         out->effort_share[k] = all_minutes > 0 ? (double)minutes[k] / (double)all_minutes : 0.0;
     out->buyer_initiated_close_rate = sum_won > 0 ? (double)sum_buyer / (double)sum_won : 0.0;
-    free(figs);
-    free(totals);
+    alloc_free(figs);
+    alloc_free(totals);
     return failed ? -1 : 0;
 }
