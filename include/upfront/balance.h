@@ -28,5 +28,8 @@ typedef struct BalanceReport {
 /* Runs sales1, sales2 and random `runs` times each from `seed` on up to `threads`
  * threads (0: all cores) and checks the lesson. Returns 0, or -1 when a simulation failed. */
 int balance_check(const Scenario *s, int runs, uint64_t seed, int threads, BalanceReport *out);
+/* As balance_check, reporting progress over all three strategies' games (may be NULL). */
+int balance_check_progress(const Scenario *s, int runs, uint64_t seed, int threads,
+                           const SimProgress *progress, BalanceReport *out);
 
 #endif

@@ -30,4 +30,16 @@ uint64_t sim_game_seed(uint64_t seed, int i);
 int sim_run(const Scenario *s, const Strategy *st, int runs, uint64_t seed, int threads,
             SimStats *out);
 
+/* Told how far a long run has got: report is called on the calling thread after each of
+ * its games with the games finished so far (an estimate while other threads play) and the
+ * total. It must not touch the run; it never changes the results. */
+typedef struct SimProgress {
+    void (*report)(void *user, long done, long total);
+    void *user;
+} SimProgress;
+
+/* As sim_run, reporting progress (progress may be NULL). */
+int sim_run_progress(const Scenario *s, const Strategy *st, int runs, uint64_t seed, int threads,
+                     const SimProgress *progress, SimStats *out);
+
 #endif

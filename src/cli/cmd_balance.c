@@ -93,6 +93,12 @@ static int print_table(const Scenario *s, const BalanceReport *r, long runs, uin
     return cli_finish(r->teaches ? CLI_OK : CLI_INVALID);
 }
 
+static void show_progress(void *user, long done, long total)
+{
+    (void)user;
+    cli_progress("balance", "games", done, total);
+}
+
 int cmd_balance(int argc, char **argv)
 {
     const CliCommand *cmd = cli_command_find("balance");
@@ -133,7 +139,10 @@ int cmd_balance(int argc, char **argv)
     if (!s)
         return rc;
     BalanceReport r;
-    if (balance_check(s, (int)runs, seed, (int)threads, &r) != 0) {
+    const SimProgress progress = {show_progress, NULL};
+    int failed = balance_check_progress(s, (int)runs, seed, (int)threads, &progress, &r) != 0;
+    cli_progress_end();
+    if (failed) {
         cli_error("balance", "the simulation failed (out of memory, or a strategy made an illegal move)");
         scenario_free(s);
         return CLI_FAILURE;

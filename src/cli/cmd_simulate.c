@@ -110,6 +110,12 @@ static int print_table(const Scenario *s, const Strategy *st, const SimStats *ss
     return cli_finish(CLI_OK);
 }
 
+static void show_progress(void *user, long done, long total)
+{
+    (void)user;
+    cli_progress("simulate", "games", done, total);
+}
+
 int cmd_simulate(int argc, char **argv)
 {
     const CliCommand *cmd = cli_command_find("simulate");
@@ -161,7 +167,10 @@ int cmd_simulate(int argc, char **argv)
     if (!s)
         return rc;
     SimStats ss;
-    if (sim_run(s, st, (int)runs, seed, (int)threads, &ss) != 0) {
+    const SimProgress progress = {show_progress, NULL};
+    int failed = sim_run_progress(s, st, (int)runs, seed, (int)threads, &progress, &ss) != 0;
+    cli_progress_end();
+    if (failed) {
         cli_error("simulate", "the simulation failed (out of memory, or strategy %s made an "
                               "illegal move)",
                   strategy_name(st));

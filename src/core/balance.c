@@ -36,13 +36,37 @@ static void add(BalanceReport *r, const char *name, int passed, const char *fmt,
     va_end(ap);
 }
 
+/* Reports one strategy's progress as a part of the three strategies' games. */
+typedef struct PhaseProgress {
+    const SimProgress *outer;
+    long offset, total;
+} PhaseProgress;
+
+static void phase_report(void *user, long done, long total)
+{
+    const PhaseProgress *p = user;
+    (void)total;
+    p->outer->report(p->outer->user, p->offset + done, p->total);
+}
+
 int balance_check(const Scenario *s, int runs, uint64_t seed, int threads, BalanceReport *out)
 {
+    return balance_check_progress(s, runs, seed, threads, NULL, out);
+}
+
+int balance_check_progress(const Scenario *s, int runs, uint64_t seed, int threads,
+                           const SimProgress *progress, BalanceReport *out)
+{
     memset(out, 0, sizeof *out);
-    if (sim_run(s, strategy_find("sales1"), runs, seed, threads, &out->sales1) != 0 ||
-        sim_run(s, strategy_find("sales2"), runs, seed, threads, &out->sales2) != 0 ||
-        sim_run(s, strategy_find("random"), runs, seed, threads, &out->random) != 0)
-        return -1;
+    static const char *const names[3] = {"sales1", "sales2", "random"};
+    SimStats *stats[3] = {&out->sales1, &out->sales2, &out->random};
+    for (int k = 0; k < 3; k++) {
+        PhaseProgress phase = {progress, (long)k * runs, 3L * runs};
+        SimProgress inner = {phase_report, &phase};
+        const SimProgress *use = progress && progress->report ? &inner : NULL;
+        if (sim_run_progress(s, strategy_find(names[k]), runs, seed, threads, use, stats[k]) != 0)
+            return -1;
+    }
     const SimStats *s1 = &out->sales1, *s2 = &out->sales2, *rnd = &out->random;
     add(out, "sales2_mean_vs_sales1", s2->score_mean >= 1.3 * s1->score_mean && s2->score_mean > 0,
         "sales2's mean score %.1f is at least 1.3 x sales1's %.1f", s2->score_mean, s1->score_mean);

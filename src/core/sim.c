@@ -51,6 +51,7 @@ typedef struct Work {
     int runs;
     int stride, first; /* this worker plays games first, first + stride, ... */
     GameFigures *out;
+    const SimProgress *progress; /* only the calling thread's worker reports */
 } Work;
 
 static void play_one(const Work *w, int i)
@@ -62,6 +63,7 @@ static void play_one(const Work *w, int i)
         f->failed = 1;
         return;
     }
+    game_set_event_text(g, 0); /* nothing here reads the inbox */
     if (strategy_play(w->st, g, gs) != 0) {
         f->failed = 1;
         game_free(g);
@@ -82,8 +84,14 @@ static void play_one(const Work *w, int i)
 static void *worker(void *arg)
 {
     const Work *w = arg;
-    for (int i = w->first; i < w->runs; i += w->stride)
+    long played = 0;
+    for (int i = w->first; i < w->runs; i += w->stride) {
         play_one(w, i);
+        if (w->progress && w->progress->report) {
+            long done = ++played * w->stride;
+            w->progress->report(w->progress->user, done < w->runs ? done : w->runs, w->runs);
+        }
+    }
     return NULL;
 }
 
@@ -129,6 +137,12 @@ static int64_t nearest_rank(const int64_t *sorted, int n, int p)
 int sim_run(const Scenario *s, const Strategy *st, int runs, uint64_t seed, int threads,
             SimStats *out)
 {
+    return sim_run_progress(s, st, runs, seed, threads, NULL, out);
+}
+
+int sim_run_progress(const Scenario *s, const Strategy *st, int runs, uint64_t seed, int threads,
+                     const SimProgress *progress, SimStats *out)
+{
     memset(out, 0, sizeof *out);
     out->runs = runs;
     out->seed = seed;
@@ -153,7 +167,7 @@ int sim_run(const Scenario *s, const Strategy *st, int runs, uint64_t seed, int 
     pthread_t tid[SIM_MAX_THREADS];
     int started[SIM_MAX_THREADS] = {0};
     for (int t = 0; t < threads; t++) {
-        work[t] = (Work){s, st, seed, runs, threads, t, figs};
+        work[t] = (Work){s, st, seed, runs, threads, t, figs, t == 0 ? progress : NULL};
         if (t > 0 && pthread_create(&tid[t], NULL, worker, &work[t]) == 0)
             started[t] = 1;
     }
