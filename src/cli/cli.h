@@ -35,6 +35,7 @@ typedef struct CliCommand {
 
 int cmd_play(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
+int cmd_new(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_simulate(int argc, char **argv);
 int cmd_balance(int argc, char **argv);
@@ -176,5 +177,10 @@ typedef struct CliVerified {
 void cli_verify_file(const char *cmd, const char *path, const char *scenario_path,
                      CliVerified *out);
 void cli_verified_free(CliVerified *v);
+/* As cli_verify_file; when the file verifies, also calls visit(ctx, game) with the replayed
+ * game (borrowed: valid only during the call). */
+void cli_verify_file_visit(const char *cmd, const char *path, const char *scenario_path,
+                           CliVerified *out, void (*visit)(void *ctx, const Game *g),
+                           void *ctx);
 
 #endif

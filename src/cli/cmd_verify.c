@@ -195,6 +195,13 @@ static int64_t int_at(const cJSON *root, const char *outer, const char *inner)
 void cli_verify_file(const char *cmd, const char *path, const char *scenario_path,
                      CliVerified *out)
 {
+    cli_verify_file_visit(cmd, path, scenario_path, out, NULL, NULL);
+}
+
+void cli_verify_file_visit(const char *cmd, const char *path, const char *scenario_path,
+                           CliVerified *out, void (*visit)(void *ctx, const Game *g),
+                           void *ctx)
+{
     (void)cmd;
     memset(out, 0, sizeof *out);
     out->exit_code = CLI_FAILURE;
@@ -282,6 +289,8 @@ void cli_verify_file(const char *cmd, const char *path, const char *scenario_pat
         cli_verified_free(out);
         out->exit_code = CLI_FAILURE;
         verr(path, "out of memory");
+    } else if (visit) {
+        visit(ctx, g);
     }
 done:
     cJSON_Delete(rec);
