@@ -128,7 +128,7 @@ int cmd_validate(int argc, char **argv)
                 oom = 1;
         } else {
             cli_print_diags(file, diags);
-            if (!invalid && !unreadable) {
+            if (!invalid && !unreadable && !cli_quiet) { /* --quiet: problems only */
                 int w = diag_warning_count(diags);
                 if (w > 0)
                     printf("%s: ok (%d warning%s)\n", file, w, w == 1 ? "" : "s");
