@@ -174,6 +174,10 @@ int game_effort_minutes(const Game *g, Stage s);
 int game_effort_energy(const Game *g, Stage s);
 int game_effort_week_minutes(const Game *g, int week, Stage s);
 
+/* Whether events carry their sentence (the default, 1). Simulations that never show the
+ * inbox turn it off: events keep their kind, day, prospect and value, with an empty text. */
+void game_set_event_text(Game *g, int on);
+
 /* The append-only event log (the inbox reads it); i from 0. */
 int game_event_count(const Game *g);
 const GameEvent *game_event(const Game *g, int i);

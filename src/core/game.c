@@ -32,6 +32,7 @@ struct Game {
     int energy;
     int64_t budget;
     int over;
+    int no_event_text; /* 1: events keep their kind and figures but no sentence */
     int overworked_days;
     int tired;
     int np;
@@ -190,11 +191,15 @@ static void emit(Game *g, GameEventKind kind, int prospect, int64_t value, const
     if (g->nev >= g->capev)
         return;
     GameEvent *e = &g->events[g->nev++];
-    memset(e, 0, sizeof *e);
     e->kind = kind;
     e->day = g->day;
     e->prospect = prospect;
     e->value = value;
+    if (g->no_event_text) {
+        e->text[0] = '\0'; /* formatting is most of the cost of a simulated action */
+        return;
+    }
+    memset(e->text, 0, sizeof e->text);
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(e->text, sizeof e->text, fmt, ap);
@@ -1034,6 +1039,12 @@ ActionError game_apply(Game *g, const Action *a)
 }
 
 /* ---------------------------------------------------------------- queries */
+
+void game_set_event_text(Game *g, int on)
+{
+    if (g)
+        g->no_event_text = !on;
+}
 
 const Scenario *game_scenario(const Game *g) { return g->sc; }
 uint64_t game_seed(const Game *g) { return g->seed; }

@@ -4,7 +4,16 @@
 
 #include <string.h>
 
-typedef Action (*ChooseFn)(const Game *g, Rng *rng);
+/* Facts of the scenario a strategy works out once per game rather than once per action
+ * (they never change while it is played). */
+typedef struct Plan {
+    int n;
+    int order[SCENARIO_MAX_PROSPECTS];       /* prospects by importance, then deal value */
+    int prep_target[SCENARIO_MAX_PROSPECTS]; /* the preparation sales2 wants per prospect */
+    unsigned worth_researching;              /* bit r: Research r is worth its time */
+} Plan;
+
+typedef Action (*ChooseFn)(const Game *g, const Plan *plan, Rng *rng);
 
 struct Strategy {
     const char *name;
@@ -36,9 +45,8 @@ static int last_touch_day(const Game *g, int p)
 static int energy_after(const Game *g, Action a) { return game_energy(g) - game_action_cost(g, &a).energy; }
 
 /* Prospect indices ordered by importance, then deal value (both descending); stable. */
-static int ranked(const Game *g, int *order)
+static int ranked(const Scenario *sc, int *order)
 {
-    const Scenario *sc = game_scenario(g);
     int n = scenario_prospect_count(sc);
     for (int i = 0; i < n; i++)
         order[i] = i;
@@ -62,8 +70,9 @@ static int ranked(const Game *g, int *order)
 
 /* Old school: no preparation, generic calls, gives up after two touches, and leans on
  * closing techniques as soon as there is a meeting. */
-static Action sales1_choose(const Game *g, Rng *rng)
+static Action sales1_choose(const Game *g, const Plan *plan, Rng *rng)
 {
+    (void)plan;
     (void)rng;
     const Scenario *sc = game_scenario(g);
     int n = scenario_prospect_count(sc);
@@ -123,26 +132,35 @@ static int worth_researching(const Scenario *sc, Research r)
 
 /* The preparation sales2 wants before a campaign: deeper for big key accounts, where it
  * pays; on small deals deep research costs more than it brings. */
-static int prep_target(const Game *g, int p)
+static int prep_target(const Scenario *sc, int p)
 {
-    const Scenario *sc = game_scenario(g);
     const Prospect *pr = scenario_prospect(sc, p);
     return pr->importance >= 3 && pr->deal_value * 8 >= scenario_quota(sc) ? 80 : 60;
 }
 
-/* The next preparation step for prospect p, or END_DAY when it is prepared enough. */
-static Action sales2_next_prep(const Game *g, int p)
+static void plan_make(const Scenario *sc, Plan *plan)
 {
-    const Scenario *sc = game_scenario(g);
+    plan->n = ranked(sc, plan->order);
+    for (int p = 0; p < plan->n; p++)
+        plan->prep_target[p] = prep_target(sc, p);
+    plan->worth_researching = 0;
+    for (int r = 0; r < RESEARCH_COUNT; r++)
+        if (worth_researching(sc, (Research)r))
+            plan->worth_researching |= 1u << r;
+}
+
+/* The next preparation step for prospect p, or END_DAY when it is prepared enough. */
+static Action sales2_next_prep(const Game *g, const Plan *plan, int p)
+{
     const ProspectState *s = game_prospect(g, p);
-    int target = prep_target(g, p);
+    int target = plan->prep_target[p];
     for (int i = 0; i < COUNT_OF(prep_order); i++) {
         if (s->value_prop && s->prep >= target)
             break;
         if (i == 2 && !s->value_prop && s->researched)
             return make(ACTION_CRAFT, p, 0); /* the value proposition before deeper research */
         Research r = prep_order[i];
-        if (!(s->researched & (1u << r)) && worth_researching(sc, r))
+        if (!(s->researched & (1u << r)) && (plan->worth_researching & (1u << r)))
             return make(ACTION_RESEARCH, p, (int)r);
     }
     if (!s->value_prop && s->researched)
@@ -150,24 +168,25 @@ static Action sales2_next_prep(const Game *g, int p)
     return end_day_action();
 }
 
-static int prepared_for(const Game *g, int p)
+static int prepared_for(const Game *g, const Plan *plan, int p)
 {
-    return sales2_next_prep(g, p).kind == ACTION_END_DAY;
+    return sales2_next_prep(g, plan, p).kind == ACTION_END_DAY;
 }
 
-static Action sales2_choose(const Game *g, Rng *rng)
+static Action sales2_choose(const Game *g, const Plan *plan, Rng *rng)
 {
     (void)rng;
     const Scenario *sc = game_scenario(g);
     const GameRules *ru = scenario_rules(sc);
     const EnergyRules *er = scenario_energy(sc);
-    int order[SCENARIO_MAX_PROSPECTS];
-    int n = ranked(g, order);
+    const int *order = plan->order;
+    int n = plan->n;
     int days_left = scenario_day_count(sc) - game_day(g);
 
-    /* 1. the buyer asked: send the contract */
+    /* 1. the buyer asked: send the contract (only an asking buyer can be sent one) */
     for (int i = 0; i < n; i++)
-        if (legal(g, make(ACTION_CLOSE, order[i], CLOSE_CONTRACT)))
+        if (game_prospect(g, order[i])->buyer_asked &&
+            legal(g, make(ACTION_CLOSE, order[i], CLOSE_CONTRACT)))
             return make(ACTION_CLOSE, order[i], CLOSE_CONTRACT);
 
     /* 2. move opportunities forward, one step per account per day; an opportunity
@@ -177,8 +196,8 @@ static Action sales2_choose(const Game *g, Rng *rng)
         const ProspectState *s = game_prospect(g, p);
         if (s->status != STATUS_MEETING || s->last_progress_day == game_day(g))
             continue;
-        if (!prepared_for(g, p) && s->readiness < ru->buyer_ready) {
-            Action a = sales2_next_prep(g, p);
+        if (!prepared_for(g, plan, p) && s->readiness < ru->buyer_ready) {
+            Action a = sales2_next_prep(g, plan, p);
             if (a.kind != ACTION_END_DAY && legal(g, a) && energy_after(g, a) >= er->tired_below)
                 return a;
         }
@@ -200,7 +219,7 @@ static Action sales2_choose(const Game *g, Rng *rng)
         int p = order[i];
         const ProspectState *s = game_prospect(g, p);
         const Prospect *pr = scenario_prospect(sc, p);
-        if ((s->status != STATUS_COLD && s->status != STATUS_ENGAGED) || !prepared_for(g, p))
+        if ((s->status != STATUS_COLD && s->status != STATUS_ENGAGED) || !prepared_for(g, plan, p))
             continue;
         if (last_touch_day(g, p) >= game_day(g) - (s->status == STATUS_ENGAGED ? 0 : 1) &&
             game_touch_count(g, p) > 0)
@@ -231,9 +250,9 @@ static Action sales2_choose(const Game *g, Rng *rng)
         for (int i = 0; i < n; i++) {
             int p = order[i];
             const ProspectState *s = game_prospect(g, p);
-            if ((s->status != STATUS_COLD && s->status != STATUS_ENGAGED) || prepared_for(g, p))
+            if ((s->status != STATUS_COLD && s->status != STATUS_ENGAGED) || prepared_for(g, plan, p))
                 continue;
-            Action a = sales2_next_prep(g, p);
+            Action a = sales2_next_prep(g, plan, p);
             if (a.kind == ACTION_END_DAY)
                 continue;
             if (legal(g, a) && energy_after(g, a) >= er->tired_below)
@@ -246,8 +265,9 @@ static Action sales2_choose(const Game *g, Rng *rng)
 
 /* ------------------------------------------------------------------ random */
 
-static Action random_choose(const Game *g, Rng *rng)
+static Action random_choose(const Game *g, const Plan *plan, Rng *rng)
 {
+    (void)plan;
     Action buf[SCENARIO_MAX_PROSPECTS * (RESEARCH_COUNT + 1 + CHANNEL_COUNT + SCENARIO_MAX_STEPS +
                                          CLOSE_COUNT) + 1];
     int n = game_legal_actions(g, buf, COUNT_OF(buf));
@@ -288,14 +308,21 @@ const Strategy *strategy_find(const char *name)
 const char *strategy_name(const Strategy *s) { return s->name; }
 const char *strategy_description(const Strategy *s) { return s->description; }
 
-Action strategy_choose(const Strategy *s, const Game *g, Rng *rng)
+static Action choose_with(const Strategy *s, const Plan *plan, const Game *g, Rng *rng)
 {
     if (game_over(g))
         return end_day_action();
-    Action a = s->choose(g, rng);
+    Action a = s->choose(g, plan, rng);
     if (game_check(g, &a) != ACTION_OK)
         a = end_day_action();
     return a;
+}
+
+Action strategy_choose(const Strategy *s, const Game *g, Rng *rng)
+{
+    Plan plan;
+    plan_make(game_scenario(g), &plan);
+    return choose_with(s, &plan, g, rng);
 }
 
 #define STRATEGY_RNG_STREAM 0x57a7u
@@ -305,8 +332,10 @@ int strategy_play(const Strategy *s, Game *g, uint64_t seed)
 {
     Rng rng;
     rng_seed(&rng, seed, STRATEGY_RNG_STREAM);
+    Plan plan;
+    plan_make(game_scenario(g), &plan);
     for (int i = 0; i < STRATEGY_MAX_ACTIONS && !game_over(g); i++) {
-        Action a = strategy_choose(s, g, &rng);
+        Action a = choose_with(s, &plan, g, &rng);
         if (game_apply(g, &a) != ACTION_OK)
             return -1;
     }
