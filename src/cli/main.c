@@ -14,10 +14,12 @@ static const CliCommand commands[] = {
      "play a scenario in a window (default: the shipped scenario); --watch reloads the "
      "scenario file when it changes",
      cmd_play},
-    {"validate", "validate FILE... [--json] [--strict]",
+    {"validate", "validate FILE... [--json] [--strict] [--lesson]",
      "check scenario files; one line per problem (FILE:LINE:COL: error: POINTER: message), "
-     "--json prints them as a JSON array, --strict fails on warnings too",
+     "--json prints them as a JSON array, --strict fails on warnings too, --lesson also "
+     "checks that the scenario teaches the lesson (300 games per strategy)",
      cmd_validate},
+    {"new", "new FILE [--force]", "write a starting scenario to edit (refuses to replace a file without --force)", cmd_new},
     {"run",
      "run SCENARIO (--actions FILE | --strategy NAME) [--seed N] [--player NAME] --out "
      "RESULTS.json",
