@@ -1,0 +1,106 @@
+/* report — the class report of a workshop: the verified games of many trainees, grouped
+ * by scenario, ranked, and summed up (effort curve against the reference curves, score
+ * distribution and components, channel use, commonest mistakes), written as text, CSV
+ * (RFC 4180) or one self-contained HTML page. report_new returns a Report the caller
+ * frees with report_free; report_add copies what it needs from the game, which it does
+ * not keep. Every writer returns a NUL-terminated string the caller frees with free(). */
+#ifndef UPFRONT_REPORT_H
+#define UPFRONT_REPORT_H
+
+#include <stdint.h>
+
+#include "upfront/game.h"
+#include "upfront/score.h"
+
+#define REPORT_MAX_TRAINEES 100000
+
+/* The mistakes the report counts across the class. */
+typedef enum ReportMistake {
+    MISTAKE_GENERIC_EXEC,   /* generic (unprepared) calls to executives */
+    MISTAKE_UNRESEARCHED,   /* accounts touched before any research on them */
+    MISTAKE_BURNED,         /* prospects who refused further contact */
+    MISTAKE_PRESSURE,       /* closing tricks tried on a buyer */
+    MISTAKE_PRESSURE_LOSS,  /* deals lost to closing pressure */
+    MISTAKE_NO_DECISION,    /* opportunities that stalled into no decision */
+    MISTAKE_ONE_CHANNEL,    /* accounts worked on a single channel */
+    MISTAKE_OVERWORKED,     /* days that ended exhausted */
+    MISTAKE_BACKLOADED,     /* an effort curve nearer Sales 1.0 than Sales 2.0 (count 1) */
+    MISTAKE_COUNT
+} ReportMistake;
+
+/* Stable CSV/HTML name ("generic_exec_calls"), a label for people, and a debrief hint. */
+const char *report_mistake_name(ReportMistake m);
+const char *report_mistake_label(ReportMistake m);
+const char *report_mistake_hint(ReportMistake m);
+
+/* One verified trainee: the score card of the replayed game and what the report counts. */
+typedef struct ReportTrainee {
+    char *player;    /* owned by the Report; "" when the file named nobody */
+    char *file;      /* owned by the Report */
+    uint64_t seed;
+    uint64_t state_hash;
+    ScoreCard card;
+    int rank;        /* 1-based within its group; equal scores share a rank */
+    int touches[CHANNEL_COUNT];
+    int touches_total;
+    int mistakes[MISTAKE_COUNT];
+} ReportTrainee;
+
+/* The summary of one group (one scenario). Shares and means are plain doubles. */
+typedef struct ReportSummary {
+    int trainees;
+    int seeds;                       /* distinct seeds in the group (1 in a fair class) */
+    double effort_share[STAGE_COUNT];/* class mean share of time per stage, 0..1 */
+    int curve_sales1[STAGE_COUNT];   /* the scenario's reference curves, % of effort */
+    int curve_sales2[STAGE_COUNT];
+    double frontload_mean;           /* mean front-loading, 0..100 */
+    double score_min, score_p25, score_median, score_p75, score_max, score_mean;
+    double points_mean[SCORE_COMPONENT_COUNT]; /* penalties as a positive number */
+    double attainment_mean_pct;
+    double buyer_initiated_share;    /* share of won deals the buyer asked to sign, 0..1 */
+    int deals_won;
+    int touches[CHANNEL_COUNT];      /* the class's touches per channel */
+    int touches_total;
+    int channel_users[CHANNEL_COUNT];/* trainees who used each channel */
+    int mistake_trainees[MISTAKE_COUNT]; /* trainees who made the mistake at least once */
+    int mistake_total[MISTAKE_COUNT];
+    ReportMistake mistake_order[MISTAKE_COUNT]; /* commonest first (trainees, then total) */
+} ReportSummary;
+
+typedef struct Report Report;
+
+/* An empty report; NULL when out of memory. */
+Report *report_new(void);
+void report_free(Report *r);
+
+/* Adds a verified, replayed game. Returns 0 when added; 1 when the same game of the same
+ * player is already in (a copy of a file: not added, *duplicate_of names the first file,
+ * borrowed); -1 when out of memory or the report is full. */
+int report_add(Report *r, const Game *g, const char *player, const char *file,
+               const char **duplicate_of);
+/* Records a file that failed verification (named in the HTML). Returns 0 or -1 (memory). */
+int report_reject(Report *r, const char *file);
+
+/* Groups, one per scenario (id and content hash), ordered by scenario id then hash. */
+int report_group_count(const Report *r);
+const char *report_group_scenario_id(const Report *r, int group);
+const char *report_group_scenario_title(const Report *r, int group);
+const char *report_group_currency(const Report *r, int group);
+/* Trainees of a group, best first (score, then player, then file). NULL when out of range. */
+int report_trainee_count(const Report *r, int group);
+const ReportTrainee *report_trainee(const Report *r, int group, int i);
+/* Fills the group's summary (all zeros for an empty or unknown group). */
+void report_summary(const Report *r, int group, ReportSummary *out);
+int report_rejected_count(const Report *r);
+const char *report_rejected(const Report *r, int i);
+
+/* The leaderboard and class summary as plain text for a terminal; NULL when out of memory. */
+char *report_text(const Report *r);
+/* One header line and one row per trainee, every score component and figure, CRLF line
+ * ends and RFC 4180 quoting; NULL when out of memory. */
+char *report_csv(const Report *r);
+/* One self-contained HTML page (inline CSS and SVG, nothing loaded from outside) with a
+ * section per group; NULL when out of memory. */
+char *report_html(const Report *r);
+
+#endif

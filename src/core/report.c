@@ -1,0 +1,1198 @@
+/* report — the class report: trainees grouped by scenario, ranked and summed up, written
+ * as text, CSV or a self-contained HTML page. */
+#include "upfront/report.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ mistakes */
+
+typedef struct MistakeInfo {
+    const char *name, *label, *hint;
+} MistakeInfo;
+
+static const MistakeInfo MISTAKES[MISTAKE_COUNT] = {
+    {"generic_exec_calls", "Generic calls to executives",
+     "Busy executives have no time for a generic pitch: research first, then call."},
+    {"accounts_unresearched", "Accounts touched before any research",
+     "The only way to customise a touch is to prepare: what did one research step reveal?"},
+    {"burned", "Prospects burned",
+     "A burned account is gone for the quarter: what would an earlier, better-prepared "
+     "touch have looked like?"},
+    {"pressure_closes", "Closing tricks tried",
+     "Pressure rarely moves an unready buyer: which progress step was missing?"},
+    {"lost_to_pressure", "Deals lost to closing pressure",
+     "The deal was there to lose: readiness, not technique, makes closing easy."},
+    {"no_decision", "Opportunities that ended in no decision",
+     "Deals stall when nobody moves them: keep a next step in every opportunity."},
+    {"one_channel_accounts", "Accounts tried on one channel only, never reached",
+     "Prospecting is a campaign to get in: mix phone, email, mail and a gift for key accounts."},
+    {"overworked_days", "Days ended exhausted",
+     "Tired work is poor work and energy recovers slowly after an exhausting day."},
+    {"backloaded", "Effort curve nearer Sales 1.0 than Sales 2.0",
+     "Compare the curves: where did the time go, and what did it buy?"},
+};
+
+const char *report_mistake_name(ReportMistake m)
+{
+    return (unsigned)m < MISTAKE_COUNT ? MISTAKES[m].name : "?";
+}
+
+const char *report_mistake_label(ReportMistake m)
+{
+    return (unsigned)m < MISTAKE_COUNT ? MISTAKES[m].label : "?";
+}
+
+const char *report_mistake_hint(ReportMistake m)
+{
+    return (unsigned)m < MISTAKE_COUNT ? MISTAKES[m].hint : "?";
+}
+
+/* ------------------------------------------------------------------ the report */
+
+typedef struct Group {
+    char *id, *hash, *title, *currency;
+    int curve1[STAGE_COUNT], curve2[STAGE_COUNT];
+    ReportTrainee **t;
+    int n, cap;
+} Group;
+
+struct Report {
+    Group *groups;
+    int ngroups, gcap;
+    int total;
+    char **rejected;
+    int nrejected, rcap;
+};
+
+static char *dup_str(const char *s)
+{
+    size_t n = strlen(s ? s : "") + 1;
+    char *d = malloc(n);
+    if (d)
+        memcpy(d, s ? s : "", n);
+    return d;
+}
+
+/* Grows *p (of *cap elements of size sz) to hold at least need; returns 0 or -1. */
+static int grow(void *pp, int *cap, int need, size_t sz)
+{
+    void **p = pp;
+    if (need <= *cap)
+        return 0;
+    int nc = *cap ? *cap * 2 : 8;
+    while (nc < need)
+        nc *= 2;
+    void *q = realloc(*p, (size_t)nc * sz);
+    if (!q)
+        return -1;
+    *p = q;
+    *cap = nc;
+    return 0;
+}
+
+Report *report_new(void)
+{
+    return calloc(1, sizeof(Report));
+}
+
+static void trainee_free(ReportTrainee *t)
+{
+    if (!t)
+        return;
+    free(t->player);
+    free(t->file);
+    free(t);
+}
+
+void report_free(Report *r)
+{
+    if (!r)
+        return;
+    for (int g = 0; g < r->ngroups; g++) {
+        Group *gr = &r->groups[g];
+        for (int i = 0; i < gr->n; i++)
+            trainee_free(gr->t[i]);
+        free(gr->t);
+        free(gr->id);
+        free(gr->hash);
+        free(gr->title);
+        free(gr->currency);
+    }
+    free(r->groups);
+    for (int i = 0; i < r->nrejected; i++)
+        free(r->rejected[i]);
+    free(r->rejected);
+    free(r);
+}
+
+int report_reject(Report *r, const char *file)
+{
+    if (grow(&r->rejected, &r->rcap, r->nrejected + 1, sizeof *r->rejected) != 0)
+        return -1;
+    char *f = dup_str(file);
+    if (!f)
+        return -1;
+    r->rejected[r->nrejected++] = f;
+    return 0;
+}
+
+static int popcount(unsigned v)
+{
+    int n = 0;
+    for (; v; v &= v - 1)
+        n++;
+    return n;
+}
+
+/* Fills what the report counts from a replayed game. */
+static void count_game(const Game *g, ReportTrainee *t)
+{
+    const Scenario *s = game_scenario(g);
+    score_compute(g, &t->card);
+    int np = scenario_prospect_count(s);
+    for (int p = 0; p < np; p++) {
+        const ProspectState *ps = game_prospect(g, p);
+        int nt = game_touch_count(g, p);
+        for (int i = 0; i < nt; i++) {
+            const Touch *tc = game_touch(g, p, i);
+            if (tc && (unsigned)tc->channel < CHANNEL_COUNT) {
+                t->touches[tc->channel]++;
+                t->touches_total++;
+            }
+        }
+        if (!ps)
+            continue;
+        t->mistakes[MISTAKE_PRESSURE] += ps->pressure_closes;
+        if (ps->touches > 0 && popcount(ps->channels_used) == 1 &&
+            (ps->status == STATUS_COLD || ps->status == STATUS_BURNED))
+            t->mistakes[MISTAKE_ONE_CHANNEL]++;
+    }
+    /* accounts whose first touch came before any research, unless they started prepared */
+    int generic_below = scenario_rules(s)->generic_below;
+    unsigned char *seen = calloc((size_t)np + 1, 1); /* 1 researched, 2 counted/touched */
+    if (seen) {
+        int na = game_action_count(g);
+        for (int i = 0; i < na; i++) {
+            const Action *a = game_action(g, i);
+            if (!a || a->prospect < 0 || a->prospect >= np || seen[a->prospect])
+                continue;
+            if (a->kind == ACTION_RESEARCH || a->kind == ACTION_CRAFT) {
+                seen[a->prospect] = 1;
+            } else if (a->kind == ACTION_TOUCH) {
+                seen[a->prospect] = 2;
+                if (scenario_prospect(s, a->prospect)->start_prep < generic_below)
+                    t->mistakes[MISTAKE_UNRESEARCHED]++;
+            }
+        }
+        free(seen);
+    }
+    t->mistakes[MISTAKE_GENERIC_EXEC] = t->card.generic_exec_calls;
+    t->mistakes[MISTAKE_BURNED] = t->card.burned;
+    t->mistakes[MISTAKE_PRESSURE_LOSS] = t->card.lost_to_pressure;
+    t->mistakes[MISTAKE_NO_DECISION] = t->card.deals_no_decision;
+    t->mistakes[MISTAKE_OVERWORKED] = t->card.overworked_days;
+    int effort = 0;
+    for (int st = 0; st < STAGE_COUNT; st++)
+        effort += t->card.effort_share_bp[st];
+    t->mistakes[MISTAKE_BACKLOADED] = effort > 0 && t->card.frontload_pct < 50;
+}
+
+static int cmp_trainee(const ReportTrainee *x, const ReportTrainee *y)
+{
+    if (x->card.total != y->card.total)
+        return x->card.total > y->card.total ? -1 : 1;
+    int c = strcmp(x->player, y->player);
+    return c ? c : strcmp(x->file, y->file);
+}
+
+static Group *find_group(Report *r, const Scenario *s)
+{
+    const char *id = scenario_id(s), *hash = scenario_hash(s);
+    int at = r->ngroups;
+    for (int i = 0; i < r->ngroups; i++) {
+        int c = strcmp(id, r->groups[i].id);
+        if (c == 0)
+            c = strcmp(hash, r->groups[i].hash);
+        if (c == 0)
+            return &r->groups[i];
+        if (c < 0) {
+            at = i;
+            break;
+        }
+    }
+    if (grow(&r->groups, &r->gcap, r->ngroups + 1, sizeof *r->groups) != 0)
+        return NULL;
+    Group ng;
+    memset(&ng, 0, sizeof ng);
+    ng.id = dup_str(id);
+    ng.hash = dup_str(hash);
+    ng.title = dup_str(scenario_title(s));
+    ng.currency = dup_str(scenario_currency(s));
+    const ScoringRules *w = scenario_scoring(s);
+    memcpy(ng.curve1, w->curve_sales1, sizeof ng.curve1);
+    memcpy(ng.curve2, w->curve_sales2, sizeof ng.curve2);
+    if (!ng.id || !ng.hash || !ng.title || !ng.currency) {
+        free(ng.id);
+        free(ng.hash);
+        free(ng.title);
+        free(ng.currency);
+        return NULL;
+    }
+    memmove(&r->groups[at + 1], &r->groups[at], (size_t)(r->ngroups - at) * sizeof *r->groups);
+    r->groups[at] = ng;
+    r->ngroups++;
+    return &r->groups[at];
+}
+
+int report_add(Report *r, const Game *g, const char *player, const char *file,
+               const char **duplicate_of)
+{
+    if (!r || !g || r->total >= REPORT_MAX_TRAINEES)
+        return -1;
+    ReportTrainee *t = calloc(1, sizeof *t);
+    if (!t)
+        return -1;
+    t->player = dup_str(player);
+    t->file = dup_str(file);
+    t->seed = game_seed(g);
+    t->state_hash = game_state_hash(g);
+    if (!t->player || !t->file) {
+        trainee_free(t);
+        return -1;
+    }
+    count_game(g, t);
+    Group *gr = find_group(r, game_scenario(g));
+    if (!gr) {
+        trainee_free(t);
+        return -1;
+    }
+    for (int i = 0; i < gr->n; i++) {
+        const ReportTrainee *o = gr->t[i];
+        if (o->state_hash == t->state_hash && o->seed == t->seed &&
+            strcmp(o->player, t->player) == 0) {
+            if (duplicate_of)
+                *duplicate_of = o->file;
+            trainee_free(t);
+            return 1;
+        }
+    }
+    if (grow(&gr->t, &gr->cap, gr->n + 1, sizeof *gr->t) != 0) {
+        trainee_free(t);
+        return -1;
+    }
+    int at = gr->n;
+    while (at > 0 && cmp_trainee(t, gr->t[at - 1]) < 0)
+        at--;
+    memmove(&gr->t[at + 1], &gr->t[at], (size_t)(gr->n - at) * sizeof *gr->t);
+    gr->t[at] = t;
+    gr->n++;
+    r->total++;
+    for (int i = 0; i < gr->n; i++)
+        gr->t[i]->rank = i > 0 && gr->t[i]->card.total == gr->t[i - 1]->card.total
+                             ? gr->t[i - 1]->rank
+                             : i + 1;
+    return 0;
+}
+
+int report_group_count(const Report *r)
+{
+    return r ? r->ngroups : 0;
+}
+
+static const Group *group_at(const Report *r, int g)
+{
+    return r && g >= 0 && g < r->ngroups ? &r->groups[g] : NULL;
+}
+
+const char *report_group_scenario_id(const Report *r, int g)
+{
+    const Group *gr = group_at(r, g);
+    return gr ? gr->id : "";
+}
+
+const char *report_group_scenario_title(const Report *r, int g)
+{
+    const Group *gr = group_at(r, g);
+    return gr ? gr->title : "";
+}
+
+const char *report_group_currency(const Report *r, int g)
+{
+    const Group *gr = group_at(r, g);
+    return gr ? gr->currency : "";
+}
+
+int report_trainee_count(const Report *r, int g)
+{
+    const Group *gr = group_at(r, g);
+    return gr ? gr->n : 0;
+}
+
+const ReportTrainee *report_trainee(const Report *r, int g, int i)
+{
+    const Group *gr = group_at(r, g);
+    return gr && i >= 0 && i < gr->n ? gr->t[i] : NULL;
+}
+
+int report_rejected_count(const Report *r)
+{
+    return r ? r->nrejected : 0;
+}
+
+const char *report_rejected(const Report *r, int i)
+{
+    return r && i >= 0 && i < r->nrejected ? r->rejected[i] : NULL;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double quantile(const double *v, int n, double q)
+{
+    double pos = q * (n - 1);
+    int lo = (int)pos;
+    if (lo >= n - 1)
+        return v[n - 1];
+    return v[lo] + (v[lo + 1] - v[lo]) * (pos - lo);
+}
+
+void report_summary(const Report *r, int g, ReportSummary *out)
+{
+    memset(out, 0, sizeof *out);
+    for (int m = 0; m < MISTAKE_COUNT; m++)
+        out->mistake_order[m] = (ReportMistake)m;
+    const Group *gr = group_at(r, g);
+    if (!gr)
+        return;
+    memcpy(out->curve_sales1, gr->curve1, sizeof out->curve_sales1);
+    memcpy(out->curve_sales2, gr->curve2, sizeof out->curve_sales2);
+    int n = gr->n;
+    out->trainees = n;
+    if (n == 0)
+        return;
+    double *scores = malloc((size_t)n * sizeof *scores);
+    int buyer = 0;
+    for (int i = 0; i < n; i++) {
+        const ReportTrainee *t = gr->t[i];
+        int new_seed = 1;
+        for (int j = 0; j < i; j++)
+            if (gr->t[j]->seed == t->seed)
+                new_seed = 0;
+        out->seeds += new_seed;
+        for (int s = 0; s < STAGE_COUNT; s++)
+            out->effort_share[s] += t->card.effort_share_bp[s] / 10000.0 / n;
+        out->frontload_mean += (double)t->card.frontload_pct / n;
+        for (int c = 0; c < SCORE_COMPONENT_COUNT; c++)
+            out->points_mean[c] += (double)t->card.points[c] / n;
+        out->score_mean += (double)t->card.total / n;
+        out->attainment_mean_pct += t->card.attainment_bp / 100.0 / n;
+        out->deals_won += t->card.deals_won;
+        buyer += t->card.buyer_initiated;
+        for (int c = 0; c < CHANNEL_COUNT; c++) {
+            out->touches[c] += t->touches[c];
+            out->channel_users[c] += t->touches[c] > 0;
+        }
+        out->touches_total += t->touches_total;
+        for (int m = 0; m < MISTAKE_COUNT; m++) {
+            out->mistake_total[m] += t->mistakes[m];
+            out->mistake_trainees[m] += t->mistakes[m] > 0;
+        }
+        if (scores)
+            scores[i] = (double)t->card.total;
+    }
+    out->buyer_initiated_share = out->deals_won ? (double)buyer / out->deals_won : 0.0;
+    if (scores) {
+        qsort(scores, (size_t)n, sizeof *scores, cmp_double);
+        out->score_min = scores[0];
+        out->score_p25 = quantile(scores, n, 0.25);
+        out->score_median = quantile(scores, n, 0.5);
+        out->score_p75 = quantile(scores, n, 0.75);
+        out->score_max = scores[n - 1];
+        free(scores);
+    }
+    /* commonest first: by trainees, then by total; stable on the enum order */
+    for (int i = 1; i < MISTAKE_COUNT; i++) {
+        ReportMistake m = out->mistake_order[i];
+        int j = i;
+        while (j > 0) {
+            ReportMistake p = out->mistake_order[j - 1];
+            if (out->mistake_trainees[p] > out->mistake_trainees[m] ||
+                (out->mistake_trainees[p] == out->mistake_trainees[m] &&
+                 out->mistake_total[p] >= out->mistake_total[m]))
+                break;
+            out->mistake_order[j] = p;
+            j--;
+        }
+        out->mistake_order[j] = m;
+    }
+}
+
+/* ------------------------------------------------------------------ text buffers */
+
+typedef struct Buf {
+    char *s;
+    size_t len, cap;
+    int oom;
+} Buf;
+
+static void buf_add_n(Buf *b, const char *s, size_t n)
+{
+    if (b->oom)
+        return;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 8192;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        char *p = realloc(b->s, cap);
+        if (!p) {
+            b->oom = 1;
+            return;
+        }
+        b->s = p;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
+static void buf_add(Buf *b, const char *s)
+{
+    buf_add_n(b, s, strlen(s));
+}
+
+static void buf_printf(Buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+static void buf_printf(Buf *b, const char *fmt, ...)
+{
+    char tmp[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        b->oom = 1;
+        return;
+    }
+    buf_add_n(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
+}
+
+static char *buf_done(Buf *b)
+{
+    if (b->oom) {
+        free(b->s);
+        return NULL;
+    }
+    if (!b->s)
+        return dup_str("");
+    return b->s;
+}
+
+/* Decodes one UTF-8 code point at s (length n > 0): returns its length and sets *cp, or
+ * returns 1 with *cp = -1 for an invalid byte. */
+static int utf8_next(const unsigned char *s, size_t n, long *cp)
+{
+    unsigned c = s[0];
+    int len;
+    long v, min;
+    if (c < 0x80) {
+        *cp = (long)c;
+        return 1;
+    } else if ((c & 0xE0) == 0xC0) {
+        len = 2, v = (long)(c & 0x1F), min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+        len = 3, v = (long)(c & 0x0F), min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+        len = 4, v = (long)(c & 0x07), min = 0x10000;
+    } else {
+        *cp = -1;
+        return 1;
+    }
+    if ((size_t)len > n) {
+        *cp = -1;
+        return 1;
+    }
+    for (int i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80) {
+            *cp = -1;
+            return 1;
+        }
+        v = (v << 6) | (long)(s[i] & 0x3F);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
+        *cp = -1;
+        return 1;
+    }
+    *cp = v;
+    return len;
+}
+
+/* 1 for a code point that should not reach a terminal or an HTML page. */
+static int is_control(long cp)
+{
+    return cp < 0 || cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
+}
+
+/* Appends s for a terminal: control characters and invalid bytes become '?', cut to at
+ * most width code points (with "~" marking a cut) and padded to width when pad is set. */
+static void buf_cell(Buf *b, const char *s, int width, int right)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s);
+    int cps = 0;
+    for (size_t i = 0; i < n;) {
+        long cp;
+        i += (size_t)utf8_next(p + i, n - i, &cp);
+        cps++;
+    }
+    int cut = cps > width;
+    int shown = cut ? width - 1 : cps;
+    if (right)
+        for (int i = shown + cut; i < width; i++)
+            buf_add(b, " ");
+    size_t i = 0;
+    for (int k = 0; k < shown; k++) {
+        long cp;
+        int l = utf8_next(p + i, n - i, &cp);
+        if (is_control(cp))
+            buf_add(b, "?");
+        else
+            buf_add_n(b, s + i, (size_t)l);
+        i += (size_t)l;
+    }
+    if (cut)
+        buf_add(b, "~");
+    if (!right)
+        for (int k = shown + cut; k < width; k++)
+            buf_add(b, " ");
+}
+
+/* Appends s escaped for HTML text and attributes; at most max code points (0: all). */
+static void buf_html(Buf *b, const char *s, int max)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s);
+    int k = 0;
+    for (size_t i = 0; i < n;) {
+        long cp;
+        int l = utf8_next(p + i, n - i, &cp);
+        if (max > 0 && k == max - 1 && i + (size_t)l < n) {
+            buf_add(b, "\xE2\x80\xA6"); /* … */
+            return;
+        }
+        switch (cp) {
+        case '<': buf_add(b, "&lt;"); break;
+        case '>': buf_add(b, "&gt;"); break;
+        case '&': buf_add(b, "&amp;"); break;
+        case '"': buf_add(b, "&quot;"); break;
+        case '\'': buf_add(b, "&#39;"); break;
+        default:
+            if (is_control(cp))
+                buf_add(b, "\xEF\xBF\xBD"); /* U+FFFD */
+            else
+                buf_add_n(b, s + i, (size_t)l);
+        }
+        i += (size_t)l;
+        k++;
+    }
+}
+
+/* Appends one RFC 4180 field: quoted when it holds a comma, quote, CR or LF. A field
+ * starting with = + - @ is prefixed with ' so a spreadsheet shows it as text. */
+static void buf_csv(Buf *b, const char *s)
+{
+    int formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@';
+    if (!formula && !strpbrk(s, ",\"\r\n")) {
+        buf_add(b, s);
+        return;
+    }
+    buf_add(b, "\"");
+    if (formula)
+        buf_add(b, "'");
+    for (const char *p = s; *p; p++)
+        buf_add_n(b, *p == '"' ? "\"\"" : p, *p == '"' ? 2 : 1);
+    buf_add(b, "\"");
+}
+
+/* "1,234,567" */
+static void fmt_int(char *out, size_t cap, int64_t v)
+{
+    char digits[32];
+    int neg = v < 0;
+    uint64_t u = neg ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    snprintf(digits, sizeof digits, "%llu", (unsigned long long)u);
+    size_t n = strlen(digits), o = 0;
+    if (neg && o + 1 < cap)
+        out[o++] = '-';
+    for (size_t i = 0; i < n && o + 1 < cap; i++) {
+        if (i > 0 && (n - i) % 3 == 0 && o + 2 < cap)
+            out[o++] = ',';
+        out[o++] = digits[i];
+    }
+    out[o] = '\0';
+}
+
+/* A number with up to one decimal, trailing ".0" trimmed. */
+static void fmt_num(char *out, size_t cap, double v)
+{
+    if (!(v == v))
+        v = 0;
+    snprintf(out, cap, "%.1f", v);
+    size_t n = strlen(out);
+    if (n >= 2 && strcmp(out + n - 2, ".0") == 0)
+        out[n - 2] = '\0';
+    if (strcmp(out, "-0") == 0)
+        snprintf(out, cap, "0");
+}
+
+static int pct(double share)
+{
+    return (int)(share * 100.0 + 0.5);
+}
+
+static const char *display_name(const ReportTrainee *t)
+{
+    return t->player[0] ? t->player : "(no name)";
+}
+
+/* ------------------------------------------------------------------ text */
+
+char *report_text(const Report *r)
+{
+    Buf b = {0};
+    char n1[64], n2[64], n3[64], n4[64], n5[64];
+    for (int g = 0; g < report_group_count(r); g++) {
+        const Group *gr = &r->groups[g];
+        ReportSummary s;
+        report_summary(r, g, &s);
+        if (g > 0)
+            buf_add(&b, "\n\n");
+        buf_add(&b, "Class report: ");
+        buf_cell(&b, gr->title, 60, 0);
+        while (b.len > 0 && b.s[b.len - 1] == ' ')
+            b.s[--b.len] = '\0';
+        buf_printf(&b, " (%s), %d trainee%s", gr->id, s.trainees, s.trainees == 1 ? "" : "s");
+        if (s.seeds == 1)
+            buf_printf(&b, ", seed %llu\n\n", (unsigned long long)gr->t[0]->seed);
+        else
+            buf_printf(&b, ", %d different seeds: the games are not the same game\n\n",
+                       s.seeds);
+
+        buf_add(&b, "rank  player                score     revenue  quota  deals  buyer-asked  "
+                    "front-loading\n");
+        for (int i = 0; i < gr->n; i++) {
+            const ReportTrainee *t = gr->t[i];
+            fmt_int(n1, sizeof n1, t->card.revenue);
+            buf_printf(&b, "%4d  ", t->rank);
+            buf_cell(&b, display_name(t), 20, 0);
+            buf_printf(&b, "  %5lld  %10s  %4d%%  %5d  %11d  %12d%%\n", (long long)t->card.total,
+                       n1, t->card.attainment_bp / 100, t->card.deals_won,
+                       t->card.buyer_initiated, t->card.frontload_pct);
+        }
+
+        buf_add(&b, "\nEffort by stage (share of time)  Prepare  Prospect  Progress  Close\n");
+        buf_printf(&b, "  class mean                      %6d%%  %7d%%  %7d%%  %4d%%\n",
+                   pct(s.effort_share[0]), pct(s.effort_share[1]), pct(s.effort_share[2]),
+                   pct(s.effort_share[3]));
+        buf_printf(&b, "  Sales 1.0 reference             %6d%%  %7d%%  %7d%%  %4d%%\n",
+                   s.curve_sales1[0], s.curve_sales1[1], s.curve_sales1[2], s.curve_sales1[3]);
+        buf_printf(&b, "  Sales 2.0 reference             %6d%%  %7d%%  %7d%%  %4d%%\n",
+                   s.curve_sales2[0], s.curve_sales2[1], s.curve_sales2[2], s.curve_sales2[3]);
+        fmt_num(n1, sizeof n1, s.frontload_mean);
+        buf_printf(&b, "  On average the class sits %s%% of the way from Sales 1.0 to Sales 2.0.\n",
+                   n1);
+
+        fmt_num(n1, sizeof n1, s.score_min);
+        fmt_num(n2, sizeof n2, s.score_p25);
+        fmt_num(n3, sizeof n3, s.score_median);
+        fmt_num(n4, sizeof n4, s.score_p75);
+        fmt_num(n5, sizeof n5, s.score_max);
+        buf_printf(&b, "\nScores: min %s, p25 %s, median %s, p75 %s, max %s", n1, n2, n3, n4, n5);
+        fmt_num(n1, sizeof n1, s.score_mean);
+        buf_printf(&b, "; mean %s\n", n1);
+        fmt_num(n1, sizeof n1, s.points_mean[SCORE_RESULTS]);
+        fmt_num(n2, sizeof n2, s.points_mean[SCORE_PROCESS]);
+        fmt_num(n3, sizeof n3, s.points_mean[SCORE_EFFICIENCY]);
+        fmt_num(n4, sizeof n4, s.points_mean[SCORE_PENALTIES]);
+        buf_printf(&b, "Mean components: results %s, process %s, efficiency %s, penalties -%s\n",
+                   n1, n2, n3, n4);
+        fmt_num(n1, sizeof n1, s.attainment_mean_pct);
+        buf_printf(&b, "Mean quota attainment %s%%; %d deal%s won, %d%% of them asked for by the "
+                       "buyer\n",
+                   n1, s.deals_won, s.deals_won == 1 ? "" : "s",
+                   pct(s.buyer_initiated_share));
+
+        buf_printf(&b, "\nChannel use (%d touches)\n", s.touches_total);
+        for (int c = 0; c < CHANNEL_COUNT; c++) {
+            buf_add(&b, "  ");
+            buf_cell(&b, channel_label((Channel)c), 12, 0);
+            buf_printf(&b, "  %6d  %3d%%  used by %d of %d\n", s.touches[c],
+                       s.touches_total ? pct((double)s.touches[c] / s.touches_total) : 0,
+                       s.channel_users[c], s.trainees);
+        }
+
+        buf_add(&b, "\nCommonest mistakes\n");
+        int any = 0;
+        for (int k = 0; k < MISTAKE_COUNT; k++) {
+            ReportMistake m = s.mistake_order[k];
+            if ((unsigned)m >= MISTAKE_COUNT || s.mistake_trainees[m] == 0)
+                continue;
+            any = 1;
+            buf_add(&b, "  ");
+            buf_cell(&b, report_mistake_label(m), 50, 0);
+            buf_printf(&b, "  %d of %d trainees, %d in all\n", s.mistake_trainees[m], s.trainees,
+                       s.mistake_total[m]);
+        }
+        if (!any)
+            buf_add(&b, "  none\n");
+    }
+    if (report_group_count(r) == 0)
+        buf_add(&b, "no verified results\n");
+    return buf_done(&b);
+}
+
+/* ------------------------------------------------------------------ CSV */
+
+char *report_csv(const Report *r)
+{
+    Buf b = {0};
+    buf_add(&b, "rank,player,scenario,score,results,process,efficiency,penalties,revenue,quota,"
+                "attainment_pct,deals_won,deals_lost,deals_no_decision,buyer_initiated,"
+                "frontload_pct,personalisation_pct,breadth_pct,close_minutes_per_win");
+    for (int m = 0; m < MISTAKE_COUNT; m++)
+        buf_printf(&b, ",%s", report_mistake_name((ReportMistake)m));
+    for (int s = 0; s < STAGE_COUNT; s++)
+        buf_printf(&b, ",effort_%s_pct", stage_name((Stage)s));
+    for (int c = 0; c < CHANNEL_COUNT; c++)
+        buf_printf(&b, ",touches_%s", channel_name((Channel)c));
+    buf_add(&b, ",touches_total,seed,scenario_hash,file\r\n");
+    for (int g = 0; g < report_group_count(r); g++) {
+        const Group *gr = &r->groups[g];
+        for (int i = 0; i < gr->n; i++) {
+            const ReportTrainee *t = gr->t[i];
+            const ScoreCard *c = &t->card;
+            buf_printf(&b, "%d,", t->rank);
+            buf_csv(&b, t->player);
+            buf_add(&b, ",");
+            buf_csv(&b, gr->id);
+            buf_printf(&b, ",%lld,%lld,%lld,%lld,%lld,%lld,%lld,%d.%02d,%d,%d,%d,%d,%d,%d,%d,%d",
+                       (long long)c->total, (long long)c->points[SCORE_RESULTS],
+                       (long long)c->points[SCORE_PROCESS],
+                       (long long)c->points[SCORE_EFFICIENCY],
+                       (long long)c->points[SCORE_PENALTIES], (long long)c->revenue,
+                       (long long)c->quota, c->attainment_bp / 100, c->attainment_bp % 100,
+                       c->deals_won, c->deals_lost, c->deals_no_decision, c->buyer_initiated,
+                       c->frontload_pct, c->personalisation_pct, c->breadth_pct,
+                       c->close_minutes_per_win);
+            for (int m = 0; m < MISTAKE_COUNT; m++)
+                buf_printf(&b, ",%d", t->mistakes[m]);
+            for (int s = 0; s < STAGE_COUNT; s++)
+                buf_printf(&b, ",%d.%02d", c->effort_share_bp[s] / 100,
+                           c->effort_share_bp[s] % 100);
+            for (int ch = 0; ch < CHANNEL_COUNT; ch++)
+                buf_printf(&b, ",%d", t->touches[ch]);
+            buf_printf(&b, ",%d,%llu,%s,", t->touches_total, (unsigned long long)t->seed,
+                       gr->hash);
+            buf_csv(&b, t->file);
+            buf_add(&b, "\r\n");
+        }
+    }
+    return buf_done(&b);
+}
+
+/* ------------------------------------------------------------------ HTML */
+
+static const char *const STAGE_COLOUR[STAGE_COUNT] = {"#0072B2", "#009E73", "#E69F00",
+                                                       "#CC79A7"};
+static const char *const COMPONENT_COLOUR[SCORE_COMPONENT_COUNT] = {"#1F1F1F", "#56B4E9",
+                                                                     "#F0E442", "#D55E00"};
+
+static const char HTML_HEAD[] =
+    "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+    "<title>Upfront class report</title>\n<style>\n"
+    ":root{--ink:#111;--muted:#444;--rule:#bbb;--faint:#e6e6e6}\n"
+    "*{box-sizing:border-box}\n"
+    "body{margin:0;padding:32px 48px;font-family:\"DejaVu Sans\",\"Liberation Sans\",Arial,"
+    "Helvetica,sans-serif;font-size:22px;line-height:1.4;color:var(--ink);background:#fff}\n"
+    "main{max-width:1280px;margin:0 auto}\n"
+    "h1{font-size:40px;margin:0 0 8px}\n"
+    "h2{font-size:32px;margin:48px 0 8px;padding-bottom:4px;border-bottom:3px solid var(--ink)}\n"
+    "h3{font-size:26px;margin:32px 0 8px}\n"
+    "p{margin:8px 0}\n.lead{font-size:24px;color:var(--muted)}\n"
+    "table{border-collapse:collapse;width:100%;margin:8px 0 16px}\n"
+    "th,td{padding:8px 12px;border-bottom:1px solid var(--rule);text-align:left;"
+    "vertical-align:top}\n"
+    "th{font-size:18px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);"
+    "border-bottom:2px solid var(--ink)}\n"
+    "td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
+    "tr.top td{font-weight:bold}\n"
+    "td.hint{color:var(--muted);font-size:20px}\n"
+    "figure{margin:16px 0 24px}\nfigcaption{color:var(--muted);font-size:20px;margin-top:4px}\n"
+    "svg{display:block;width:100%;height:auto}\n"
+    "svg text{font-family:\"DejaVu Sans\",\"Liberation Sans\",Arial,sans-serif;fill:#111}\n"
+    ".warn{border-left:8px solid #D55E00;padding:8px 16px;background:#fff4ec}\n"
+    ".grid2{display:grid;grid-template-columns:1fr 1fr;gap:32px}\n"
+    "@media (max-width:900px){.grid2{grid-template-columns:1fr}}\n"
+    "@media print{body{padding:0;font-size:11pt}h1{font-size:20pt}h2{font-size:16pt;"
+    "margin-top:16pt}h3{font-size:13pt}th{font-size:9pt}td.hint,figcaption{font-size:10pt}"
+    ".lead{font-size:12pt}section,figure,table{break-inside:avoid}"
+    ".group{break-before:page}.group:first-of-type{break-before:auto}"
+    "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n"
+    "</style>\n</head>\n<body>\n<main>\n";
+
+/* The class effort curve (bars, stage colours) against the two reference curves. */
+static void svg_effort(Buf *b, const ReportSummary *s)
+{
+    const int W = 960, H = 460, L = 80, R = 930, T = 70, B = 380;
+    double top = 0;
+    for (int i = 0; i < STAGE_COUNT; i++) {
+        double v[3] = {s->effort_share[i] * 100, s->curve_sales1[i], s->curve_sales2[i]};
+        for (int k = 0; k < 3; k++)
+            if (v[k] > top)
+                top = v[k];
+    }
+    int ymax = ((int)top + 9) / 10 * 10;
+    if (ymax < 50)
+        ymax = 50;
+    if (ymax > 100)
+        ymax = 100;
+    buf_printf(b, "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"effort-t\">"
+                  "<title id=\"effort-t\">Share of time per stage: the class against the "
+                  "Sales 1.0 and Sales 2.0 curves</title>\n", W, H);
+    for (int y = 0; y <= ymax; y += 10) {
+        double py = B - (double)(B - T) * y / ymax;
+        buf_printf(b, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\" "
+                      "stroke-width=\"%d\"/>", L, py, R, py, y ? "#dddddd" : "#111111",
+                   y ? 1 : 2);
+        buf_printf(b, "<text x=\"%d\" y=\"%.1f\" font-size=\"20\" text-anchor=\"end\">%d%%"
+                      "</text>\n", L - 10, py + 7, y);
+    }
+    double gw = (double)(R - L) / STAGE_COUNT;
+    double cx[STAGE_COUNT];
+    for (int i = 0; i < STAGE_COUNT; i++) {
+        cx[i] = L + gw * i + gw / 2;
+        double v = s->effort_share[i] * 100;
+        double py = B - (B - T) * v / ymax;
+        buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>",
+                   cx[i] - 55, py, 110.0, B - py, STAGE_COLOUR[i]);
+        buf_printf(b, "<text x=\"%.1f\" y=\"%d\" font-size=\"24\" font-weight=\"bold\" "
+                      "text-anchor=\"middle\">%s</text>", cx[i], B + 34, stage_label((Stage)i));
+        buf_printf(b, "<text x=\"%.1f\" y=\"%d\" font-size=\"24\" text-anchor=\"middle\">"
+                      "class %d%%</text>\n", cx[i], B + 66, pct(s->effort_share[i]));
+    }
+    const int *curves[2] = {s->curve_sales1, s->curve_sales2};
+    const char *stroke[2] = {"#555555", "#000000"};
+    const char *dash[2] = {" stroke-dasharray=\"14 8\"", ""};
+    for (int k = 0; k < 2; k++) {
+        buf_add(b, "<polyline fill=\"none\" stroke-width=\"5\" stroke-linejoin=\"round\"");
+        buf_printf(b, " stroke=\"%s\"%s points=\"", stroke[k], dash[k]);
+        for (int i = 0; i < STAGE_COUNT; i++)
+            buf_printf(b, "%s%.1f,%.1f", i ? " " : "", cx[i],
+                       B - (double)(B - T) * curves[k][i] / ymax);
+        buf_add(b, "\"/>");
+        for (int i = 0; i < STAGE_COUNT; i++) {
+            double py = B - (double)(B - T) * curves[k][i] / ymax;
+            if (k == 0)
+                buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"16\" height=\"16\" "
+                              "fill=\"#fff\" stroke=\"%s\" stroke-width=\"4\"/>",
+                           cx[i] - 8, py - 8, stroke[k]);
+            else
+                buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"9\" fill=\"#000\"/>", cx[i],
+                           py);
+        }
+        buf_add(b, "\n");
+    }
+    /* legend */
+    buf_printf(b, "<rect x=\"%d\" y=\"14\" width=\"28\" height=\"28\" fill=\"%s\"/>"
+                  "<rect x=\"%d\" y=\"14\" width=\"28\" height=\"28\" fill=\"%s\"/>"
+                  "<text x=\"%d\" y=\"36\" font-size=\"22\">Class mean</text>",
+               L, STAGE_COLOUR[0], L + 30, STAGE_COLOUR[1], L + 68);
+    buf_printf(b, "<line x1=\"%d\" y1=\"28\" x2=\"%d\" y2=\"28\" stroke=\"#000\" "
+                  "stroke-width=\"5\"/><circle cx=\"%d\" cy=\"28\" r=\"9\" fill=\"#000\"/>"
+                  "<text x=\"%d\" y=\"36\" font-size=\"22\">Sales 2.0</text>",
+               L + 270, L + 330, L + 300, L + 345);
+    buf_printf(b, "<line x1=\"%d\" y1=\"28\" x2=\"%d\" y2=\"28\" stroke=\"#555\" "
+                  "stroke-width=\"5\" stroke-dasharray=\"14 8\"/><rect x=\"%d\" y=\"20\" "
+                  "width=\"16\" height=\"16\" fill=\"#fff\" stroke=\"#555\" stroke-width=\"4\"/>"
+                  "<text x=\"%d\" y=\"36\" font-size=\"22\">Sales 1.0</text>\n",
+               L + 500, L + 560, L + 522, L + 575);
+    buf_add(b, "</svg>\n");
+}
+
+/* The score distribution: a box (p25..p75, median) with whiskers and a dot per trainee. */
+static void svg_distribution(Buf *b, const Group *gr, const ReportSummary *s)
+{
+    const int W = 960, H = 230, L = 40, R = 920;
+    double lo = s->score_min < 0 ? s->score_min : 0;
+    double hi = s->score_max;
+    int step = 50;
+    while ((hi - lo) / step > 10)
+        step *= 2;
+    double top = ((int)(hi / step) + 1) * (double)step;
+    if (top <= lo)
+        top = lo + step;
+#define SX(v) (L + (R - L) * ((v) - lo) / (top - lo))
+    buf_printf(b, "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"dist-t\">"
+                  "<title id=\"dist-t\">Score distribution</title>\n", W, H);
+    for (double v = lo; v <= top + 0.5; v += step) {
+        buf_printf(b, "<line x1=\"%.1f\" y1=\"40\" x2=\"%.1f\" y2=\"170\" stroke=\"#dddddd\"/>"
+                      "<text x=\"%.1f\" y=\"204\" font-size=\"20\" text-anchor=\"middle\">%.0f"
+                      "</text>", SX(v), SX(v), SX(v), v);
+    }
+    buf_printf(b, "\n<line x1=\"%d\" y1=\"170\" x2=\"%d\" y2=\"170\" stroke=\"#111\" "
+                  "stroke-width=\"2\"/>", L, R);
+    buf_printf(b, "<line x1=\"%.1f\" y1=\"125\" x2=\"%.1f\" y2=\"125\" stroke=\"#111\" "
+                  "stroke-width=\"3\"/>", SX(s->score_min), SX(s->score_max));
+    buf_printf(b, "<line x1=\"%.1f\" y1=\"105\" x2=\"%.1f\" y2=\"145\" stroke=\"#111\" "
+                  "stroke-width=\"3\"/><line x1=\"%.1f\" y1=\"105\" x2=\"%.1f\" y2=\"145\" "
+                  "stroke=\"#111\" stroke-width=\"3\"/>",
+               SX(s->score_min), SX(s->score_min), SX(s->score_max), SX(s->score_max));
+    buf_printf(b, "<rect x=\"%.1f\" y=\"100\" width=\"%.1f\" height=\"50\" fill=\"#e8e8e8\" "
+                  "stroke=\"#111\" stroke-width=\"3\"/>", SX(s->score_p25),
+               SX(s->score_p75) - SX(s->score_p25));
+    buf_printf(b, "<line x1=\"%.1f\" y1=\"96\" x2=\"%.1f\" y2=\"154\" stroke=\"#111\" "
+                  "stroke-width=\"7\"/>\n", SX(s->score_median), SX(s->score_median));
+    for (int i = 0; i < gr->n; i++) {
+        double v = (double)gr->t[i]->card.total;
+        int same = 0;
+        for (int j = 0; j < i; j++)
+            if ((double)gr->t[j]->card.total > v - (top - lo) / 80)
+                same++;
+        buf_printf(b, "<circle cx=\"%.1f\" cy=\"%d\" r=\"9\" fill=\"%s\" stroke=\"#fff\" "
+                      "stroke-width=\"2\"><title>",
+                   SX(v), 76 - (same % 4) * 14, STAGE_COLOUR[0]);
+        buf_html(b, display_name(gr->t[i]), 0);
+        buf_printf(b, ": %lld</title></circle>", (long long)gr->t[i]->card.total);
+    }
+#undef SX
+    buf_add(b, "\n</svg>\n");
+}
+
+/* Score components stacked per trainee; penalties to the left of zero. */
+static void svg_components(Buf *b, const Group *gr)
+{
+    const int W = 960, L = 250, R = 880, ROW = 40, T = 60;
+    int H = T + gr->n * ROW + 20;
+    double pos_max = 1, pen_max = 0;
+    for (int i = 0; i < gr->n; i++) {
+        const ScoreCard *c = &gr->t[i]->card;
+        double p = (double)(c->points[SCORE_RESULTS] + c->points[SCORE_PROCESS] +
+                            c->points[SCORE_EFFICIENCY]);
+        if (p > pos_max)
+            pos_max = p;
+        if ((double)c->points[SCORE_PENALTIES] > pen_max)
+            pen_max = (double)c->points[SCORE_PENALTIES];
+    }
+    double scale = (R - L) / (pos_max + pen_max);
+    double zero = L + pen_max * scale;
+    buf_printf(b, "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"comp-t\">"
+                  "<title id=\"comp-t\">Score components per trainee</title>\n", W, H);
+    static const char *const names[SCORE_COMPONENT_COUNT] = {"Results", "Process", "Efficiency",
+                                                            "Penalties"};
+    int lx = 10;
+    for (int c = 0; c < SCORE_COMPONENT_COUNT; c++) {
+        buf_printf(b, "<rect x=\"%d\" y=\"12\" width=\"28\" height=\"28\" fill=\"%s\" "
+                      "stroke=\"#444\"/><text x=\"%d\" y=\"34\" font-size=\"22\">%s</text>",
+                   lx, COMPONENT_COLOUR[c], lx + 36, names[c]);
+        lx += 36 + (int)strlen(names[c]) * 14 + 40;
+    }
+    buf_add(b, "\n");
+    for (int i = 0; i < gr->n; i++) {
+        const ReportTrainee *t = gr->t[i];
+        const ScoreCard *c = &t->card;
+        int y = T + i * ROW;
+        buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"20\" text-anchor=\"end\">", L - 12,
+                   y + 26);
+        buf_html(b, display_name(t), 20);
+        buf_add(b, "</text>");
+        double x = zero;
+        for (int k = 0; k < SCORE_PENALTIES; k++) {
+            double w = (double)c->points[k] * scale;
+            if (w > 0)
+                buf_printf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"30\" "
+                              "fill=\"%s\" stroke=\"#444\" stroke-width=\"1\"/>",
+                           x, y + 4, w, COMPONENT_COLOUR[k]);
+            x += w;
+        }
+        double pw = (double)c->points[SCORE_PENALTIES] * scale;
+        if (pw > 0)
+            buf_printf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"30\" fill=\"%s\" "
+                          "stroke=\"#444\" stroke-width=\"1\"/>",
+                       zero - pw, y + 4, pw, COMPONENT_COLOUR[SCORE_PENALTIES]);
+        buf_printf(b, "<text x=\"%.1f\" y=\"%d\" font-size=\"20\" font-weight=\"bold\">%lld"
+                      "</text>\n", x + 8, y + 26, (long long)c->total);
+    }
+    buf_printf(b, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#111\" "
+                  "stroke-width=\"2\"/>\n", zero, T - 4, zero, H - 12);
+    buf_add(b, "</svg>\n");
+}
+
+/* Touches per channel across the class. */
+static void svg_channels(Buf *b, const ReportSummary *s)
+{
+    const int W = 960, L = 200, R = 640, ROW = 44, T = 10;
+    int H = T + CHANNEL_COUNT * ROW + 10;
+    int max = 1;
+    for (int c = 0; c < CHANNEL_COUNT; c++)
+        if (s->touches[c] > max)
+            max = s->touches[c];
+    buf_printf(b, "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"chan-t\">"
+                  "<title id=\"chan-t\">Touches per channel across the class</title>\n", W, H);
+    for (int c = 0; c < CHANNEL_COUNT; c++) {
+        int y = T + c * ROW;
+        double w = (double)(R - L) * s->touches[c] / max;
+        buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"22\" text-anchor=\"end\">%s</text>",
+                   L - 12, y + 28, channel_label((Channel)c));
+        buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"32\" fill=\"%s\"/>", L,
+                   y + 4, w, STAGE_COLOUR[STAGE_PROSPECT]);
+        buf_printf(b, "<text x=\"%.1f\" y=\"%d\" font-size=\"20\">%d (%d%%) \xC2\xB7 %d of %d "
+                      "trainees</text>\n", L + w + 10, y + 28, s->touches[c],
+                   s->touches_total ? pct((double)s->touches[c] / s->touches_total) : 0,
+                   s->channel_users[c], s->trainees);
+    }
+    buf_add(b, "</svg>\n");
+}
+
+static void html_group(Buf *b, const Report *r, int g)
+{
+    const Group *gr = &r->groups[g];
+    ReportSummary s;
+    report_summary(r, g, &s);
+    char n1[64], n2[64], n3[64], n4[64], n5[64];
+    buf_add(b, "<div class=\"group\">\n<h1>");
+    buf_html(b, gr->title, 0);
+    buf_add(b, "</h1>\n<p class=\"lead\">Upfront class report \xC2\xB7 scenario <b>");
+    buf_html(b, gr->id, 0);
+    buf_printf(b, "</b> \xC2\xB7 %d trainee%s verified by replay", s.trainees,
+               s.trainees == 1 ? "" : "s");
+    if (s.seeds == 1)
+        buf_printf(b, " \xC2\xB7 seed %llu</p>\n", (unsigned long long)gr->t[0]->seed);
+    else
+        buf_printf(b, "</p>\n<p class=\"warn\">The games used %d different seeds, so the "
+                      "trainees did not face the same accounts and luck.</p>\n", s.seeds);
+
+    buf_add(b, "<section>\n<h2>Leaderboard</h2>\n<table>\n<thead><tr><th class=\"n\">Rank</th>"
+               "<th>Player</th><th class=\"n\">Score</th><th class=\"n\">Revenue</th>"
+               "<th class=\"n\">Quota</th><th class=\"n\">Deals</th>"
+               "<th class=\"n\">Buyer asked</th><th class=\"n\">Front-loading</th></tr></thead>"
+               "\n<tbody>\n");
+    for (int i = 0; i < gr->n; i++) {
+        const ReportTrainee *t = gr->t[i];
+        fmt_int(n1, sizeof n1, t->card.revenue);
+        buf_printf(b, "<tr%s><td class=\"n\">%d</td><td>", t->rank == 1 ? " class=\"top\"" : "",
+                   t->rank);
+        buf_html(b, display_name(t), 40);
+        buf_printf(b, "</td><td class=\"n\">%lld</td><td class=\"n\">%s</td>"
+                      "<td class=\"n\">%d%%</td><td class=\"n\">%d</td><td class=\"n\">%d</td>"
+                      "<td class=\"n\">%d%%</td></tr>\n",
+                   (long long)t->card.total, n1, t->card.attainment_bp / 100, t->card.deals_won,
+                   t->card.buyer_initiated, t->card.frontload_pct);
+    }
+    buf_add(b, "</tbody>\n</table>\n");
+    buf_printf(b, "<p>Revenue in %s. <i>Buyer asked</i>: won deals where the buyer asked to "
+                  "sign. <i>Front-loading</i>: 0%% is the Sales 1.0 curve, 100%% the Sales 2.0 "
+                  "curve.</p>\n</section>\n", gr->currency);
+
+    buf_add(b, "<section>\n<h2>Where the class put its effort</h2>\n<figure>\n");
+    svg_effort(b, &s);
+    fmt_num(n1, sizeof n1, s.frontload_mean);
+    buf_printf(b, "<figcaption>Share of time per stage: the class mean (bars) against the "
+                  "classic Sales 1.0 and Sales 2.0 curves. On average the class sits %s%% of "
+                  "the way from Sales 1.0 to Sales 2.0.</figcaption>\n</figure>\n</section>\n",
+               n1);
+
+    buf_add(b, "<section>\n<h2>Scores</h2>\n<figure>\n");
+    svg_distribution(b, gr, &s);
+    fmt_num(n1, sizeof n1, s.score_min);
+    fmt_num(n2, sizeof n2, s.score_p25);
+    fmt_num(n3, sizeof n3, s.score_median);
+    fmt_num(n4, sizeof n4, s.score_p75);
+    fmt_num(n5, sizeof n5, s.score_max);
+    buf_printf(b, "<figcaption>Each dot is a trainee; the box spans the middle half of the "
+                  "class, the thick line is the median.</figcaption>\n</figure>\n"
+                  "<table>\n<thead><tr><th class=\"n\">Lowest</th><th class=\"n\">25th pct</th>"
+                  "<th class=\"n\">Median</th><th class=\"n\">75th pct</th>"
+                  "<th class=\"n\">Highest</th>");
+    buf_add(b, "<th class=\"n\">Mean</th></tr></thead>\n");
+    buf_printf(b, "<tbody><tr><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s"
+                  "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>", n1, n2, n3, n4, n5);
+    fmt_num(n1, sizeof n1, s.score_mean);
+    buf_printf(b, "<td class=\"n\">%s</td></tr></tbody>\n</table>\n", n1);
+
+    buf_add(b, "<h3>Score components per trainee</h3>\n<figure>\n");
+    svg_components(b, gr);
+    buf_add(b, "</figure>\n<table>\n<thead><tr><th>Mean component</th><th class=\"n\">Points"
+               "</th></tr></thead>\n<tbody>\n");
+    for (int c = 0; c < SCORE_COMPONENT_COUNT; c++) {
+        fmt_num(n1, sizeof n1, s.points_mean[c]);
+        buf_printf(b, "<tr><td>%s</td><td class=\"n\">%s%s</td></tr>\n",
+                   score_component_label((ScoreComponent)c),
+                   c == SCORE_PENALTIES && s.points_mean[c] > 0 ? "\xE2\x88\x92" : "", n1);
+    }
+    fmt_num(n1, sizeof n1, s.attainment_mean_pct);
+    buf_printf(b, "</tbody>\n</table>\n<p>Mean quota attainment %s%%; %d deal%s won, %d%% of "
+                  "them asked for by the buyer.</p>\n</section>\n",
+               n1, s.deals_won, s.deals_won == 1 ? "" : "s", pct(s.buyer_initiated_share));
+
+    buf_printf(b, "<section>\n<h2>Channel use</h2>\n<figure>\n");
+    svg_channels(b, &s);
+    buf_printf(b, "<figcaption>%d touches across the class. The phone is central; the other "
+                  "channels build the attention that makes a call land.</figcaption>\n"
+                  "</figure>\n</section>\n", s.touches_total);
+
+    buf_add(b, "<section>\n<h2>Commonest mistakes</h2>\n");
+    int any = 0;
+    for (int k = 0; k < MISTAKE_COUNT; k++) {
+        ReportMistake m = s.mistake_order[k];
+        if ((unsigned)m >= MISTAKE_COUNT || s.mistake_trainees[m] == 0)
+            continue;
+        if (!any)
+            buf_add(b, "<table>\n<thead><tr><th>Mistake</th><th class=\"n\">Trainees</th>"
+                       "<th class=\"n\">In all</th><th>For the debrief</th></tr></thead>\n"
+                       "<tbody>\n");
+        any = 1;
+        buf_printf(b, "<tr><td>%s</td><td class=\"n\">%d of %d</td><td class=\"n\">%d</td>"
+                      "<td class=\"hint\">%s</td></tr>\n",
+                   report_mistake_label(m), s.mistake_trainees[m], s.trainees,
+                   s.mistake_total[m], report_mistake_hint(m));
+    }
+    buf_add(b, any ? "</tbody>\n</table>\n" : "<p>None: nobody made any of the usual "
+                                              "mistakes.</p>\n");
+    buf_add(b, "</section>\n</div>\n");
+}
+
+char *report_html(const Report *r)
+{
+    Buf b = {0};
+    buf_add(&b, HTML_HEAD);
+    if (report_group_count(r) == 0)
+        buf_add(&b, "<h1>Upfront class report</h1>\n<p>No verified results.</p>\n");
+    for (int g = 0; g < report_group_count(r); g++)
+        html_group(&b, r, g);
+    if (report_rejected_count(r) > 0) {
+        buf_printf(&b, "<section class=\"warn\">\n<h2>Left out</h2>\n<p>%d file%s failed "
+                       "verification (the replay does not give the recorded score) and %s "
+                       "not ranked:</p>\n<ul>\n", report_rejected_count(r),
+                   report_rejected_count(r) == 1 ? "" : "s",
+                   report_rejected_count(r) == 1 ? "is" : "are");
+        for (int i = 0; i < report_rejected_count(r); i++) {
+            buf_add(&b, "<li>");
+            buf_html(&b, report_rejected(r, i), 0);
+            buf_add(&b, "</li>\n");
+        }
+        buf_add(&b, "</ul>\n</section>\n");
+    }
+    buf_add(&b, "</main>\n</body>\n</html>\n");
+    return buf_done(&b);
+}

@@ -1,0 +1,219 @@
+/* The class report (src/core/report.c): ranking, ties, duplicates, grouping by scenario,
+ * the summary, CSV quoting and HTML escaping, on games played by the built-in strategies. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "upfront/report.h"
+#include "upfront/strategy.h"
+
+#define MIDMARKET "scenarios/midmarket-quarter.json"
+#define TINY "tests/fixtures/tiny.json"
+
+static Scenario *load(const char *path)
+{
+    DiagList *d = diag_list_new();
+    Scenario *s = scenario_load_file(path, d, NULL);
+    diag_list_free(d);
+    return s;
+}
+
+static Game *play(const Scenario *s, const char *strategy, uint64_t seed)
+{
+    Game *g = game_new(s, seed);
+    if (g)
+        strategy_play(strategy_find(strategy), g, seed);
+    return g;
+}
+
+static ScoreCard card_of(const Game *g)
+{
+    ScoreCard c;
+    score_compute(g, &c);
+    return c;
+}
+
+static void report_should_rank_sales2_first_and_share_ranks_on_ties(void)
+{
+    Scenario *s = load(MIDMARKET);
+    CHECK(s != NULL);
+    if (!s)
+        return;
+    Game *g2 = play(s, "sales2", 1), *g1 = play(s, "sales1", 1), *gr = play(s, "random", 1);
+    Report *r = report_new();
+    CHECK_EQ_INT(report_add(r, g1, "Bob", "b.json", NULL), 0);
+    CHECK_EQ_INT(report_add(r, g2, "Ada", "a.json", NULL), 0);
+    CHECK_EQ_INT(report_add(r, gr, "Cy", "c.json", NULL), 0);
+    CHECK_EQ_INT(report_add(r, g1, "Dee", "d.json", NULL), 0); /* same score as Bob */
+    CHECK_EQ_INT(report_group_count(r), 1);
+    CHECK_EQ_INT(report_trainee_count(r, 0), 4);
+    CHECK_EQ_STR(report_trainee(r, 0, 0)->player, "Ada");
+    CHECK_EQ_INT(report_trainee(r, 0, 0)->rank, 1);
+    for (int i = 1; i < 4; i++)
+        CHECK(report_trainee(r, 0, i)->card.total <= report_trainee(r, 0, i - 1)->card.total);
+    const ReportTrainee *bob = NULL, *dee = NULL;
+    for (int i = 0; i < 4; i++) {
+        if (strcmp(report_trainee(r, 0, i)->player, "Bob") == 0)
+            bob = report_trainee(r, 0, i);
+        if (strcmp(report_trainee(r, 0, i)->player, "Dee") == 0)
+            dee = report_trainee(r, 0, i);
+    }
+    CHECK(bob && dee && bob->rank == dee->rank);
+    CHECK(report_trainee(r, 0, 4) == NULL);
+    CHECK(report_trainee(r, 1, 0) == NULL);
+
+    ReportSummary sm;
+    report_summary(r, 0, &sm);
+    CHECK_EQ_INT(sm.trainees, 4);
+    CHECK_EQ_INT(sm.seeds, 1);
+    CHECK_EQ_INT((long long)sm.score_max, card_of(g2).total);
+    CHECK(sm.score_min <= sm.score_p25 && sm.score_p25 <= sm.score_median &&
+          sm.score_median <= sm.score_p75 && sm.score_p75 <= sm.score_max);
+    double share = 0;
+    for (int st = 0; st < STAGE_COUNT; st++)
+        share += sm.effort_share[st];
+    CHECK(share > 0.999 && share < 1.001);
+    CHECK_EQ_INT(sm.curve_sales2[STAGE_PREPARE], scenario_scoring(s)->curve_sales2[0]);
+    int touches = 0;
+    for (int c = 0; c < CHANNEL_COUNT; c++)
+        touches += sm.touches[c];
+    CHECK_EQ_INT(touches, sm.touches_total);
+    CHECK(sm.touches_total > 0);
+    /* sales1 makes generic executive calls: the commonest mistakes list them */
+    CHECK_EQ_INT(sm.mistake_trainees[MISTAKE_GENERIC_EXEC] >= 2, 1);
+    CHECK(sm.mistake_trainees[sm.mistake_order[0]] >= sm.mistake_trainees[sm.mistake_order[1]]);
+    report_free(r);
+    game_free(g1);
+    game_free(g2);
+    game_free(gr);
+    scenario_free(s);
+}
+
+static void report_should_count_a_copied_file_once(void)
+{
+    Scenario *s = load(MIDMARKET);
+    Game *g = s ? play(s, "sales2", 3) : NULL;
+    CHECK(g != NULL);
+    if (!g) {
+        scenario_free(s);
+        return;
+    }
+    Report *r = report_new();
+    const char *first = NULL;
+    CHECK_EQ_INT(report_add(r, g, "Ada", "a.json", &first), 0);
+    CHECK_EQ_INT(report_add(r, g, "Ada", "copy/a.json", &first), 1);
+    CHECK_EQ_STR(first, "a.json");
+    CHECK_EQ_INT(report_add(r, g, "Ada's twin", "twin.json", &first), 0);
+    CHECK_EQ_INT(report_trainee_count(r, 0), 2);
+    report_free(r);
+    game_free(g);
+    scenario_free(s);
+}
+
+static void report_should_group_by_scenario(void)
+{
+    Scenario *a = load(MIDMARKET), *b = load(TINY);
+    CHECK(a && b);
+    if (!a || !b) {
+        scenario_free(a);
+        scenario_free(b);
+        return;
+    }
+    Game *ga = play(a, "sales2", 1), *gb = play(b, "sales2", 1), *gb2 = play(b, "random", 9);
+    Report *r = report_new();
+    report_add(r, ga, "Ada", "a.json", NULL);
+    report_add(r, gb, "Bob", "b.json", NULL);
+    report_add(r, gb2, "Cy", "c.json", NULL);
+    CHECK_EQ_INT(report_group_count(r), 2);
+    /* ordered by scenario id */
+    CHECK(strcmp(report_group_scenario_id(r, 0), report_group_scenario_id(r, 1)) < 0);
+    int na = strcmp(report_group_scenario_id(r, 0), scenario_id(a)) == 0 ? 0 : 1;
+    CHECK_EQ_INT(report_trainee_count(r, na), 1);
+    CHECK_EQ_INT(report_trainee_count(r, 1 - na), 2);
+    ReportSummary sm;
+    report_summary(r, 1 - na, &sm);
+    CHECK_EQ_INT(sm.seeds, 2);
+    char *text = report_text(r), *html = report_html(r), *csv = report_csv(r);
+    CHECK(text && strstr(text, scenario_id(a)) && strstr(text, scenario_id(b)));
+    CHECK(text && strstr(text, "2 different seeds"));
+    CHECK(html && strstr(html, "different seeds"));
+    int rows = 0;
+    for (const char *p = csv; p && *p; p++)
+        rows += *p == '\n';
+    CHECK_EQ_INT(rows, 4);
+    free(text);
+    free(html);
+    free(csv);
+    report_free(r);
+    game_free(ga);
+    game_free(gb);
+    game_free(gb2);
+    scenario_free(a);
+    scenario_free(b);
+}
+
+static void report_should_quote_csv_and_escape_html(void)
+{
+    Scenario *s = load(TINY);
+    Game *g = s ? play(s, "sales2", 2) : NULL;
+    Game *g2 = s ? play(s, "sales1", 2) : NULL;
+    CHECK(g && g2);
+    if (!g || !g2) {
+        game_free(g);
+        scenario_free(s);
+        return;
+    }
+    Report *r = report_new();
+    report_add(r, g, "Cy, \"the kid\"\n<script>alert(1)</script>", "x&y.json", NULL);
+    report_add(r, g2, "=HYPERLINK(\"http://evil\")\x01\xff", "z.json", NULL);
+    CHECK_EQ_INT(report_reject(r, "bad<1>.json"), 0);
+    char *csv = report_csv(r), *html = report_html(r), *text = report_text(r);
+    CHECK(csv && strstr(csv, "\"Cy, \"\"the kid\"\"\n<script>alert(1)</script>\""));
+    CHECK(csv && strstr(csv, "\"'=HYPERLINK(\"\"http://evil\"\")"));
+    CHECK(csv && strncmp(csv, "rank,player,scenario,score,results,process,efficiency,penalties",
+                         60) == 0);
+    CHECK(html && !strstr(html, "<script"));
+    CHECK(html && strstr(html, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+    CHECK(html && strstr(html, "&quot;the kid&quot;"));
+    CHECK(html && strstr(html, "bad&lt;1&gt;.json"));
+    CHECK(html && !strstr(html, "\x01") && !strstr(html, "\xff"));
+    CHECK(html && strstr(html, "<svg") && !strstr(html, "src=") && !strstr(html, "<link"));
+    /* the terminal never gets control characters */
+    for (const char *p = text; p && *p; p++)
+        CHECK(*p == '\n' || (unsigned char)*p >= 0x20);
+    free(csv);
+    free(html);
+    free(text);
+    report_free(r);
+    game_free(g);
+    game_free(g2);
+    scenario_free(s);
+}
+
+static void report_should_handle_an_empty_class(void)
+{
+    Report *r = report_new();
+    char *text = report_text(r), *html = report_html(r), *csv = report_csv(r);
+    CHECK(text && strstr(text, "no verified results"));
+    CHECK(html && strstr(html, "No verified results"));
+    CHECK(csv && strchr(csv, '\n') == csv + strlen(csv) - 1);
+    ReportSummary sm;
+    report_summary(r, 0, &sm);
+    CHECK_EQ_INT(sm.trainees, 0);
+    CHECK_EQ_STR(report_mistake_name(MISTAKE_COUNT), "?");
+    free(text);
+    free(html);
+    free(csv);
+    report_free(r);
+    report_free(NULL);
+}
+
+int main(void)
+{
+    RUN(report_should_rank_sales2_first_and_share_ranks_on_ties);
+    RUN(report_should_count_a_copied_file_once);
+    RUN(report_should_group_by_scenario);
+    RUN(report_should_quote_csv_and_escape_html);
+    RUN(report_should_handle_an_empty_class);
+    return check_done();
+}
