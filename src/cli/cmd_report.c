@@ -1,151 +1,204 @@
-/* cmd_report — a class leaderboard from results files. Only files that verify (the replay
- * matches the recorded score) are ranked; the others are named on stderr. A first,
- * minimal version: the debrief summary across the class is still to come. */
+/* cmd_report — the class report from results files and folders of them. Every file is
+ * verified by replaying it; the verified games go into a Report (src/core/report.c), which
+ * ranks them per scenario and sums up the class. Files that fail are named on stderr and
+ * left out (exit 1). */
+#if !defined(_WIN32)
+#define _POSIX_C_SOURCE 200809L
+#endif
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+
+#if defined(_WIN32)
+#include <windows.h>
+#else
+#include <dirent.h>
+#endif
 
 #include "cli.h"
 #include "upfront/file.h"
+#include "upfront/report.h"
 
-typedef struct Row {
-    const char *file;
-    CliVerified v;
-} Row;
+#define REPORT_MAX_FILES 100000
+#define REPORT_MAX_DEPTH 16
 
-static int cmp_rows(const void *a, const void *b)
-{
-    const Row *x = a, *y = b;
-    if (x->v.total != y->v.total)
-        return x->v.total > y->v.total ? -1 : 1;
-    int c = strcmp(x->v.player, y->v.player);
-    return c ? c : strcmp(x->file, y->file);
-}
-
-/* A growable text for the CSV and HTML files. */
-typedef struct Text {
-    char *s;
-    size_t len, cap;
+typedef struct FileList {
+    char **v;
+    int n, cap;
     int oom;
-} Text;
+} FileList;
 
-static void text_add(Text *t, const char *s)
+static void list_add(FileList *l, char *path)
 {
-    size_t n = strlen(s);
-    if (t->oom)
+    if (!path || l->oom || l->n >= REPORT_MAX_FILES) {
+        free(path);
+        l->oom = 1;
         return;
-    if (t->len + n + 1 > t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 4096;
-        while (cap < t->len + n + 1)
-            cap *= 2;
-        char *p = realloc(t->s, cap);
-        if (!p) {
-            t->oom = 1;
+    }
+    if (l->n == l->cap) {
+        int cap = l->cap ? l->cap * 2 : 64;
+        char **v = realloc(l->v, (size_t)cap * sizeof *v);
+        if (!v) {
+            free(path);
+            l->oom = 1;
             return;
         }
-        t->s = p;
-        t->cap = cap;
+        l->v = v;
+        l->cap = cap;
     }
-    memcpy(t->s + t->len, s, n + 1);
-    t->len += n;
+    l->v[l->n++] = path;
 }
 
-static void text_csv_field(Text *t, const char *s)
+static void list_free(FileList *l)
 {
-    int quote = strpbrk(s, ",\"\r\n") != NULL;
-    if (!quote) {
-        text_add(t, s);
-        return;
-    }
-    text_add(t, "\"");
-    for (const char *p = s; *p; p++) {
-        char c[2] = {*p, '\0'};
-        text_add(t, *p == '"' ? "\"\"" : c);
-    }
-    text_add(t, "\"");
+    for (int i = 0; i < l->n; i++)
+        free(l->v[i]);
+    free(l->v);
 }
 
-static void text_html(Text *t, const char *s)
+static char *dup_str(const char *s)
 {
-    for (const char *p = s; *p; p++) {
-        char c[2] = {*p, '\0'};
-        switch (*p) {
-        case '<': text_add(t, "&lt;"); break;
-        case '>': text_add(t, "&gt;"); break;
-        case '&': text_add(t, "&amp;"); break;
-        case '"': text_add(t, "&quot;"); break;
-        default: text_add(t, c);
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    if (d)
+        memcpy(d, s, n);
+    return d;
+}
+
+static int is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int has_json_suffix(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 5 && strcmp(name + n - 5, ".json") == 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The names in a folder, sorted; hidden entries left out. Returns -1 when unreadable. */
+static int list_folder(const char *dir, FileList *names)
+{
+#if defined(_WIN32)
+    char *pattern = cli_join(dir, "*");
+    if (!pattern)
+        return -1;
+    WIN32_FIND_DATAA fd;
+    HANDLE h = FindFirstFileA(pattern, &fd);
+    free(pattern);
+    if (h == INVALID_HANDLE_VALUE)
+        return -1;
+    do {
+        if (fd.cFileName[0] != '.' && !(fd.dwFileAttributes & FILE_ATTRIBUTE_REPARSE_POINT))
+            list_add(names, dup_str(fd.cFileName));
+    } while (FindNextFileA(h, &fd));
+    FindClose(h);
+#else
+    DIR *d = opendir(dir);
+    if (!d)
+        return -1;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL)
+        if (e->d_name[0] != '.')
+            list_add(names, dup_str(e->d_name));
+    closedir(d);
+#endif
+    if (names->n > 1)
+        qsort(names->v, (size_t)names->n, sizeof *names->v, cmp_str);
+    return 0;
+}
+
+/* 1 when path is a symbolic link (folders behind links are not followed: no loops). */
+static int is_link(const char *path)
+{
+#if defined(_WIN32)
+    (void)path;
+    return 0;
+#else
+    struct stat st;
+    return lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
+#endif
+}
+
+/* Adds the *.json files under dir (recursively, in name order). Returns the worst exit
+ * code met (2 for an unreadable folder). */
+static int walk(const char *dir, int depth, FileList *out)
+{
+    FileList names = {0};
+    if (list_folder(dir, &names) != 0) {
+        cli_error("report", "%s: cannot read the folder: %s", dir, strerror(errno));
+        list_free(&names);
+        return CLI_FAILURE;
+    }
+    int worst = names.oom ? CLI_FAILURE : CLI_OK;
+    for (int i = 0; i < names.n && !out->oom; i++) {
+        char *p = cli_join(dir, names.v[i]);
+        if (!p) {
+            out->oom = 1;
+            break;
+        }
+        if (is_dir(p)) {
+            if (is_link(p) || depth >= REPORT_MAX_DEPTH) {
+                cli_error("report", "%s: folder not searched (%s)", p,
+                          depth >= REPORT_MAX_DEPTH ? "too deep" : "a link");
+                free(p);
+            } else {
+                int rc = walk(p, depth + 1, out);
+                if (rc > worst)
+                    worst = rc;
+                free(p);
+            }
+        } else if (has_json_suffix(names.v[i])) {
+            list_add(out, p);
+        } else {
+            free(p);
         }
     }
+    list_free(&names);
+    return worst;
 }
 
-static int write_text(const char *path, Text *t)
+typedef struct AddCtx {
+    Report *report;
+    const char *file;
+    const CliVerified *v; /* its player is set before the visit */
+    int oom;
+} AddCtx;
+
+static void add_game(void *ctx, const Game *g)
 {
-    if (t->oom) {
+    AddCtx *a = ctx;
+    const char *first = NULL;
+    int rc = report_add(a->report, g, a->v->player ? a->v->player : "", a->file, &first);
+    if (rc < 0)
+        a->oom = 1;
+    else if (rc > 0)
+        cli_error("report", "%s: the same game as %s, counted once", a->file, first);
+}
+
+static int write_out(const char *path, char *text)
+{
+    if (!text) {
         cli_error("report", "out of memory");
         return CLI_FAILURE;
     }
     errno = 0;
-    FileStatus fs = file_write_atomic(path, t->s ? t->s : "", t->len);
+    FileStatus fs = file_write_atomic(path, text, strlen(text));
+    int e = errno;
+    free(text);
     if (fs != FILE_OK) {
-        cli_error("report", "%s: cannot write: %s", path, file_status_message(fs, errno));
+        cli_error("report", "%s: cannot write: %s", path, file_status_message(fs, e));
         return CLI_FAILURE;
     }
     return CLI_OK;
-}
-
-static int write_csv(const char *path, const Row *rows, int n)
-{
-    Text t = {0};
-    text_add(&t, "rank,player,scenario,score,revenue,attainment_pct,deals_won,file\n");
-    for (int i = 0; i < n; i++) {
-        char num[160];
-        snprintf(num, sizeof num, "%d,", i + 1);
-        text_add(&t, num);
-        text_csv_field(&t, rows[i].v.player);
-        text_add(&t, ",");
-        text_csv_field(&t, rows[i].v.scenario_id);
-        snprintf(num, sizeof num, ",%lld,%lld,%d.%02d,%d,", (long long)rows[i].v.total,
-                 (long long)rows[i].v.revenue, rows[i].v.attainment_bp / 100,
-                 rows[i].v.attainment_bp % 100, rows[i].v.deals_won);
-        text_add(&t, num);
-        text_csv_field(&t, rows[i].file);
-        text_add(&t, "\n");
-    }
-    int rc = write_text(path, &t);
-    free(t.s);
-    return rc;
-}
-
-static int write_html(const char *path, const Row *rows, int n)
-{
-    Text t = {0};
-    text_add(&t, "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\">"
-                 "<title>Upfront leaderboard</title>\n<style>body{font-family:sans-serif;"
-                 "margin:2em}table{border-collapse:collapse}td,th{padding:4px 12px;"
-                 "border-bottom:1px solid #ccc;text-align:left}td.n{text-align:right}"
-                 "</style></head>\n<body>\n<h1>Upfront leaderboard</h1>\n<table>\n"
-                 "<tr><th>rank</th><th>player</th><th>scenario</th><th>score</th>"
-                 "<th>revenue</th><th>quota</th><th>deals won</th></tr>\n");
-    for (int i = 0; i < n; i++) {
-        char num[200];
-        snprintf(num, sizeof num, "<tr><td class=\"n\">%d</td><td>", i + 1);
-        text_add(&t, num);
-        text_html(&t, rows[i].v.player[0] ? rows[i].v.player : "(no name)");
-        text_add(&t, "</td><td>");
-        text_html(&t, rows[i].v.scenario_id);
-        snprintf(num, sizeof num,
-                 "</td><td class=\"n\">%lld</td><td class=\"n\">%lld</td>"
-                 "<td class=\"n\">%d.%d%%</td><td class=\"n\">%d</td></tr>\n",
-                 (long long)rows[i].v.total, (long long)rows[i].v.revenue,
-                 rows[i].v.attainment_bp / 100, rows[i].v.attainment_bp % 100 / 10,
-                 rows[i].v.deals_won);
-        text_add(&t, num);
-    }
-    text_add(&t, "</table>\n</body>\n</html>\n");
-    int rc = write_text(path, &t);
-    free(t.s);
-    return rc;
 }
 
 int cmd_report(int argc, char **argv)
@@ -164,53 +217,75 @@ int cmd_report(int argc, char **argv)
     }
     if (npos == 0) {
         free(pos);
-        return cli_usage_error("report", "expected at least one results file");
+        return cli_usage_error("report", "expected at least one results file or folder");
     }
-    Row *rows = calloc((size_t)npos, sizeof *rows);
-    if (!rows) {
-        free(pos);
+
+    FileList files = {0};
+    int worst = CLI_OK;
+    for (int i = 0; i < npos; i++) {
+        if (is_dir(pos[i])) {
+            int before = files.n;
+            int w = walk(pos[i], 0, &files);
+            if (w > worst)
+                worst = w;
+            if (files.n == before && w == CLI_OK)
+                cli_error("report", "%s: no results files (*.json) in this folder", pos[i]);
+        } else {
+            list_add(&files, dup_str(pos[i]));
+        }
+    }
+    free(pos);
+    Report *report = report_new();
+    if (files.oom || !report) {
+        cli_error("report", files.n >= REPORT_MAX_FILES ? "too many files" : "out of memory");
+        list_free(&files);
+        report_free(report);
         return CLI_FAILURE;
     }
-    int n = 0, worst = CLI_OK, failed = 0;
-    for (int i = 0; i < npos; i++) {
-        rows[n].file = pos[i];
-        cli_verify_file("report", pos[i], NULL, &rows[n].v);
-        if (rows[n].v.exit_code > worst)
-            worst = rows[n].v.exit_code;
-        if (rows[n].v.ok)
-            n++;
-        else
-            failed++;
+    if (files.n == 0) {
+        cli_error("report", "no results files to report on");
+        list_free(&files);
+        report_free(report);
+        return CLI_FAILURE;
     }
-    qsort(rows, (size_t)n, sizeof *rows, cmp_rows);
 
-    printf("%-4s  %-20s  %-20s  %6s  %12s  %7s  %5s\n", "rank", "player", "scenario", "score",
-           "revenue", "quota", "deals");
-    double sum = 0;
-    for (int i = 0; i < n; i++) {
-        const CliVerified *v = &rows[i].v;
-        printf("%-4d  %-20.20s  %-20.20s  %6lld  %12lld  %5d.%d%%  %5d\n", i + 1,
-               v->player[0] ? v->player : "(no name)", v->scenario_id, (long long)v->total,
-               (long long)v->revenue, v->attainment_bp / 100, v->attainment_bp % 100 / 10,
-               v->deals_won);
-        sum += (double)v->total;
+    int failed = 0, oom = 0;
+    for (int i = 0; i < files.n && !oom; i++) {
+        CliVerified v;
+        AddCtx ctx = {report, files.v[i], &v, 0};
+        cli_verify_file_visit("report", files.v[i], NULL, &v, add_game, &ctx);
+        if (v.exit_code > worst)
+            worst = v.exit_code;
+        if (!v.ok) {
+            failed++;
+            if (report_reject(report, files.v[i]) != 0)
+                ctx.oom = 1;
+        }
+        oom = ctx.oom;
+        cli_verified_free(&v);
     }
-    if (n > 0)
-        printf("\n%d result%s verified; mean score %.1f, best %lld\n", n, n == 1 ? "" : "s",
-               sum / n, (long long)rows[0].v.total);
-    else
-        printf("\nno verified results\n");
+    list_free(&files);
+    if (oom) {
+        cli_error("report", "out of memory");
+        report_free(report);
+        return CLI_FAILURE;
+    }
+
+    char *text = report_text(report);
+    if (!text) {
+        cli_error("report", "out of memory");
+        worst = CLI_FAILURE;
+    } else {
+        fputs(text, stdout);
+        free(text);
+    }
     if (failed)
         cli_error("report", "%d file%s failed verification and %s left out", failed,
                   failed == 1 ? "" : "s", failed == 1 ? "is" : "are");
-
-    if (csv && write_csv(csv, rows, n) != CLI_OK)
+    if (csv && write_out(csv, report_csv(report)) != CLI_OK)
         worst = CLI_FAILURE;
-    if (html && write_html(html, rows, n) != CLI_OK)
+    if (html && write_out(html, report_html(report)) != CLI_OK)
         worst = CLI_FAILURE;
-    for (int i = 0; i < npos && i < n; i++)
-        cli_verified_free(&rows[i].v);
-    free(rows);
-    free(pos);
+    report_free(report);
     return cli_finish(worst);
 }
