@@ -314,8 +314,9 @@ static int check_lesson(L *l, int runs, uint64_t seed, int threads)
     for (int i = 0; i < r.check_count; i++)
         if (!r.checks[i].passed)
             warn_at(l, "",
-                    "the scenario may not teach the lesson (%d games per strategy, seed %llu): "
-                    "%s is false; 'upfront balance' gives the full figures",
+                    "the scenario may not teach the lesson: in %d games per strategy (seed "
+                    "%llu), it failed the check that %s; 'upfront balance' gives the full "
+                    "figures",
                     runs, (unsigned long long)seed, r.checks[i].text);
     return 0;
 }
