@@ -20,6 +20,8 @@ void alloc_install_cjson_hooks(void);
 /* Test hook: counts allocations from now on and makes the k-th one (1-based) return NULL;
  * k = 0 disarms it and stops counting. Installs the cJSON hooks. */
 void alloc_fail_at(long k);
+/* The same, but every allocation from the k-th on fails (the error paths get nothing). */
+void alloc_fail_from(long k);
 /* Allocations counted since alloc_fail_at (the failed one included). */
 long alloc_count(void);
 /* 1 when the armed failure has happened. */

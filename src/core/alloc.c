@@ -9,6 +9,7 @@ static long fail_at;  /* 0: disarmed */
 static long counted;
 static long live;
 static int failed;
+static int sticky; /* fail every allocation from the k-th on */
 
 /* 1 when this allocation is to fail. */
 static int should_fail(void)
@@ -16,7 +17,7 @@ static int should_fail(void)
     if (fail_at == 0)
         return 0;
     counted++;
-    if (counted == fail_at) {
+    if (counted == fail_at || (sticky && counted > fail_at)) {
         failed = 1;
         return 1;
     }
@@ -69,10 +70,17 @@ void alloc_install_cjson_hooks(void)
 void alloc_fail_at(long k)
 {
     alloc_install_cjson_hooks();
+    sticky = 0;
     fail_at = k > 0 ? k : 0;
     counted = 0;
     live = 0;
     failed = 0;
+}
+
+void alloc_fail_from(long k)
+{
+    alloc_fail_at(k);
+    sticky = fail_at > 0;
 }
 
 long alloc_count(void)
