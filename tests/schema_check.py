@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Checks scenarios/scenario.schema.json against the loader's view of the format.
 
-Every shipped scenario, and every scenario in tests/fixtures/valid, must pass the
-schema. Each bad fixture in tests/fixtures/bad is
+Every shipped scenario, and every scenario in tests/fixtures/valid and
+tests/fixtures/lint (legal scenarios that only draw warnings), must pass the schema. Each bad fixture in tests/fixtures/bad is
 listed below in exactly one group: those a schema can express must fail it; those that
 are not JSON at all must fail a strict JSON parse; those only the loader can catch
 (references between ids) must pass the schema, which documents its limits. A fixture in
@@ -106,14 +106,16 @@ def main():
         if not errors:
             print("ok   scenarios/%s passes the schema" % name)
 
-    valid_dir = os.path.join(root, "tests", "fixtures", "valid")
-    for name in sorted(n for n in os.listdir(valid_dir) if n.endswith(".json")):
-        doc = strict_load(os.path.join(valid_dir, name))
-        errors = list(validator.iter_errors(doc))
-        for e in errors:
-            fail("tests/fixtures/valid/%s: /%s: %s" % (name, "/".join(map(str, e.path)), e.message))
-        if not errors:
-            print("ok   tests/fixtures/valid/%s passes the schema" % name)
+    for sub in ("valid", "lint"):
+        valid_dir = os.path.join(root, "tests", "fixtures", sub)
+        for name in sorted(n for n in os.listdir(valid_dir) if n.endswith(".json")):
+            doc = strict_load(os.path.join(valid_dir, name))
+            errors = list(validator.iter_errors(doc))
+            for e in errors:
+                fail("tests/fixtures/%s/%s: /%s: %s"
+                     % (sub, name, "/".join(map(str, e.path)), e.message))
+            if not errors:
+                print("ok   tests/fixtures/%s/%s passes the schema" % (sub, name))
 
     bad_dir = os.path.join(root, "tests", "fixtures", "bad")
     fixtures = sorted(n for n in os.listdir(bad_dir) if n.endswith(".json"))
