@@ -63,6 +63,8 @@ static const struct {
     {"validate", "upfront validate scenarios/*.json\n"
                  "upfront validate --strict mine.json\n"
                  "upfront validate --json mine.json > problems.json"},
+    {"new", "upfront new mine.json\n"
+            "upfront new mine.json --force"},
     {"run", "upfront run scenarios/tutorial.json --strategy sales2 --seed 7 --out game.json\n"
             "upfront run scenarios/tutorial.json --actions moves.json --out game.json\n"
             "upfront run scenarios/tutorial.json --actions old.json --out again.json"},
