@@ -13,6 +13,7 @@ typedef struct Paths {
     char *user_dir;        /* owned; NULL when there is no home folder */
     char *results;         /* owned */
     char *settings;        /* owned */
+    char *save;            /* owned: the game in progress (src/ui/app.c) */
     char searched[8192];
 } Paths;
 
@@ -22,6 +23,7 @@ static void paths_free(Paths *p)
     free(p->user_dir);
     free(p->results);
     free(p->settings);
+    free(p->save);
 }
 
 static int print_json(const Paths *p, char **dirs, const char **where, int n)
@@ -42,9 +44,9 @@ static int print_json(const Paths *p, char **dirs, const char **where, int n)
             ok = 0;
         }
     }
-    const char *keys[] = {"user_dir", "results", "settings"};
-    const char *vals[] = {p->user_dir, p->results, p->settings};
-    for (int i = 0; ok && i < 3; i++)
+    const char *keys[] = {"user_dir", "results", "settings", "save"};
+    const char *vals[] = {p->user_dir, p->results, p->settings, p->save};
+    for (int i = 0; ok && i < 4; i++)
         ok = (vals[i] ? cJSON_AddStringToObject(o, keys[i], vals[i])
                       : cJSON_AddNullToObject(o, keys[i])) != NULL;
     char *text = ok ? cJSON_Print(o) : NULL;
@@ -82,6 +84,7 @@ static void print_text(const Paths *p, char **dirs, const char **where, int n)
            p->results ? p->results : none);
     printf("settings      %s  (preferences and personal bests)\n",
            p->settings ? p->settings : none);
+    printf("saved game    %s  (the game in progress, to resume)\n", p->save ? p->save : none);
 }
 
 int cmd_paths(int argc, char **argv)
@@ -116,6 +119,7 @@ int cmd_paths(int argc, char **argv)
     if (p.user_dir) {
         oom |= !(p.results = cli_join(p.user_dir, "results"));
         oom |= !(p.settings = cli_join(p.user_dir, "settings.json"));
+        oom |= !(p.save = cli_join(p.user_dir, "save.json"));
     }
     if (oom) {
         cli_error("paths", "out of memory");

@@ -161,7 +161,7 @@ def case_quiet():
 def case_paths():
     r = run(["paths"])
     check(r.returncode == 0, f"paths: exit 0 ({r.stderr})")
-    for label in ["data folder", "scenarios", "user data", "results", "settings"]:
+    for label in ["data folder", "scenarios", "user data", "results", "settings", "saved game"]:
         check(re.search(r"^%s\s" % label, r.stdout, re.M), f"paths prints '{label}'")
     r = run(["paths", "--json"])
     p = json.loads(r.stdout)
@@ -170,6 +170,7 @@ def case_paths():
     check(p["user_dir"] == user, f"user_dir is SDL's pref path under XDG_DATA_HOME: {p['user_dir']}")
     check(p["results"] == user + "results", f"results: {p['results']}")
     check(p["settings"] == user + "settings.json", f"settings: {p['settings']}")
+    check(p["save"] == user + "save.json", f"save: {p['save']}")
     check(isinstance(p["data_dir_searched"], list) and p["data_dir_searched"], "data_dir_searched")
     with tempfile.TemporaryDirectory() as tmp:
         shutil.copytree(os.path.join(SOURCE, "scenarios"), os.path.join(tmp, "scenarios"))
