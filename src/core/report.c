@@ -836,7 +836,7 @@ static const char HTML_HEAD[] =
     "th{font-size:18px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);"
     "border-bottom:2px solid var(--ink)}\n"
     "td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
-    "tr.top td{font-weight:bold}\n"
+    "tr.top td{font-weight:bold}\ntd.who{white-space:nowrap}\n"
     "td.hint{color:var(--muted);font-size:20px}\n"
     "figure{margin:16px 0 24px}\nfigcaption{color:var(--muted);font-size:20px;margin-top:4px}\n"
     "svg{display:block;width:100%;height:auto}\n"
@@ -1090,9 +1090,9 @@ static void html_group(Buf *b, const Report *r, int g)
     for (int i = 0; i < gr->n; i++) {
         const ReportTrainee *t = gr->t[i];
         fmt_int(n1, sizeof n1, t->card.revenue);
-        buf_printf(b, "<tr%s><td class=\"n\">%d</td><td>", t->rank == 1 ? " class=\"top\"" : "",
+        buf_printf(b, "<tr%s><td class=\"n\">%d</td><td class=\"who\">", t->rank == 1 ? " class=\"top\"" : "",
                    t->rank);
-        buf_html(b, display_name(t), 40);
+        buf_html(b, display_name(t), 32);
         buf_printf(b, "</td><td class=\"n\">%lld</td><td class=\"n\">%s</td>"
                       "<td class=\"n\">%d%%</td><td class=\"n\">%d</td><td class=\"n\">%d</td>"
                       "<td class=\"n\">%d%%</td></tr>\n",
