@@ -21,6 +21,9 @@ typedef struct SimStats {
     double seconds;           /* wall time spent */
 } SimStats;
 
+/* How many threads a thread count of 0 means: one per online core (at least 1). */
+int sim_default_threads(void);
+
 /* The seed of game i of a run started with seed (the same in every build and thread). */
 uint64_t sim_game_seed(uint64_t seed, int i);
 

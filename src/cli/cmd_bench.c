@@ -1,144 +1,506 @@
-/* cmd_bench — measure, on this machine, how long the default scenario takes to load and how
- * many games per second the simulation plays (one thread, then one per core). Frame time
- * needs the window and is not measured yet: it is reported as null, never invented. */
+/* cmd_bench — measure, on this machine: frame times of every screen against the floor (a
+ * clear and a present) offscreen with the software renderer; simulation throughput of
+ * sales2 on the largest shipped scenario, on one thread and on every core; scenario load
+ * time per megabyte on generated ~1 MB and ~2 MB scenarios; time from start to the first
+ * frame; peak memory. docs/performance.md says how each is measured and what it should be.
+ * Numbers are printed, never asserted: benchmarks are not timed tests. */
 #include <stdlib.h>
 #include <string.h>
 
 #include <cjson/cJSON.h>
 
 #include "cli.h"
+#include "upfront/file.h"
 #include "upfront/sim.h"
 #include "upfront/strategy.h"
 
-#define BENCH_LOAD_SECONDS 0.5
-#define BENCH_LOAD_MAX 20000
-#define BENCH_SIM_SECONDS 1.0
+#if defined(UPFRONT_HAVE_UI)
+#include "bench.h"
+#include "platform.h"
+#endif
+
+#define BENCH_DEFAULT_FRAMES 300
+#define BENCH_MAX_FRAMES 100000L
+#define BENCH_SIM_SECONDS 1.5
 #define BENCH_STRATEGY "sales2"
+#define BENCH_LOAD_REPEATS 7
+#define BENCH_INSIGHT_CHARS 598 /* under the loader's 600-byte cap on a text */
 
 typedef struct SimBench {
-    int threads; /* 0 = one per core */
+    int threads;
     int runs;
     double seconds;
     double games_per_second;
+    SimStats last; /* the figures of a fixed batch, to compare across thread counts */
 } SimBench;
 
-/* Plays batches of games until BENCH_SIM_SECONDS have passed. Returns 0 or -1. */
+/* Plays batches of games until BENCH_SIM_SECONDS have passed, then a fixed batch of 2000
+ * games (seed 1) whose figures must not depend on the thread count. Returns 0 or -1. */
 static int bench_sim(const Scenario *s, const Strategy *st, int threads, SimBench *out)
 {
     memset(out, 0, sizeof *out);
     out->threads = threads;
-    int batch = 20;
+    int batch = 200;
+    SimStats ss;
+    /* warm up: page in the code and the allocator's arenas */
+    if (sim_run(s, st, batch, 99, threads, &ss) != 0)
+        return -1;
     while (out->seconds < BENCH_SIM_SECONDS) {
-        SimStats ss;
         if (sim_run(s, st, batch, (uint64_t)out->runs + 1u, threads, &ss) != 0)
             return -1;
         out->runs += batch;
         out->seconds += ss.seconds;
-        if (ss.seconds < BENCH_SIM_SECONDS / 4 && batch < 100000)
+        if (ss.seconds < BENCH_SIM_SECONDS / 4 && batch < 200000)
             batch *= 2;
     }
     out->games_per_second = out->seconds > 0 ? out->runs / out->seconds : 0.0;
+    return sim_run(s, st, 2000, 1, threads, &out->last);
+}
+
+static int same_figures(const SimStats *a, const SimStats *b)
+{
+    SimStats x = *a, y = *b;
+    x.seconds = y.seconds = 0;
+    return memcmp(&x, &y, sizeof x) == 0;
+}
+
+/* --- scenario load time --- */
+
+typedef struct Buf {
+    char *p;
+    size_t n, cap;
+} Buf;
+
+static int buf_add(Buf *b, const char *s, size_t n)
+{
+    if (n > SCENARIO_MAX_BYTES || b->n > SCENARIO_MAX_BYTES)
+        return -1;
+    if (b->n + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 4096;
+        while (cap < b->n + n + 1)
+            cap *= 2;
+        char *p = realloc(b->p, cap);
+        if (!p)
+            return -1;
+        b->p = p;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = '\0';
     return 0;
+}
+
+static int buf_str(Buf *b, const char *s) { return buf_add(b, s, strlen(s)); }
+
+/* A long insight text, every character written as a \u00XX escape (as an editor that
+ * escapes all but plain ASCII would), so that a text at the loader's cap takes 3.6 kB of
+ * JSON and 64 prospects can make 2 MB. */
+static int add_long_text(Buf *b, int seed)
+{
+    static const char words[] = "the board asked why the fleet ran empty miles and what "
+                                "the new routing plan would save over the next two years ";
+    if (buf_str(b, "\"") != 0)
+        return -1;
+    for (int i = 0; i < BENCH_INSIGHT_CHARS; i++) {
+        char c = words[(size_t)(i + seed) % (sizeof words - 1)];
+        char esc[8];
+        snprintf(esc, sizeof esc, "\\u%04x", (unsigned)(unsigned char)c);
+        if (buf_str(b, esc) != 0)
+            return -1;
+    }
+    return buf_str(b, "\"");
+}
+
+/* A valid scenario of at least target bytes: the base scenario with generated prospects
+ * (copies of its first, with twelve long insights each) added up to the loader's limit
+ * of prospects. Returns the malloc'd text (its length in *len) or NULL. */
+static char *make_big_scenario(const char *base, size_t base_len, size_t target, size_t *len)
+{
+    cJSON *root = cJSON_ParseWithLength(base, base_len);
+    cJSON *pros = root ? cJSON_DetachItemFromObject(root, "prospects") : NULL;
+    cJSON *first = pros ? cJSON_GetArrayItem(pros, 0) : NULL;
+    char *head = NULL, *tmpl = NULL;
+    Buf b = {NULL, 0, 0};
+    int ok = first != NULL && cJSON_AddStringToObject(root, "prospects", "@PROSPECTS@") != NULL;
+    if (ok) {
+        cJSON *t = cJSON_Duplicate(first, 1);
+        ok = t != NULL;
+        if (ok) {
+            cJSON_DeleteItemFromObject(t, "insights");
+            cJSON_DeleteItemFromObject(t, "id");
+            cJSON_DeleteItemFromObject(t, "company");
+            cJSON_DeleteItemFromObject(t, "contact");
+            tmpl = cJSON_PrintUnformatted(t);
+            cJSON_Delete(t);
+        }
+        head = cJSON_PrintUnformatted(root);
+    }
+    const char *mark = head ? strstr(head, "\"@PROSPECTS@\"") : NULL;
+    ok = ok && tmpl && mark && tmpl[0] == '{';
+    ok = ok && buf_add(&b, head, (size_t)(mark - head)) == 0 && buf_str(&b, "[") == 0;
+    int n = 0;
+    for (cJSON *p = pros ? pros->child : NULL; ok && p; p = p->next) {
+        char *one = cJSON_PrintUnformatted(p);
+        ok = one && (n ? buf_str(&b, ",") : 0) == 0 && buf_str(&b, one) == 0;
+        cJSON_free(one);
+        n++;
+    }
+    static const char *const topics[] = {"company", "person", "industry", "trigger"};
+    size_t tail = strlen(mark + strlen("\"@PROSPECTS@\""));
+    for (int k = 0; ok && n < SCENARIO_MAX_PROSPECTS && b.n + tail + 2 < target; k++, n++) {
+        char id[160];
+        snprintf(id, sizeof id, ",{\"id\":\"bench-%02d\",\"company\":\"Bench Freight %02d\","
+                                "\"contact\":\"Alex Bench %02d\",\"insights\":[",
+                 k, k, k);
+        ok = buf_str(&b, id) == 0;
+        for (int i = 0; ok && i < SCENARIO_MAX_INSIGHTS; i++) {
+            char head_in[96];
+            snprintf(head_in, sizeof head_in, "%s{\"topic\":\"%s\",\"kind\":\"%s\",\"text\":",
+                     i ? "," : "", topics[i % 4], i % 2 ? "interest" : "pain");
+            ok = buf_str(&b, head_in) == 0 && add_long_text(&b, k * 13 + i) == 0 &&
+                 buf_str(&b, "}") == 0;
+        }
+        /* the rest of the template's members after the insights */
+        ok = ok && buf_str(&b, "],") == 0 && buf_str(&b, tmpl + 1) == 0;
+    }
+    ok = ok && buf_str(&b, "]") == 0 && buf_str(&b, mark + strlen("\"@PROSPECTS@\"")) == 0;
+    cJSON_free(head);
+    cJSON_free(tmpl);
+    cJSON_Delete(pros);
+    cJSON_Delete(root);
+    if (!ok) {
+        free(b.p);
+        return NULL;
+    }
+    *len = b.n;
+    return b.p;
+}
+
+/* The fastest of BENCH_LOAD_REPEATS loads of text, in ms; -1 when it does not load. */
+static double time_load(const char *text, size_t len, const char *name, int *errors)
+{
+    double t[BENCH_LOAD_REPEATS];
+    *errors = 0;
+    for (int i = 0; i < BENCH_LOAD_REPEATS; i++) {
+        DiagList *d = diag_list_new();
+        double t0 = cli_now();
+        Scenario *s = d ? scenario_load(text, len, name, d) : NULL;
+        t[i] = (cli_now() - t0) * 1000.0;
+        if (!s)
+            *errors = 1;
+        scenario_free(s);
+        diag_list_free(d);
+        if (*errors)
+            return -1;
+    }
+    /* the fastest run: the others only add time other processes took from this one */
+    double best = t[0];
+    for (int i = 1; i < BENCH_LOAD_REPEATS; i++)
+        best = t[i] < best ? t[i] : best;
+    return best;
+}
+
+/* --- the largest shipped scenario --- */
+
+/* The shipped scenario with the most prospects x days (the default one when the folder
+ * can't be listed); malloc'd path or NULL. */
+static char *largest_scenario(void)
+{
+    char *best = NULL;
+#if defined(UPFRONT_HAVE_UI)
+    const char *dir = cli_data_dir(NULL, 0);
+    char *sdir = dir ? cli_join(dir, "scenarios") : NULL;
+    PathList list;
+    long best_size = -1;
+    if (sdir && platform_list_json(sdir, &list) == 0) {
+        for (int i = 0; i < list.count; i++) {
+            size_t len = 0;
+            char *text = NULL;
+            if (file_read_all(list.paths[i], SCENARIO_MAX_BYTES, &text, &len) != FILE_OK)
+                continue;
+            DiagList *d = diag_list_new();
+            Scenario *s = d ? scenario_load(text, len, list.paths[i], d) : NULL;
+            if (s) {
+                long size = (long)scenario_prospect_count(s) * scenario_day_count(s);
+                if (size > best_size) {
+                    char *p = malloc(strlen(list.paths[i]) + 1);
+                    if (p) {
+                        strcpy(p, list.paths[i]);
+                        free(best);
+                        best = p;
+                        best_size = size;
+                    }
+                }
+            }
+            scenario_free(s);
+            diag_list_free(d);
+            free(text);
+        }
+        platform_list_free(&list);
+    }
+    free(sdir);
+#endif
+    return best ? best : cli_default_scenario_path("bench");
+}
+
+/* --- output --- */
+
+static int add_num(cJSON *o, const char *key, double v, int decimals)
+{
+    char num[64];
+    if (v < 0)
+        return cJSON_AddNullToObject(o, key) != NULL;
+    cli_format_number(num, sizeof num, v, decimals);
+    return cJSON_AddRawToObject(o, key, num) != NULL;
+}
+
+typedef struct Figures {
+    const char *scenario_id;
+    int prospects, days;
+    SimBench one, all;
+    int threads_identical;
+    double load_ms[2];
+    size_t load_bytes[2];
+    double load_ms_per_mb, load_growth; /* growth: ms per MB of the 2 MB over the 1 MB */
+    double base_load_ms;
+    size_t base_bytes;
+    int have_ui;
+#if defined(UPFRONT_HAVE_UI)
+    UiBench ui;
+#endif
+    char ui_error[300];
+    double peak_rss_mb;
+} Figures;
+
+static int print_json(const Figures *f)
+{
+    cJSON *o = cJSON_CreateObject();
+    int ok = o != NULL;
+    cJSON *frames = ok ? cJSON_AddArrayToObject(o, "frames") : NULL;
+    ok = ok && frames;
+    double floor720 = -1;
+#if defined(UPFRONT_HAVE_UI)
+    for (int i = 0; ok && f->have_ui && i < f->ui.screen_count; i++) {
+        const UiBenchScreen *s = &f->ui.screens[i];
+        cJSON *e = cJSON_CreateObject();
+        ok = e && cJSON_AddItemToArray(frames, e);
+        ok = ok && cJSON_AddStringToObject(e, "screen", s->screen) && add_num(e, "width", s->width, 0) &&
+             add_num(e, "height", s->height, 0) && add_num(e, "p50_ms", s->p50_ms, 4) &&
+             add_num(e, "p95_ms", s->p95_ms, 4) && add_num(e, "max_ms", s->max_ms, 4) &&
+             add_num(e, "frames", s->frames, 0) && add_num(e, "floor_p50_ms", s->floor_p50_ms, 4) &&
+             add_num(e, "p95_over_floor", s->floor_p50_ms > 0 ? s->p95_ms / s->floor_p50_ms : -1, 2) &&
+             add_num(e, "idle_frames_drawn", s->idle_frames_drawn, 0) &&
+             add_num(e, "idle_text_renders", (double)s->idle_text_renders, 0) &&
+             add_num(e, "idle_textures_created", (double)s->idle_text_renders, 0) &&
+             add_num(e, "redraw_text_renders", (double)s->redraw_text_renders, 0);
+    }
+    cJSON *floors = ok ? cJSON_AddArrayToObject(o, "floors") : NULL;
+    ok = ok && floors;
+    for (int i = 0; ok && f->have_ui && i < f->ui.floor_count; i++) {
+        const UiBenchFloor *fl = &f->ui.floors[i];
+        if (fl->width == 1280 && fl->height == 720)
+            floor720 = fl->p50_ms;
+        cJSON *e = cJSON_CreateObject();
+        ok = e && cJSON_AddItemToArray(floors, e);
+        ok = ok && add_num(e, "width", fl->width, 0) && add_num(e, "height", fl->height, 0) &&
+             add_num(e, "p50_ms", fl->p50_ms, 4) && add_num(e, "p95_ms", fl->p95_ms, 4) &&
+             add_num(e, "max_ms", fl->max_ms, 4);
+    }
+    if (floor720 < 0 && f->have_ui && f->ui.floor_count > 0)
+        floor720 = f->ui.floors[0].p50_ms;
+#endif
+    ok = ok && add_num(o, "floor_p50_ms", floor720, 4);
+    ok = ok && add_num(o, "games_per_second", f->all.games_per_second, 1);
+    ok = ok && add_num(o, "threads", f->all.threads, 0);
+    ok = ok && add_num(o, "load_ms_per_mb", f->load_ms_per_mb, 3);
+#if defined(UPFRONT_HAVE_UI)
+    ok = ok && add_num(o, "startup_ms", f->have_ui ? f->ui.startup_ms : -1, 2);
+#else
+    ok = ok && add_num(o, "startup_ms", -1, 2);
+#endif
+    ok = ok && add_num(o, "peak_rss_mb", f->peak_rss_mb, 2);
+    /* details */
+    ok = ok && cJSON_AddStringToObject(o, "scenario", f->scenario_id);
+    ok = ok && add_num(o, "scenario_prospects", f->prospects, 0) && add_num(o, "scenario_days", f->days, 0);
+    ok = ok && cJSON_AddStringToObject(o, "strategy", BENCH_STRATEGY);
+    ok = ok && add_num(o, "games_per_second_one_thread", f->one.games_per_second, 1);
+    ok = ok && add_num(o, "scaling", f->one.games_per_second > 0 ? f->all.games_per_second / f->one.games_per_second : -1, 3);
+    ok = ok && cJSON_AddBoolToObject(o, "same_results_any_thread_count", f->threads_identical);
+    ok = ok && add_num(o, "load_ms_1mb", f->load_ms[0], 3) && add_num(o, "load_bytes_1mb", (double)f->load_bytes[0], 0);
+    ok = ok && add_num(o, "load_ms_2mb", f->load_ms[1], 3) && add_num(o, "load_bytes_2mb", (double)f->load_bytes[1], 0);
+    ok = ok && add_num(o, "load_growth_2mb_over_1mb", f->load_growth, 3);
+    ok = ok && add_num(o, "shipped_load_ms", f->base_load_ms, 4);
+#if defined(UPFRONT_HAVE_UI)
+    if (f->have_ui && f->ui.play_days > 0)
+        ok = ok && add_num(o, "play_day", f->ui.play_day, 0) && add_num(o, "play_days", f->ui.play_days, 0);
+#endif
+    if (f->ui_error[0])
+        ok = ok && cJSON_AddStringToObject(o, "frames_error", f->ui_error);
+    char *text = ok ? cJSON_Print(o) : NULL;
+    cJSON_Delete(o);
+    if (!text) {
+        cli_error("bench", "out of memory");
+        return CLI_FAILURE;
+    }
+    printf("%s\n", text);
+    cJSON_free(text);
+    return cli_finish(CLI_OK);
+}
+
+static void print_text(const Figures *f)
+{
+#if defined(UPFRONT_HAVE_UI)
+    if (f->have_ui) {
+        printf("frames (software renderer, offscreen; p50 / p95 / max ms; p95 over the floor; texts rendered while idle)\n");
+        for (int i = 0; i < f->ui.floor_count; i++)
+            printf("  %-9s %4dx%-4d  %7.3f / %7.3f / %7.3f\n", "floor", f->ui.floors[i].width,
+                   f->ui.floors[i].height, f->ui.floors[i].p50_ms, f->ui.floors[i].p95_ms,
+                   f->ui.floors[i].max_ms);
+        for (int i = 0; i < f->ui.screen_count; i++) {
+            const UiBenchScreen *s = &f->ui.screens[i];
+            printf("  %-9s %4dx%-4d  %7.3f / %7.3f / %7.3f   %5.2fx floor   idle: %d drawn, %ld texts\n",
+                   s->screen, s->width, s->height, s->p50_ms, s->p95_ms, s->max_ms,
+                   s->floor_p50_ms > 0 ? s->p95_ms / s->floor_p50_ms : 0.0, s->idle_frames_drawn,
+                   s->idle_text_renders);
+        }
+        printf("startup         %.1f ms to the first frame (SDL, fonts, scenarios, title)\n", f->ui.startup_ms);
+    }
+#endif
+    if (f->ui_error[0])
+        printf("frames          not measured: %s\n", f->ui_error);
+    printf("simulation      %.0f games/s on %d threads, %.0f on one (%.2fx; %s on %s, %d prospects x %d days);"
+           " results %s\n",
+           f->all.games_per_second, f->all.threads, f->one.games_per_second,
+           f->one.games_per_second > 0 ? f->all.games_per_second / f->one.games_per_second : 0.0,
+           BENCH_STRATEGY, f->scenario_id, f->prospects, f->days,
+           f->threads_identical ? "identical" : "DIFFER across thread counts");
+    printf("scenario load   %.2f ms per MB (%.2f ms for %zu bytes, %.2f ms for %zu bytes; growth %.2fx per MB)\n",
+           f->load_ms_per_mb, f->load_ms[0], f->load_bytes[0], f->load_ms[1], f->load_bytes[1], f->load_growth);
+    printf("peak memory     %.1f MB resident\n", f->peak_rss_mb);
 }
 
 int cmd_bench(int argc, char **argv)
 {
     const CliCommand *cmd = cli_command_find("bench");
-    int json = 0, rc = CLI_OK;
-    const CliOpt opts[] = {{"json", NULL, &json}};
+    int json = 0, no_frames = 0, frames_only = 0, rc = CLI_OK;
+    const char *frames_s = NULL, *save_dir = NULL;
+    const CliOpt opts[] = {{"json", NULL, &json},
+                           {"frames", &frames_s, NULL},
+                           {"no-frames", NULL, &no_frames},
+                           {"frames-only", NULL, &frames_only},
+                           {"save-scenarios", &save_dir, NULL}};
     const char **pos = calloc((size_t)argc + 1, sizeof *pos);
     if (!pos)
         return CLI_FAILURE;
-    int npos = cli_parse_options(cmd, argc, argv, opts, 1, pos, &rc);
+    int npos = cli_parse_options(cmd, argc, argv, opts, 5, pos, &rc);
     free(pos);
     if (npos < 0)
         return rc;
     if (npos > 0)
         return cli_usage_error("bench", "takes no file arguments");
+    long frames = BENCH_DEFAULT_FRAMES;
+    if (frames_s && cli_parse_long(frames_s, 1, BENCH_MAX_FRAMES, &frames) != 0)
+        return cli_usage_error("bench", "--frames: expected a whole number from 1 to %ld, got '%s'",
+                               BENCH_MAX_FRAMES, frames_s);
 
-    char *path = cli_default_scenario_path("bench");
+    static Figures f;
+    memset(&f, 0, sizeof f);
+    char *path = largest_scenario();
     if (!path)
         return CLI_FAILURE;
     size_t len = 0;
     char *buf = cli_read_file("bench", path, SCENARIO_MAX_BYTES, &len);
-    if (!buf) {
-        free(path);
-        return CLI_FAILURE;
-    }
-
-    /* scenario load: parse and validate the same bytes again and again */
-    int loads = 0;
-    double t0 = cli_now(), elapsed = 0;
-    Scenario *s = NULL;
-    while (loads < BENCH_LOAD_MAX && (elapsed < BENCH_LOAD_SECONDS || loads < 5)) {
-        DiagList *d = diag_list_new();
-        Scenario *one = d ? scenario_load(buf, len, path, d) : NULL;
-        diag_list_free(d);
-        if (!one) {
+    DiagList *d = buf ? diag_list_new() : NULL;
+    Scenario *s = d ? scenario_load(buf, len, path, d) : NULL;
+    diag_list_free(d);
+    if (!s) {
+        if (buf)
             cli_error("bench", "%s does not load; run 'upfront validate %s'", path, path);
-            scenario_free(s);
-            free(buf);
-            free(path);
-            return CLI_INVALID;
-        }
-        scenario_free(s);
-        s = one;
-        loads++;
-        elapsed = cli_now() - t0;
+        free(buf);
+        free(path);
+        return buf ? CLI_INVALID : CLI_FAILURE;
     }
-    double load_ms = elapsed * 1000.0 / loads;
+    f.scenario_id = scenario_id(s);
+    f.prospects = scenario_prospect_count(s);
+    f.days = scenario_day_count(s);
 
-    const Strategy *st = strategy_find(BENCH_STRATEGY);
-    SimBench one, all;
-    if (!st || bench_sim(s, st, 1, &one) != 0 || bench_sim(s, st, 0, &all) != 0) {
-        cli_error("bench", "the simulation failed");
+    /* frames first, on a quiet process */
+#if defined(UPFRONT_HAVE_UI)
+    if (!no_frames) {
+        static const int sizes[2][2] = {{1280, 720}, {1920, 1080}};
+        if (ui_bench_run(path, (int)frames, sizes, 2, &f.ui, f.ui_error, sizeof f.ui_error) == 0)
+            f.have_ui = 1;
+        else
+            f.have_ui = 0;
+    }
+#else
+    snprintf(f.ui_error, sizeof f.ui_error, "built without the window (UPFRONT_BUILD_UI=OFF)");
+#endif
+    if (no_frames)
+        snprintf(f.ui_error, sizeof f.ui_error, "--no-frames");
+
+    if (frames_only) {
+        /* for profiling the front end alone */
+        rc = json ? print_json(&f) : (print_text(&f), cli_finish(CLI_OK));
         scenario_free(s);
         free(buf);
         free(path);
-        return CLI_FAILURE;
+        return rc;
     }
 
-    if (json) {
-        cJSON *o = cJSON_CreateObject();
-        char num[64];
-        int ok = o != NULL;
-        ok = ok && cJSON_AddStringToObject(o, "scenario", scenario_id(s));
-        ok = ok && cJSON_AddNumberToObject(o, "scenario_bytes", (double)len);
-        cli_format_number(num, sizeof num, load_ms, 4);
-        ok = ok && cJSON_AddRawToObject(o, "load_ms", num);
-        ok = ok && cJSON_AddNumberToObject(o, "load_runs", loads);
-        const SimBench *b[2] = {&one, &all};
-        const char *names[2] = {"sim_one_thread", "sim_all_cores"};
-        for (int i = 0; ok && i < 2; i++) {
-            cJSON *so = cJSON_AddObjectToObject(o, names[i]);
-            ok = so && cJSON_AddStringToObject(so, "strategy", BENCH_STRATEGY) &&
-                 cJSON_AddNumberToObject(so, "runs", b[i]->runs);
-            cli_format_number(num, sizeof num, b[i]->games_per_second, 1);
-            ok = ok && cJSON_AddRawToObject(so, "games_per_second", num);
-        }
-        ok = ok && cJSON_AddNullToObject(o, "frame_ms");
-        ok = ok && cJSON_AddStringToObject(o, "note",
-                                           "frame time is not measured yet (needs the game "
-                                           "screens); null means not measured");
-        char *text = ok ? cJSON_Print(o) : NULL;
-        cJSON_Delete(o);
-        if (!text) {
-            cli_error("bench", "out of memory");
+    /* scenario load: the shipped one, then ~1 MB and ~2 MB generated ones */
+    int errors = 0;
+    f.base_bytes = len;
+    f.base_load_ms = time_load(buf, len, path, &errors);
+    for (int i = 0; i < 2 && rc == CLI_OK; i++) {
+        size_t target = (size_t)(i + 1) * 1000000u, n = 0;
+        char *big = make_big_scenario(buf, len, target, &n);
+        double ms = big ? time_load(big, n, "bench-big.json", &errors) : -1;
+        if (!big || ms < 0) {
+            cli_error("bench", "the generated %zu-byte scenario does not load", n);
             rc = CLI_FAILURE;
+        }
+        if (big && save_dir) {
+            char name[64];
+            snprintf(name, sizeof name, "bench-%dmb.json", i + 1);
+            char *out = cli_join(save_dir, name);
+            if (!out || file_write_atomic(out, big, n) != FILE_OK) {
+                cli_error("bench", "cannot write %s", out ? out : name);
+                rc = CLI_FAILURE;
+            }
+            free(out);
+        }
+        f.load_ms[i] = ms;
+        f.load_bytes[i] = n;
+        free(big);
+    }
+    if (rc == CLI_OK) {
+        double mb1 = (double)f.load_bytes[0] / 1e6, mb2 = (double)f.load_bytes[1] / 1e6;
+        f.load_ms_per_mb = f.load_ms[1] / mb2;
+        f.load_growth = f.load_ms[0] > 0 ? (f.load_ms[1] / mb2) / (f.load_ms[0] / mb1) : -1;
+    }
+
+    const Strategy *st = strategy_find(BENCH_STRATEGY);
+    if (rc == CLI_OK && (!st || bench_sim(s, st, 1, &f.one) != 0 ||
+                         bench_sim(s, st, sim_default_threads(), &f.all) != 0)) {
+        cli_error("bench", "the simulation failed");
+        rc = CLI_FAILURE;
+    }
+    f.threads_identical = same_figures(&f.one.last, &f.all.last);
+#if defined(UPFRONT_HAVE_UI)
+    long long rss = platform_peak_rss();
+    f.peak_rss_mb = rss < 0 ? -1 : (double)rss / (1024.0 * 1024.0);
+#else
+    f.peak_rss_mb = -1;
+#endif
+    if (rc == CLI_OK) {
+        if (json) {
+            rc = print_json(&f);
         } else {
-            printf("%s\n", text);
-            cJSON_free(text);
+            print_text(&f);
             rc = cli_finish(CLI_OK);
         }
-    } else {
-        printf("scenario load   %.3f ms (%s, %zu bytes, mean of %d loads)\n", load_ms,
-               scenario_id(s), len, loads);
-        printf("simulation      %.0f games/s on one thread (%s, %d games)\n",
-               one.games_per_second, BENCH_STRATEGY, one.runs);
-        printf("simulation      %.0f games/s on all cores (%s, %d games)\n",
-               all.games_per_second, BENCH_STRATEGY, all.runs);
-        printf("frame time      not measured yet (needs the game screens)\n");
-        rc = cli_finish(CLI_OK);
     }
     scenario_free(s);
     free(buf);

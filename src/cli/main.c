@@ -41,9 +41,10 @@ static const CliCommand commands[] = {
      "a class leaderboard of verified results files (a minimal first version: ranks, scores, "
      "revenue; the full debrief summary is still to come)",
      cmd_report},
-    {"bench", "bench [--json]",
-     "measure scenario load time and simulation throughput on this machine (frame time is "
-     "not measured yet)",
+    {"bench", "bench [--json] [--frames N] [--no-frames | --frames-only] [--save-scenarios DIR]",
+     "measure on this machine: each screen's frame time against the floor (offscreen, "
+     "software renderer, 1280x720 and 1920x1080), simulation speed, scenario load time per "
+     "MB, time to the first frame and peak memory (docs/performance.md)",
      cmd_bench},
     {"paths", "paths [--json]",
      "print where the program finds its data (scenarios, fonts) and keeps your results, "
@@ -78,7 +79,9 @@ static const struct {
     {"report", "upfront report results/*.json\n"
                "upfront report results/*.json --csv class.csv --html class.html"},
     {"bench", "upfront bench\n"
-              "upfront bench --json"},
+              "upfront bench --json\n"
+              "upfront bench --frames 20 --json\n"
+              "upfront bench --no-frames --save-scenarios /tmp"},
     {"paths", "upfront paths\n"
               "upfront paths --json"},
 };

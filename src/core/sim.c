@@ -109,6 +109,8 @@ static int online_cores(void)
 #endif
 }
 
+int sim_default_threads(void) { return online_cores(); }
+
 static double wall_seconds(void)
 {
     struct timespec ts;

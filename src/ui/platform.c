@@ -14,8 +14,10 @@
 
 #if defined(_WIN32)
 #include <windows.h>
+#include <psapi.h>
 #else
 #include <dirent.h>
+#include <sys/resource.h>
 #endif
 
 static int compare_paths(const void *a, const void *b)
@@ -156,5 +158,24 @@ int platform_make_dir(const char *path)
     return CreateDirectoryA(path, NULL) ? 0 : -1;
 #else
     return mkdir(path, 0755) == 0 ? 0 : -1;
+#endif
+}
+
+long long platform_peak_rss(void)
+{
+#if defined(_WIN32)
+    PROCESS_MEMORY_COUNTERS pmc;
+    if (GetProcessMemoryInfo(GetCurrentProcess(), &pmc, sizeof pmc))
+        return (long long)pmc.PeakWorkingSetSize;
+    return -1;
+#else
+    struct rusage ru;
+    if (getrusage(RUSAGE_SELF, &ru) != 0)
+        return -1;
+#if defined(__APPLE__)
+    return (long long)ru.ru_maxrss; /* bytes on macOS */
+#else
+    return (long long)ru.ru_maxrss * 1024; /* kilobytes on Linux and the BSDs */
+#endif
 #endif
 }

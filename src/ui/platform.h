@@ -33,6 +33,9 @@ int platform_quit_requested(void);
 
 /* Creates a folder (one level) if it does not exist; returns 0 when it exists after. */
 int platform_make_dir(const char *path);
+/* The most resident memory this process has used so far, in bytes (getrusage ru_maxrss,
+ * or the peak working set on Windows); -1 when the system can't tell. */
+long long platform_peak_rss(void);
 
 #endif
 

@@ -1,0 +1,46 @@
+/* bench — frame times of the front end, measured offscreen (SDL's dummy video driver and
+ * the software renderer) through the same App that ui_run drives: each screen is brought
+ * up, left to settle, checked for idle redraws, then redrawn in full again and again.
+ * Everything is in caller-owned structs; nothing to free. */
+#ifndef UPFRONT_UI_BENCH_H
+#define UPFRONT_UI_BENCH_H
+
+#include <stddef.h>
+
+#define UI_BENCH_MAX_SCREENS 16
+#define UI_BENCH_MAX_SIZES 4
+#define UI_BENCH_IDLE_FRAMES 60 /* ~1 s of 16 ms steps with nothing changing */
+
+typedef struct UiBenchScreen {
+    char screen[24];
+    int width, height;
+    int frames;
+    double p50_ms, p95_ms, max_ms; /* one forced full redraw: draw and present */
+    double floor_p50_ms;           /* clear and present at the same size */
+    int idle_frames_drawn;         /* of UI_BENCH_IDLE_FRAMES frames with nothing changed */
+    long idle_text_renders;        /* texts rendered (every texture is one) while idle */
+    long redraw_text_renders;      /* texts rendered during the timed redraws */
+} UiBenchScreen;
+
+typedef struct UiBenchFloor {
+    int width, height;
+    double p50_ms, p95_ms, max_ms;
+} UiBenchFloor;
+
+typedef struct UiBench {
+    UiBenchScreen screens[UI_BENCH_MAX_SCREENS];
+    int screen_count;
+    UiBenchFloor floors[UI_BENCH_MAX_SIZES];
+    int floor_count;
+    double startup_ms; /* SDL and fonts started, window open, title drawn and presented */
+    int play_day, play_days; /* the day the play screen was timed on */
+} UiBench;
+
+/* Times the title, briefing, play (mid-game, played by sales2 on the scenario at path)
+ * and debrief screens, and the floor, over frames redraws at each of the sizes (pairs of
+ * width and height). Starts and stops SDL itself; writes preferences and results only
+ * under a "bench" folder of the pref path. Returns 0, or -1 with a sentence in err. */
+int ui_bench_run(const char *scenario_path, int frames, const int (*sizes)[2], int size_count,
+                 UiBench *out, char *err, size_t cap);
+
+#endif
