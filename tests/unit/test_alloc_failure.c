@@ -164,6 +164,55 @@ static void diagnostics_should_survive_any_failed_allocation(void)
     CHECK(exhaust("diag_print_json", diag_json_trial, 1) > 0);
 }
 
+/* A whole game of sales2 in which the k-th allocation fails: the action that needed it is
+ * refused with ACTION_ERR_NO_MEMORY and changes nothing; taking it again succeeds, and the
+ * game ends in the same state as one played with memory to spare. */
+static void play_should_refuse_an_action_without_memory_and_lose_nothing(void)
+{
+    uint64_t want = 0;
+    for (long k = 0;; k++) {
+        alloc_fail_at(k);
+        Game *g = game_new(mid_, 21);
+        Rng rng;
+        rng_seed(&rng, 21, 2);
+        int refused = 0;
+        while (g && !game_over(g)) {
+            Action a = strategy_choose(strategy_find("sales2"), g, &rng);
+            uint64_t before = game_state_hash(g);
+            ActionError e = game_apply(g, &a);
+            if (e == ACTION_ERR_NO_MEMORY) {
+                refused++;
+                CHECK(game_state_hash(g) == before);
+                e = game_apply(g, &a);
+            }
+            CHECK_EQ_INT(e, ACTION_OK);
+            if (e != ACTION_OK)
+                break;
+        }
+        int fired = alloc_failed();
+        uint64_t got = g ? game_state_hash(g) : 0;
+        game_free(g);
+        long live = alloc_live();
+        alloc_fail_at(0);
+        CHECK_EQ_INT(live, 0);
+        if (k == 0) {
+            want = got;
+            continue;
+        }
+        if (!fired) {
+            printf("play: %ld allocations in a game, each failed in turn\n", k - 1);
+            break;
+        }
+        if (g == NULL && refused == 0)
+            continue; /* game_new itself failed */
+        CHECK(got == want);
+        if (got != want) {
+            fprintf(stderr, "  failing allocation %ld changed the game\n", k);
+            break;
+        }
+    }
+}
+
 int main(void)
 {
     if (file_read_all("scenarios/midmarket-quarter.json", SCENARIO_MAX_BYTES, &mid_text_,
@@ -191,6 +240,7 @@ int main(void)
     RUN(results_load_should_survive_any_failed_allocation);
     RUN(resume_should_survive_any_failed_allocation);
     RUN(diagnostics_should_survive_any_failed_allocation);
+    RUN(play_should_refuse_an_action_without_memory_and_lose_nothing);
 
     free(results_text_);
     free(mid_text_);
