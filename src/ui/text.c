@@ -14,26 +14,39 @@ typedef struct TextEntry {
     SDL_Texture *tex;
     int w, h;
     unsigned long used; /* stamp of the last lookup */
+    int next;           /* the next entry in the same bucket, -1 at the end */
 } TextEntry;
 
 struct TextCache {
     SDL_Renderer *ren;
     TextEntry *entries;
     int count, capacity;
+    int *buckets; /* nbuckets chains of entries by hash: a lookup is not a scan */
+    int nbuckets; /* a power of two */
     unsigned long stamp;
     TextStats stats;
 };
+
+static void width_cache_clear(void);
 
 TextCache *text_cache_new(SDL_Renderer *ren, int capacity)
 {
     TextCache *tc = calloc(1, sizeof *tc);
     if (!tc)
         return NULL;
+    tc->nbuckets = 64;
+    while (tc->nbuckets < 2 * capacity)
+        tc->nbuckets *= 2;
     tc->entries = calloc((size_t)capacity, sizeof *tc->entries);
-    if (!tc->entries) {
+    tc->buckets = malloc((size_t)tc->nbuckets * sizeof *tc->buckets);
+    if (!tc->entries || !tc->buckets) {
+        free(tc->entries);
+        free(tc->buckets);
         free(tc);
         return NULL;
     }
+    for (int i = 0; i < tc->nbuckets; i++)
+        tc->buckets[i] = -1;
     tc->ren = ren;
     tc->capacity = capacity;
     return tc;
@@ -52,6 +65,9 @@ void text_cache_clear(TextCache *tc)
     for (int i = 0; i < tc->count; i++)
         entry_free(&tc->entries[i]);
     tc->count = 0;
+    for (int i = 0; i < tc->nbuckets; i++)
+        tc->buckets[i] = -1;
+    width_cache_clear(); /* the fonts changed */
 }
 
 void text_cache_free(TextCache *tc)
@@ -60,6 +76,7 @@ void text_cache_free(TextCache *tc)
         return;
     text_cache_clear(tc);
     free(tc->entries);
+    free(tc->buckets);
     free(tc);
 }
 
@@ -87,16 +104,31 @@ static int same_color(SDL_Color a, SDL_Color b)
     return a.r == b.r && a.g == b.g && a.b == b.b && a.a == b.a;
 }
 
+static int *bucket_of(TextCache *tc, uint64_t hash)
+{
+    return &tc->buckets[(size_t)(hash ^ (hash >> 32)) & (size_t)(tc->nbuckets - 1)];
+}
+
 static TextEntry *find(TextCache *tc, uint64_t hash, TTF_Font *font, const char *text,
                        SDL_Color color, int wrap)
 {
-    for (int i = 0; i < tc->count; i++) {
+    for (int i = *bucket_of(tc, hash); i >= 0; i = tc->entries[i].next) {
         TextEntry *e = &tc->entries[i];
         if (e->hash == hash && e->font == font && e->wrap == wrap && same_color(e->color, color) &&
             strcmp(e->text, text) == 0)
             return e;
     }
     return NULL;
+}
+
+/* Takes entry i out of its bucket's chain. */
+static void unlink_entry(TextCache *tc, int i)
+{
+    int *at = bucket_of(tc, tc->entries[i].hash);
+    while (*at >= 0 && *at != i)
+        at = &tc->entries[*at].next;
+    if (*at == i)
+        *at = tc->entries[i].next;
 }
 
 static TextEntry *slot(TextCache *tc)
@@ -107,6 +139,7 @@ static TextEntry *slot(TextCache *tc)
     for (int i = 1; i < tc->count; i++)
         if (tc->entries[i].used < tc->entries[oldest].used)
             oldest = i;
+    unlink_entry(tc, oldest);
     entry_free(&tc->entries[oldest]);
     return &tc->entries[oldest];
 }
@@ -149,6 +182,9 @@ SDL_Texture *text_get(TextCache *tc, TTF_Font *font, const char *text, SDL_Color
         e->tex = tex;
         e->w = sw;
         e->h = sh;
+        int *b = bucket_of(tc, hash);
+        e->next = *b;
+        *b = (int)(e - tc->entries);
         tc->stats.created++;
     }
     e->used = ++tc->stamp;
@@ -182,11 +218,51 @@ int text_draw_wrapped(TextCache *tc, TTF_Font *font, const char *text, SDL_Color
     return h;
 }
 
+/* Widths measured lately. Laying a screen out measures the same short strings every frame,
+ * and shaping them costs about a tenth of a frame; this direct-mapped memo holds their
+ * widths until the fonts change (text_cache_clear). The front end is single-threaded. */
+#define WIDTH_SLOTS 1024
+#define WIDTH_MAX_TEXT 48
+
+typedef struct WidthMemo {
+    TTF_Font *font;
+    int style, height;
+    int w;
+    char text[WIDTH_MAX_TEXT];
+} WidthMemo;
+
+static WidthMemo widths[WIDTH_SLOTS];
+
+static void width_cache_clear(void)
+{
+    memset(widths, 0, sizeof widths);
+}
+
 int text_width(TTF_Font *font, const char *text)
 {
     int w = 0, h = 0;
-    if (!text || !text[0] || TTF_SizeUTF8(font, text, &w, &h) != 0)
+    if (!text || !text[0] || !font)
         return 0;
+    size_t len = strlen(text);
+    WidthMemo *m = NULL;
+    int style = 0, height = 0;
+    if (len < WIDTH_MAX_TEXT) {
+        style = TTF_GetFontStyle(font);
+        height = TTF_FontHeight(font);
+        uint64_t hash = fnv1a(fnv1a(14695981039346656037ull, &font, sizeof font), text, len);
+        m = &widths[(hash ^ (hash >> 29)) & (WIDTH_SLOTS - 1)];
+        if (m->font == font && m->style == style && m->height == height && strcmp(m->text, text) == 0)
+            return m->w;
+    }
+    if (TTF_SizeUTF8(font, text, &w, &h) != 0)
+        return 0;
+    if (m) {
+        m->font = font;
+        m->style = style;
+        m->height = height;
+        m->w = w;
+        memcpy(m->text, text, len + 1);
+    }
     return w;
 }
 
