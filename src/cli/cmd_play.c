@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "upfront/strategy.h"
 
 #if defined(UPFRONT_HAVE_UI)
 #include "ui.h"
@@ -12,19 +13,23 @@ int cmd_play(int argc, char **argv)
 {
     const CliCommand *cmd = cli_command_find("play");
     const char *seed_s = NULL, *player = NULL, *results = NULL;
+    const char *from_s = NULL, *autoplay = NULL, *limit_s = NULL;
     int watch = 0, rc = CLI_OK;
     const CliOpt opts[] = {
         {"seed", &seed_s, NULL},
         {"player", &player, NULL},
         {"results", &results, NULL},
         {"watch", NULL, &watch},
+        {"from-week", &from_s, NULL},
+        {"autoplay", &autoplay, NULL},
+        {"time-limit", &limit_s, NULL},
     };
     const char **pos = calloc((size_t)argc + 1, sizeof *pos);
     if (!pos) {
         cli_error("play", "out of memory");
         return CLI_FAILURE;
     }
-    int npos = cli_parse_options(cmd, argc, argv, opts, 4, pos, &rc);
+    int npos = cli_parse_options(cmd, argc, argv, opts, (int)(sizeof opts / sizeof opts[0]), pos, &rc);
     if (npos < 0) {
         free(pos);
         return rc;
@@ -38,6 +43,24 @@ int cmd_play(int argc, char **argv)
         free(pos);
         return cli_usage_error("play", "--seed: expected a whole number 0..18446744073709551615, got \"%s\"",
                                seed_s);
+    }
+    long from_week = 1, limit = 0;
+    if (from_s && cli_parse_long(from_s, 1, 1000, &from_week) != 0) {
+        free(pos);
+        return cli_usage_error("play", "--from-week: expected a week number 1..1000, got \"%s\"", from_s);
+    }
+    if (autoplay && !strategy_find(autoplay)) {
+        free(pos);
+        return cli_usage_error("play", "--autoplay: no strategy named \"%s\" (see 'upfront strategies')",
+                               autoplay);
+    }
+    if (autoplay && !from_s) {
+        free(pos);
+        return cli_usage_error("play", "--autoplay needs --from-week N (the week the strategy hands over)");
+    }
+    if (limit_s && cli_parse_long(limit_s, 1, 24 * 60, &limit) != 0) {
+        free(pos);
+        return cli_usage_error("play", "--time-limit: expected whole minutes 1..1440, got \"%s\"", limit_s);
     }
     char *path = NULL;
     if (npos == 1) {
@@ -68,11 +91,16 @@ int cmd_play(int argc, char **argv)
     o.player = player;
     o.results_dir = results;
     o.watch = watch;
+    o.from_week = (int)from_week;
+    o.autoplay = autoplay;
+    o.time_limit_min = (int)limit;
     rc = ui_run(&o);
 #else
     (void)player;
     (void)results;
     (void)watch;
+    (void)from_week;
+    (void)limit;
     cli_error("play", "this build has no window (UPFRONT_BUILD_UI=OFF)");
     rc = CLI_FAILURE;
 #endif

@@ -2,6 +2,7 @@
  * scenario and the game in play. ui_run and the headless tests drive it the same way. */
 #include "app.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -9,8 +10,14 @@
 #include <string.h>
 #include <time.h>
 
+#include "classcode.h"
 #include "platform.h"
 #include "tween.h"
+#include "upfront/file.h"
+#include "upfront/results.h"
+#include "upfront/rng.h"
+#include "upfront/save.h"
+#include "upfront/strategy.h"
 
 enum { OP_PUSH, OP_POP, OP_REPLACE, OP_RESET };
 
@@ -88,8 +95,13 @@ static void choose_default_scenario(App *app)
             if (app->catalog.items[i].scenario)
                 app->current = i;
     }
-    if (app->current >= 0 && !app->catalog.items[app->current].scenario)
+    if (app->current >= 0 && !app->catalog.items[app->current].scenario) {
         SDL_strlcpy(app->load_error, app->catalog.items[app->current].error, sizeof app->load_error);
+        if (app->opts.watch) {
+            app->watch_broken = 1;
+            SDL_strlcpy(app->watch_diags, app->catalog.items[app->current].diags, sizeof app->watch_diags);
+        }
+    }
     else if (app->current < 0)
         SDL_snprintf(app->load_error, sizeof app->load_error, "No scenario found in %s", dir);
 }
@@ -113,8 +125,11 @@ App *app_create(const UiOptions *opts, int w, int h, int flags)
         SDL_strlcpy(app->pref_dir, pref, sizeof app->pref_dir);
         SDL_free(pref);
         SDL_snprintf(app->settings_path, sizeof app->settings_path, "%ssettings.json", app->pref_dir);
+        SDL_snprintf(app->save_path, sizeof app->save_path, "%ssave.json", app->pref_dir);
         settings_load(&app->settings, app->settings_path);
     }
+    if (app->opts.player)
+        SDL_strlcpy(app->player, app->opts.player, sizeof app->player);
     if (app->opts.results_dir && app->opts.results_dir[0])
         SDL_strlcpy(app->results_dir, app->opts.results_dir, sizeof app->results_dir);
     else
@@ -160,6 +175,7 @@ App *app_create(const UiOptions *opts, int w, int h, int flags)
     app->ui.mouse_x = app->ui.mouse_y = -1;
     app->next_seed = opts && opts->has_seed ? opts->seed : (uint64_t)time(NULL) ^ SDL_GetPerformanceCounter();
     choose_default_scenario(app);
+    app_scan_save(app);
     app->running = 1;
     app->dirty = 1;
     app_push(app, title_screen_new());
@@ -189,12 +205,15 @@ static void apply_pending(App *app)
         }
     }
     if (app->pending_count) {
-        app->toast[0] = '\0'; /* a message belongs to the screen it was given on */
+        /* a message belongs to the screen it was given on, unless it is about the change */
+        if (!app->toast_keep)
+            app->toast[0] = '\0';
         app->changed_at = app->now;
         app->dirty = 1;
         app->animating = 1;
     }
     app->pending_count = 0;
+    app->toast_keep = 0;
     if (app->depth == 0)
         app->running = 0;
 }
@@ -237,6 +256,7 @@ void app_toast(App *app, const char *fmt, ...)
     SDL_vsnprintf(app->toast, sizeof app->toast, fmt, ap);
     va_end(ap);
     app->toast_until = app->now + 4000;
+    app->toast_keep = 1;
     app->dirty = 1;
 }
 
@@ -245,6 +265,9 @@ void app_destroy(App *app)
     if (!app)
         return;
     apply_pending(app);
+    /* closing the window mid-game loses nothing: the game so far is saved */
+    if (app->session && !game_over(app->session->game) && game_action_count(app->session->game) > 0)
+        app_checkpoint(app);
     while (app->depth > 0) {
         Screen *top = app->stack[--app->depth];
         top->leave(top, app);
@@ -352,6 +375,33 @@ static void draw_toast(App *app)
     SDL_RenderCopy(app->ren, tex, NULL, &dst);
 }
 
+/* --watch: while the file on disk is invalid, its errors stay on screen until it is fixed. */
+static void draw_watch_panel(App *app)
+{
+    if (!app->watch_broken)
+        return;
+    Ui *ui = &app->ui;
+    const Theme *t = &app->theme;
+    int g = theme_grid(t, 1);
+    int w = app->out_w - g * 4, inner = w - g * 4;
+    const char *head = "The scenario file has errors. You are still playing the last version that "
+                       "loaded; fix the file and save it to reload.";
+    int hw, hh = 0, dw, dh = 0;
+    SDL_Color fg = t->c.text;
+    if (!text_get(ui->text, t->font[FONT_BODY_BOLD], head, fg, inner, &hw, &hh))
+        hh = t->line[FONT_BODY_BOLD];
+    if (!text_get(ui->text, t->font[FONT_BODY], app->watch_diags, t->c.bad, inner, &dw, &dh))
+        dh = t->line[FONT_BODY];
+    int h = hh + dh + g * 5;
+    if (h > app->out_h - g * 4)
+        h = app->out_h - g * 4;
+    SDL_Rect r = {g * 2, app->out_h - h - g * 2, w, h};
+    widget_card(ui, r, 0, t->c.bad);
+    widget_hit(ui, r, 900, NULL); /* nothing underneath the panel takes a click */
+    widget_text(ui, r.x + g * 2, r.y + g * 2, inner, FONT_BODY_BOLD, fg, head);
+    widget_text(ui, r.x + g * 2, r.y + g * 3 + hh, inner, FONT_BODY, t->c.bad, app->watch_diags);
+}
+
 static void draw(App *app)
 {
     Ui *ui = &app->ui;
@@ -379,6 +429,7 @@ static void draw(App *app)
         SDL_Rect all = {0, 0, app->out_w, app->out_h};
         widget_fill(ui, all, theme_alpha(app->theme.c.bg, (Uint8)(200.0f * (1.0f - p))));
     }
+    draw_watch_panel(app);
     draw_toast(app);
     const char *tip = ui->hover_id ? widget_tip(ui, ui->hover_id) : NULL;
     if (tip)
@@ -393,11 +444,15 @@ static void watch_scenario(App *app)
     Scenario *old = NULL;
     int r = catalog_reload(&app->catalog, app->current, &old);
     if (r < 0) {
+        app->watch_broken = 1;
+        SDL_strlcpy(app->watch_diags, app->catalog.items[app->current].diags, sizeof app->watch_diags);
         app_toast(app, "Scenario not reloaded: %s", app->catalog.items[app->current].error);
         return;
     }
     if (r == 0)
         return;
+    app->watch_broken = 0;
+    app->load_error[0] = '\0';
     const Scenario *now = app->catalog.items[app->current].scenario;
     int replayed = 0, total = 0;
     if (app->session) {
@@ -429,6 +484,26 @@ static void watch_scenario(App *app)
         app_toast(app, "Scenario reloaded");
 }
 
+/* The round's time ran out: the days left pass with no action, the results are saved
+ * and the debrief opens. */
+static void times_up(App *app)
+{
+    app->round_on = 0;
+    Session *s = app->session;
+    if (!s || game_over(s->game))
+        return;
+    Action end = {ACTION_END_DAY, -1, 0};
+    int days = scenario_day_count(s->scenario);
+    for (int i = 0; i <= days && !game_over(s->game); i++)
+        if (session_apply(s, &end) != ACTION_OK)
+            break;
+    if (!game_over(s->game))
+        return;
+    app_reset(app, debrief_screen_new());
+    apply_pending(app);
+    app_toast(app, "Time is up: the round is over and your results are saved.");
+}
+
 int app_frame(App *app, Uint32 now_ms)
 {
     if (app->last_step == 0 || now_ms < app->last_step)
@@ -455,6 +530,15 @@ int app_frame(App *app, Uint32 now_ms)
         app->toast[0] = '\0';
         app->dirty = 1;
     }
+    if (app->round_on) {
+        int left = app_round_seconds_left(app);
+        if (left == 0)
+            times_up(app);
+        else if (left != app->round_shown) {
+            app->round_shown = left;
+            app->dirty = 1;
+        }
+    }
     if (app->opts.watch && now_ms >= app->next_watch) {
         app->next_watch = now_ms + 500;
         watch_scenario(app);
@@ -474,6 +558,11 @@ int app_wait_ms(const App *app, Uint32 now_ms)
     if (app->dirty || app->animating || app->pending_count)
         return APP_STEP_MS;
     int wait = 250; /* the quit flag is checked at least this often */
+    if (app->round_on) {
+        int to_second = (int)((app->round_end - now_ms) % 1000u) + 1;
+        if (to_second < wait)
+            wait = to_second;
+    }
     if (app->toast[0]) {
         int left = (int)(app->toast_until - now_ms);
         if (left < wait)
@@ -522,11 +611,38 @@ int app_start_game(App *app)
     }
     app_end_game(app);
     uint64_t seed = app->opts.has_seed ? app->opts.seed : app->next_seed++;
-    app->session = session_new(sc, app->catalog.items[app->current].path, seed, app->opts.player);
+    app->session = session_new(sc, app->catalog.items[app->current].path, seed, app->player);
     app->new_best = 0;
     if (!app->session) {
         app_toast(app, "Out of memory");
         return -1;
+    }
+    if (app->opts.from_week > 1) {
+        /* testing from a point: a strategy plays the weeks before, through game_apply, on
+         * the same strategy stream as 'upfront run --strategy' */
+        const char *name = app->opts.autoplay ? app->opts.autoplay : "sales2";
+        const Strategy *st = strategy_find(name);
+        int weeks = scenario_calendar(sc)->weeks;
+        int from = app->opts.from_week > weeks ? weeks : app->opts.from_week;
+        if (st && from > 1) {
+            Rng rng;
+            rng_seed(&rng, seed, 0x57a7u);
+            Session *s = app->session;
+            for (int i = 0; i < 200000 && !game_over(s->game) && game_week(s->game) < from; i++) {
+                Action a = strategy_choose(st, s->game, &rng);
+                if (session_apply(s, &a) != ACTION_OK)
+                    break;
+            }
+            if (from < app->opts.from_week)
+                app_toast(app, "This scenario has %d weeks: weeks 1 to %d were played by %s.", weeks, from - 1, name);
+            else
+                app_toast(app, "Weeks 1 to %d were played by %s; you take over at week %d.", from - 1, name, from);
+        }
+    }
+    if (app->opts.time_limit_min > 0) {
+        app->round_on = 1;
+        app->round_end = app->now + (Uint32)app->opts.time_limit_min * 60000u;
+        app->round_shown = -1;
     }
     return 0;
 }
@@ -535,6 +651,16 @@ void app_end_game(App *app)
 {
     session_free(app->session);
     app->session = NULL;
+    app->round_on = 0;
+}
+
+int app_round_seconds_left(const App *app)
+{
+    if (!app->round_on)
+        return -1;
+    if ((Sint32)(app->round_end - app->now) <= 0)
+        return 0;
+    return (int)((app->round_end - app->now + 999u) / 1000u);
 }
 
 const char *app_results_dir(const App *app)
@@ -547,6 +673,11 @@ void app_finish_game(App *app)
     Session *s = app->session;
     if (!s || !game_over(s->game))
         return;
+    app->round_on = 0;
+    if (app->save_path[0] && platform_is_file(app->save_path)) {
+        remove(app->save_path); /* a finished game has nothing to resume */
+        app->resume.valid = 0;
+    }
     if (!s->saved) {
         const char *dir = app_results_dir(app);
         platform_make_dir(dir);
@@ -566,4 +697,175 @@ void app_apply_settings(App *app)
     refit(app);
     if (app->settings_path[0])
         settings_save(&app->settings, app->settings_path);
+}
+
+/* --- save and resume ------------------------------------------------------------------ */
+
+int app_checkpoint(App *app)
+{
+    Session *s = app->session;
+    if (!s || !app->save_path[0])
+        return -1;
+    if (game_over(s->game)) {
+        remove(app->save_path);
+        app->resume.valid = 0;
+        return 0;
+    }
+    ResultsMeta meta = {s->player[0] ? s->player : NULL, s->scenario_path[0] ? s->scenario_path : NULL,
+                        s->started};
+    FileStatus st = save_write(app->save_path, s->game, &meta);
+    if (st != FILE_OK) {
+        app_toast(app, "Could not save the game: %s", file_status_message(st, errno));
+        return -1;
+    }
+    return 0;
+}
+
+/* Reads the save and resumes it on its scenario (the same file, else the same id, with the
+ * same content hash) from the catalog; returns the game with info filled and *idx set, or
+ * NULL with a reason in err. */
+static Game *read_save(App *app, ActionLog *info, int *idx, char *err, size_t cap)
+{
+    memset(info, 0, sizeof *info);
+    *idx = -1;
+    if (!app->save_path[0] || !platform_is_file(app->save_path)) {
+        SDL_strlcpy(err, "There is no saved game.", cap);
+        return NULL;
+    }
+    DiagList *d = diag_list_new();
+    ActionLog head;
+    memset(&head, 0, sizeof head);
+    Game *g = NULL;
+    if (!d || save_read_header(app->save_path, &head, d, NULL) != 0 || !head.scenario_id) {
+        SDL_strlcpy(err, "The saved game can't be read.", cap);
+    } else {
+        int i = -1;
+        if (head.scenario_path && head.scenario_path[0] && platform_is_file(head.scenario_path))
+            i = catalog_add(&app->catalog, head.scenario_path);
+        const Scenario *sc = i >= 0 ? app->catalog.items[i].scenario : NULL;
+        if (!sc || SDL_strcmp(scenario_id(sc), head.scenario_id) != 0 ||
+            (head.scenario_hash && SDL_strcmp(scenario_hash(sc), head.scenario_hash) != 0)) {
+            i = catalog_find(&app->catalog, head.scenario_id);
+            sc = i >= 0 ? app->catalog.items[i].scenario : NULL;
+        }
+        if (!sc) {
+            SDL_snprintf(err, cap, "The saved game's scenario (%s) is not here.", head.scenario_id);
+        } else if (head.scenario_hash && SDL_strcmp(scenario_hash(sc), head.scenario_hash) != 0) {
+            SDL_snprintf(err, cap, "The scenario %s has changed since the game was saved.", head.scenario_id);
+        } else {
+            g = save_load(app->save_path, sc, info, d, NULL);
+            if (!g)
+                SDL_strlcpy(err, "The saved game can't be replayed.", cap);
+            else
+                *idx = i;
+        }
+    }
+    action_log_free(&head);
+    diag_list_free(d);
+    if (!g)
+        action_log_free(info);
+    return g;
+}
+
+void app_scan_save(App *app)
+{
+    memset(&app->resume, 0, sizeof app->resume);
+    ActionLog info;
+    char err[200];
+    int idx;
+    Game *g = read_save(app, &info, &idx, err, sizeof err);
+    if (!g)
+        return;
+    const Scenario *sc = app->catalog.items[idx].scenario;
+    app->resume.valid = !game_over(g);
+    app->resume.day = game_day(g);
+    app->resume.days = scenario_day_count(sc);
+    SDL_strlcpy(app->resume.title, scenario_title(sc), sizeof app->resume.title);
+    SDL_strlcpy(app->resume.player, info.player ? info.player : "", sizeof app->resume.player);
+    game_free(g);
+    action_log_free(&info);
+}
+
+int app_resume_game(App *app)
+{
+    ActionLog info;
+    char err[200];
+    int idx;
+    Game *g = read_save(app, &info, &idx, err, sizeof err);
+    if (!g || game_over(g)) {
+        app_toast(app, "%s", g ? "The saved game is already over." : err);
+        game_free(g);
+        action_log_free(&info);
+        app_scan_save(app);
+        return -1;
+    }
+    app_end_game(app);
+    Session *s = session_adopt(app->catalog.items[idx].scenario, app->catalog.items[idx].path, g, info.player,
+                               info.started);
+    if (!s) {
+        game_free(g);
+        action_log_free(&info);
+        app_toast(app, "Out of memory");
+        return -1;
+    }
+    app->session = s;
+    app->current = idx;
+    app->new_best = 0;
+    app->opts.seed = game_seed(g);
+    app->opts.has_seed = 1;
+    if (info.player)
+        SDL_strlcpy(app->player, info.player, sizeof app->player);
+    action_log_free(&info);
+    return 0;
+}
+
+/* --- class set-up ---------------------------------------------------------------------- */
+
+int app_join_class(App *app, const char *name, const char *code, char *err, size_t cap)
+{
+    char who[64];
+    SDL_strlcpy(who, name ? name : "", sizeof who);
+    size_t n = strlen(who);
+    while (n > 0 && (who[n - 1] == ' ' || who[n - 1] == '\t'))
+        who[--n] = '\0';
+    const char *w = who;
+    while (*w == ' ' || *w == '\t')
+        w++;
+    if (!*w) {
+        SDL_strlcpy(err, "Type your name first: it goes on the class report.", cap);
+        return -1;
+    }
+    ClassCode cc;
+    if (classcode_parse(code ? code : "", &cc) == CLASSCODE_INVALID) {
+        SDL_strlcpy(err, cc.error, cap);
+        return -1;
+    }
+    int idx = -1;
+    if (cc.kind == CLASSCODE_LONG) {
+        idx = catalog_find(&app->catalog, cc.id);
+    } else {
+        for (int i = 0; i < app->catalog.count && idx < 0; i++) {
+            const Scenario *sc = app->catalog.items[i].scenario;
+            if (sc && classcode_tag(scenario_id(sc)) == cc.tag)
+                idx = i;
+        }
+    }
+    if (idx < 0 || !app->catalog.items[idx].scenario) {
+        SDL_strlcpy(err, "No scenario on this computer matches that code: check it with your instructor.", cap);
+        return -1;
+    }
+    app->current = idx;
+    app->opts.seed = cc.seed;
+    app->opts.has_seed = 1;
+    app->class_joined = 1;
+    SDL_strlcpy(app->player, w, sizeof app->player);
+    return 0;
+}
+
+void app_class_code(const App *app, char *out, size_t cap)
+{
+    out[0] = '\0';
+    const Scenario *sc = app_scenario(app);
+    if (sc && app->opts.has_seed)
+        classcode_make(scenario_id(sc), app->opts.seed, out, cap);
 }

@@ -54,6 +54,21 @@ struct App {
     Uint32 next_watch;
     int new_best;
     Uint32 changed_at; /* when the top screen last changed, for its fade-in */
+    int toast_keep;    /* the toast was given by the event that changed the screen */
+    char player[64];   /* the trainee's name: --player, or typed on the class screen */
+    int class_joined;  /* 1 once a class code chose the scenario and the seed */
+    int round_on;      /* a --time-limit round is running */
+    Uint32 round_end;  /* app->now when it ends */
+    int round_shown;   /* seconds left when last drawn */
+    int watch_broken;  /* --watch: the file on disk is invalid; diagnostics shown */
+    char watch_diags[2000];
+    char save_path[1100]; /* the game in progress, saved at each day's end */
+    struct {
+        int valid;        /* 1 when save_path holds a game that can be resumed */
+        char title[120];  /* its scenario's title */
+        char player[64];
+        int day, days;
+    } resume;
 };
 
 /* Creates the window (w x h) and renderer and shows the title screen. Returns NULL with a
@@ -105,5 +120,22 @@ void app_finish_game(App *app);
 void app_apply_settings(App *app);
 /* The results folder in use. */
 const char *app_results_dir(const App *app);
+
+/* Writes the game in progress to save_path atomically (a results file of the unfinished
+ * game); removes the save once the game is over. Returns 0, or -1 with a toast. */
+int app_checkpoint(App *app);
+/* Looks at save_path and fills app->resume (valid 0 when there is nothing to resume). */
+void app_scan_save(App *app);
+/* Resumes the saved game: its scenario, seed, player and every action replayed through
+ * game_apply. Returns 0, or -1 with a toast (the save is kept). */
+int app_resume_game(App *app);
+/* Sets the trainee's name and, from a class code (classcode.h), the scenario and seed.
+ * Returns 0, or -1 with a one-sentence reason in err. */
+int app_join_class(App *app, const char *name, const char *code, char *err, size_t cap);
+/* The compact class code of the chosen scenario and the fixed seed into out, or "" when
+ * the seed is not fixed or too large for a code. */
+void app_class_code(const App *app, char *out, size_t cap);
+/* Seconds left in a --time-limit round, or -1 when no round is running. */
+int app_round_seconds_left(const App *app);
 
 #endif

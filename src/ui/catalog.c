@@ -25,7 +25,34 @@ static void first_error(DiagList *d, const char *path, char *out, size_t cap)
         SDL_snprintf(out, cap, "%s could not be loaded", path);
 }
 
-static Scenario *load(const char *path, char *err, size_t cap)
+/* Every error, one a line; the last line counts the ones that did not fit. */
+static void all_errors(DiagList *d, const char *path, char *out, size_t cap)
+{
+    out[0] = '\0';
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    size_t used = 0;
+    int shown = 0, errors = 0;
+    for (int i = 0; d && i < diag_count(d); i++) {
+        const Diag *g = diag_get(d, i);
+        if (g->severity != DIAG_ERROR)
+            continue;
+        errors++;
+        char line[400];
+        SDL_snprintf(line, sizeof line, "%s%s:%d:%d: %s%s%s", used ? "\n" : "", base, g->line, g->col,
+                     g->pointer[0] ? g->pointer : "", g->pointer[0] ? ": " : "", g->message);
+        size_t n = strlen(line);
+        if (shown < 8 && used + n + 40 < cap) {
+            memcpy(out + used, line, n + 1);
+            used += n;
+            shown++;
+        }
+    }
+    if (errors > shown && used + 40 < cap)
+        SDL_snprintf(out + used, cap - used, "%s... and %d more", used ? "\n" : "", errors - shown);
+}
+
+static Scenario *load(const char *path, char *err, size_t cap, char *diags, size_t dcap)
 {
     DiagList *d = diag_list_new();
     if (!d) {
@@ -33,8 +60,12 @@ static Scenario *load(const char *path, char *err, size_t cap)
         return NULL;
     }
     Scenario *s = scenario_load_file(path, d, NULL);
-    if (!s)
+    if (!s) {
         first_error(d, path, err, cap);
+        all_errors(d, path, diags, dcap);
+        if (!diags[0])
+            SDL_strlcpy(diags, err, dcap);
+    }
     diag_list_free(d);
     return s;
 }
@@ -51,7 +82,7 @@ static int append(Catalog *c, const char *path)
     if (!e->path)
         return -1;
     e->mtime = platform_mtime(path);
-    e->scenario = load(path, e->error, sizeof e->error);
+    e->scenario = load(path, e->error, sizeof e->error, e->diags, sizeof e->diags);
     return c->count++;
 }
 
@@ -106,12 +137,13 @@ int catalog_reload(Catalog *c, int i, Scenario **old)
         return 0;
     e->mtime = m;
     char err[300];
-    Scenario *s = load(e->path, err, sizeof err);
+    Scenario *s = load(e->path, err, sizeof err, e->diags, sizeof e->diags);
     if (!s) {
         SDL_strlcpy(e->error, err, sizeof e->error);
         return -1;
     }
     e->error[0] = '\0';
+    e->diags[0] = '\0';
     *old = e->scenario;
     e->scenario = s;
     return 1;

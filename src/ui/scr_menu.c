@@ -1,5 +1,6 @@
 /* The pause menu, the help (every key binding) and the settings: small overlays over the
  * screen below. Esc always goes back one step. */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "app.h"
@@ -83,6 +84,9 @@ static void pause_choose(Menu *m, App *app, int item)
         app_push(app, settings_screen_new());
         break;
     case PAUSE_QUIT_TITLE:
+        /* abandoned: nothing to resume */
+        if (app->save_path[0])
+            remove(app->save_path);
         app_end_game(app);
         app_reset(app, title_screen_new());
         break;

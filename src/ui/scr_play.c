@@ -123,6 +123,7 @@ static void take(Play *p, App *app, const Action *a)
     if (game_day(s->game) != old_day) {
         p->inbox_mark = mark;
         show_banner(p, app, old_week);
+        app_checkpoint(app); /* a day's end: the game so far can be resumed */
     }
 }
 
@@ -303,6 +304,23 @@ static void draw_top(Play *p, App *app, SDL_Rect area)
                      th->c.muted, buf, ALIGN_LEFT);
     int strip_w = days * (dot + dgap) + (cal->weeks - 1) * (wgap - dgap);
     int ly = y + th->line[FONT_LABEL_BOLD];
+    /* the round's countdown beside the calendar when it fits there, red in its last minute */
+    int left = app_round_seconds_left(app);
+    char clock[48] = "";
+    int clock_w = 0, clock_beside = 0;
+    if (left >= 0) {
+        SDL_snprintf(clock, sizeof clock, "Round: %d:%02d left", left / 60, left % 60);
+        clock_w = text_width(th->font[FONT_BODY_BOLD], "Round: 00:00 left");
+        clock_beside = strip_w <= cw ? strip_w + gpx * 2 + clock_w <= cw : clock_w <= cw;
+    }
+    if (clock_beside) {
+        SDL_Rect cr = {strip_w <= cw ? x + cw - clock_w : x, ly, clock_w, th->line[FONT_BODY]};
+        widget_label(ui, cr.x, cr.y, cr.w, FONT_BODY_BOLD, left <= 60 ? th->c.bad : th->c.text, clock,
+                     strip_w <= cw ? ALIGN_RIGHT : ALIGN_LEFT);
+        widget_hit(ui, cr, HIT_INFO + 6,
+                   "The round's time limit. When it runs out the days left pass, your results are saved and "
+                   "the debrief opens.");
+    }
     if (strip_w <= cw) {
         int dx = x;
         for (int d = 1; d <= days; d++) {
@@ -313,7 +331,8 @@ static void draw_top(Play *p, App *app, SDL_Rect area)
         }
     } else {
         SDL_snprintf(buf, sizeof buf, "Day %d of %d \xC2\xB7 %s", day, days, scenario_title(sc));
-        widget_label(ui, x, ly, cw, FONT_BODY, th->c.muted, buf, ALIGN_LEFT);
+        if (!clock_beside) /* else the clock takes this line */
+            widget_label(ui, x, ly, cw, FONT_BODY, th->c.muted, buf, ALIGN_LEFT);
     }
     SDL_Rect cal_r = {x, y, cw, th->line[FONT_LABEL_BOLD] + th->line[FONT_BODY]};
     char tip[200];
@@ -332,7 +351,22 @@ static void draw_top(Play *p, App *app, SDL_Rect area)
     widget_button(ui, menu_r, "Menu", "Esc", ui->hover_id == HIT_MENU ? WIDGET_HOVER : 0, HIT_MENU,
                   "Pause: help, settings, quit.");
 
-    int avail = menu_r.x - gpx * 3 - x;
+    int right_edge = menu_r.x;
+    if (left >= 0 && !clock_beside) {
+        /* no room beside the calendar: a narrow box left of the menu */
+        SDL_snprintf(clock, sizeof clock, "%d:%02d", left / 60, left % 60);
+        int tw2 = theme_tpx(th, 72);
+        SDL_Rect cr = {menu_r.x - gpx - tw2, end_r.y, tw2, bh};
+        SDL_Color c = left <= 60 ? th->c.bad : th->c.text;
+        widget_label(ui, cr.x, cr.y + theme_px(th, 2), cr.w, FONT_BODY, th->c.muted, "Round", ALIGN_CENTER);
+        widget_label(ui, cr.x, cr.y + theme_px(th, 2) + th->line[FONT_BODY], cr.w, FONT_LABEL_BOLD, c, clock,
+                     ALIGN_CENTER);
+        widget_hit(ui, cr, HIT_INFO + 6,
+                   "The round's time limit. When it runs out the days left pass, your results are saved and "
+                   "the debrief opens.");
+        right_edge = cr.x;
+    }
+    int avail = right_edge - gpx * 3 - x;
     int mgap = gpx * 3;
     int mwid = (avail - 3 * mgap) / 4;
     int my = area.y + (area.h - (th->line[FONT_BODY] + theme_px(th, 12))) / 2;

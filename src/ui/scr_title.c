@@ -1,30 +1,56 @@
 /* The title screen: the game's name, the lesson in one line, the scenario ready to play
- * and the ways on (Enter starts). */
+ * and the ways on (Enter starts; R resumes a saved game; J joins a class). */
 #include <stdlib.h>
 
 #include "app.h"
 #include "nav.h"
 
-enum { ITEM_START, ITEM_PICK, ITEM_SETTINGS, ITEM_QUIT, ITEM_COUNT };
+enum { ITEM_START, ITEM_RESUME, ITEM_CLASS, ITEM_PICK, ITEM_SETTINGS, ITEM_QUIT, ITEM_COUNT };
 enum { HIT_ITEM = 1 };
 
 typedef struct Title {
     Screen base;
-    int focus;
+    int focus; /* index into the items shown */
 } Title;
 
-static const char *const labels[ITEM_COUNT] = {"Start", "Choose a scenario", "Settings", "Quit"};
-static const char *const keys[ITEM_COUNT] = {"Enter", "C", "S", "Q"};
+static const char *const labels[ITEM_COUNT] = {"Start", "Resume the saved game", "Join a class",
+                                               "Choose a scenario", "Settings", "Quit"};
+static const char *const keys[ITEM_COUNT] = {"Enter", "R", "J", "C", "S", "Q"};
+
+/* The items shown: Resume only when there is a saved game. Returns how many. */
+static int shown_items(const App *app, int *items)
+{
+    int n = 0;
+    for (int i = 0; i < ITEM_COUNT; i++)
+        if (i != ITEM_RESUME || app->resume.valid)
+            items[n++] = i;
+    return n;
+}
 
 static void choose(Title *t, App *app, int item)
 {
-    t->focus = item;
+    int items[ITEM_COUNT], n = shown_items(app, items);
+    for (int i = 0; i < n; i++)
+        if (items[i] == item)
+            t->focus = i;
     switch (item) {
     case ITEM_START:
         if (app_scenario(app))
             app_push(app, briefing_screen_new());
         else
             app_toast(app, "%s", app->load_error[0] ? app->load_error : "No scenario to play");
+        break;
+    case ITEM_RESUME:
+        if (!app->resume.valid)
+            break;
+        if (app_resume_game(app) == 0) {
+            app_reset(app, play_screen_new());
+            app_toast(app, "Welcome back: day %d of %d.", game_day(app_game(app)),
+                      scenario_day_count(game_scenario(app_game(app))));
+        }
+        break;
+    case ITEM_CLASS:
+        app_push(app, class_screen_new());
         break;
     case ITEM_PICK:
         app_push(app, picker_screen_new());
@@ -41,11 +67,20 @@ static void choose(Title *t, App *app, int item)
 static int title_event(Screen *s, App *app, const SDL_Event *ev)
 {
     Title *t = (Title *)s;
+    int items[ITEM_COUNT], n = shown_items(app, items);
+    if (t->focus >= n)
+        t->focus = 0;
     if (ev->type == SDL_KEYDOWN) {
         switch (ev->key.keysym.sym) {
         case SDLK_RETURN:
         case SDLK_KP_ENTER:
-            choose(t, app, t->focus);
+            choose(t, app, items[t->focus]);
+            return 1;
+        case SDLK_r:
+            choose(t, app, ITEM_RESUME);
+            return 1;
+        case SDLK_j:
+            choose(t, app, ITEM_CLASS);
             return 1;
         case SDLK_c:
             choose(t, app, ITEM_PICK);
@@ -59,9 +94,9 @@ static int title_event(Screen *s, App *app, const SDL_Event *ev)
         default:
             break;
         }
-        NavResult r = nav_key(ev, &t->focus, ITEM_COUNT);
+        NavResult r = nav_key(ev, &t->focus, n);
         if (r == NAV_CHOSEN)
-            choose(t, app, t->focus);
+            choose(t, app, items[t->focus]);
         return r != NAV_NONE;
     }
     if (nav_click(ev)) {
@@ -80,9 +115,31 @@ static void title_draw(Screen *s, App *app)
     Ui *ui = &app->ui;
     const Theme *th = &app->theme;
     int W = app->out_w, H = app->out_h, g = theme_grid(th, 1);
+    int items[ITEM_COUNT], n = shown_items(app, items);
     int cw = theme_px(th, 560);
     int x = (W - cw) / 2;
-    int y = H / 2 - theme_px(th, 270);
+    const Scenario *sc = app_scenario(app);
+
+    /* what sits under the scenario card: the class set-up, and the saved game */
+    char cls[200] = "", code[16];
+    app_class_code(app, code, sizeof code);
+    if (sc && (code[0] || app->player[0])) {
+        size_t k = 0;
+        if (app->player[0])
+            k = (size_t)SDL_snprintf(cls, sizeof cls, "Playing as %s", app->player);
+        if (code[0] && k < sizeof cls)
+            SDL_snprintf(cls + k, sizeof cls - k, "%sclass code %s", k ? " \xC2\xB7 " : "", code);
+        if (cls[0] >= 'a' && cls[0] <= 'z')
+            cls[0] = (char)(cls[0] - 'a' + 'A');
+    }
+    int bh = theme_px(th, n > 4 ? 40 : 44), bgap = n > 4 ? g * 3 / 2 : g * 2;
+    int card_h = g * 2 + th->line[FONT_BODY] + th->line[FONT_LABEL_BOLD] + th->line[FONT_BODY] + g * 2;
+    int total = theme_px(th, 12) + th->line[FONT_BODY_BOLD] + g * 3 + th->line[FONT_DISPLAY] + g +
+                th->line[FONT_LABEL] + g * 4 + card_h + g * 4 + n * (bh + bgap) - bgap;
+    if (cls[0])
+        total += th->line[FONT_BODY] + g;
+    int footer = th->line[FONT_BODY] + g * 3;
+    int y = (H - footer - total) / 2;
     if (y < g * 2)
         y = g * 2;
 
@@ -102,8 +159,6 @@ static void title_draw(Screen *s, App *app)
     y += th->line[FONT_LABEL] + g * 4;
 
     /* the scenario ready to play */
-    const Scenario *sc = app_scenario(app);
-    int card_h = g * 2 + th->line[FONT_BODY] + th->line[FONT_LABEL_BOLD] + th->line[FONT_BODY] + g * 2;
     SDL_Rect card = {x, y, cw, card_h};
     widget_card(ui, card, 0, sc ? th->c.stage[STAGE_PREPARE] : th->c.bad);
     int cx = x + g * 3, cy = y + g * 2, ciw = cw - g * 5;
@@ -130,24 +185,48 @@ static void title_draw(Screen *s, App *app)
         cy += th->line[FONT_BODY] + g / 2;
         widget_text(ui, cx, cy, ciw, FONT_BODY, th->c.text, app->load_error);
     }
-    y += card_h + g * 4;
+    y += card_h + g;
+    if (cls[0]) {
+        widget_label(ui, x, y, cw, FONT_BODY_BOLD, th->c.muted, cls, ALIGN_CENTER);
+        y += th->line[FONT_BODY] + g;
+    }
+    y += g * 3;
 
     /* the menu */
-    int bw = theme_px(th, 320), bh = theme_px(th, 44);
+    int bw = theme_px(th, 320);
     int bx = (W - bw) / 2;
-    for (int i = 0; i < ITEM_COUNT; i++) {
-        int flags = (i == t->focus ? WIDGET_FOCUSED : 0) | (i == ITEM_START ? WIDGET_PRIMARY : 0);
+    for (int k = 0; k < n; k++) {
+        int i = items[k];
+        int flags = (k == t->focus ? WIDGET_FOCUSED : 0) | (i == ITEM_START ? WIDGET_PRIMARY : 0);
         if (app->ui.hover_id == HIT_ITEM + i)
             flags |= WIDGET_HOVER;
         if (i == ITEM_START && !sc)
             flags |= WIDGET_DISABLED;
         SDL_Rect b = {bx, y, bw, bh};
-        widget_button(ui, b, labels[i], keys[i], flags, HIT_ITEM + i, NULL);
-        y += bh + g * 2;
+        char tip[200];
+        const char *tp = NULL;
+        if (i == ITEM_RESUME) {
+            SDL_snprintf(tip, sizeof tip, "%s, day %d of %d%s%s. Saved at the end of each day.", app->resume.title,
+                         app->resume.day, app->resume.days, app->resume.player[0] ? ", played by " : "",
+                         app->resume.player);
+            tp = tip;
+        }
+        char label[80];
+        SDL_strlcpy(label, labels[i], sizeof label);
+        if (i == ITEM_RESUME)
+            SDL_snprintf(label, sizeof label, "Resume: day %d of %d", app->resume.day, app->resume.days);
+        widget_button(ui, b, label, keys[i], flags, HIT_ITEM + i, tp);
+        y += bh + bgap;
     }
     widget_label(ui, 0, H - th->line[FONT_BODY] - g * 2, W, FONT_BODY, th->c.muted,
                  "Tab or arrows move \xC2\xB7 Enter chooses \xC2\xB7 Esc goes back \xC2\xB7 F11 full screen",
                  ALIGN_CENTER);
+}
+
+static void title_enter(Screen *s, App *app)
+{
+    (void)s;
+    app_scan_save(app);
 }
 
 static void title_leave(Screen *s, App *app)
@@ -162,6 +241,7 @@ Screen *title_screen_new(void)
     if (!t)
         return NULL;
     t->base.name = "title";
+    t->base.enter = title_enter;
     t->base.leave = title_leave;
     t->base.event = title_event;
     t->base.draw = title_draw;

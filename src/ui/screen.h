@@ -40,5 +40,6 @@ Screen *pause_screen_new(void);
 Screen *help_screen_new(void);
 Screen *settings_screen_new(void);
 Screen *debrief_screen_new(void);
+Screen *class_screen_new(void);
 
 #endif

@@ -30,6 +30,20 @@ Session *session_new(const Scenario *sc, const char *path, uint64_t seed, const 
     return s;
 }
 
+Session *session_adopt(const Scenario *sc, const char *path, Game *g, const char *player, int64_t started)
+{
+    Session *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->scenario = sc;
+    SDL_strlcpy(s->scenario_path, path ? path : "", sizeof s->scenario_path);
+    s->seed = game_seed(g);
+    SDL_strlcpy(s->player, player ? player : "", sizeof s->player);
+    s->started = started;
+    s->game = g;
+    return s;
+}
+
 void session_free(Session *s)
 {
     if (!s)

@@ -26,6 +26,9 @@ typedef struct Session {
 
 /* Starts a game; returns NULL when out of memory. */
 Session *session_new(const Scenario *s, const char *path, uint64_t seed, const char *player);
+/* A session around a game already in progress (a resumed save): takes ownership of g,
+ * which must be on scenario s. Returns NULL when out of memory (g is then not freed). */
+Session *session_adopt(const Scenario *s, const char *path, Game *g, const char *player, int64_t started);
 void session_free(Session *s);
 /* Applies an action through game_apply; returns its result. */
 ActionError session_apply(Session *s, const Action *a);

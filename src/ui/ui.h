@@ -12,6 +12,9 @@ typedef struct UiOptions {
     const char *player;        /* may be NULL */
     const char *results_dir;   /* NULL: SDL_GetPrefPath */
     int watch;                 /* reload the scenario file when it changes */
+    int from_week;             /* > 1: each new game starts at this week ... */
+    const char *autoplay;      /* ... with the earlier weeks played by this strategy (NULL: sales2) */
+    int time_limit_min;        /* > 0: a round ends after this many minutes of play */
 } UiOptions;
 
 /* Opens the window and runs until the trainee quits, the window is closed or SIGTERM

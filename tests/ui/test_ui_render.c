@@ -133,6 +133,25 @@ static void ui_watch_should_reload_the_scenario_and_replay_the_game(void)
     CHECK(app_game(t.app) != NULL);
     CHECK(strstr(t.app->toast, "not reloaded") != NULL);
     CHECK_EQ_STR(app_screen_name(t.app), "play");
+    /* the diagnostics stay in the window, each with file, line, column and message */
+    CHECK(t.app->watch_broken);
+    CHECK(strstr(t.app->watch_diags, "ui-watch.json:") == t.app->watch_diags);
+    CHECK(strstr(t.app->watch_diags, "/quota") != NULL);
+    CHECK(strchr(t.app->watch_diags, '\n') != NULL); /* two mistakes, two lines */
+    uitest_tick(&t, 5000);
+    CHECK(t.app->watch_broken); /* still shown once the toast has gone */
+    SDL_Surface *shot = app_screenshot(t.app); /* for a person to look at */
+    if (shot) {
+        char out[1200];
+        SDL_snprintf(out, sizeof out, "%s/ui-watch-panel.bmp", UI_TEST_BUILD_DIR);
+        SDL_SaveBMP(shot, out);
+        SDL_FreeSurface(shot);
+    }
+    /* fixed: the panel goes and the game carries on */
+    CHECK_EQ_INT(copy_file(src, copy, NULL, NULL), 0);
+    uitest_tick(&t, 600);
+    CHECK(!t.app->watch_broken);
+    CHECK(app_game(t.app) != NULL && game_action_count(app_game(t.app)) == 1);
     uitest_finish(&t);
 }
 
