@@ -1,11 +1,13 @@
 /* libFuzzer harness: the results loader. Arbitrary bytes go through results_read_header
  * (no scenario) and results_read_actions against the default scenario; an accepted log is
- * replayed. Any crash, hang, leak or sanitizer report is a finding. */
+ * replayed; and the bytes are resumed as a save (save_load_buffer). Any crash, hang, leak
+ * or sanitizer report is a finding. */
 #include "fuzz_common.h"
 
 #include <string.h>
 
 #include "upfront/results.h"
+#include "upfront/save.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -26,6 +28,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         Game *g = results_replay(s, log.has_seed ? log.seed : 1, &log, "fuzz.json", d);
         game_free(g);
     }
+    Game *resumed = save_load_buffer((const char *)data, size, "fuzz.json", s, NULL, d);
+    if (rc != 0 && resumed)
+        abort(); /* what does not read as a results file cannot resume */
+    game_free(resumed);
     FILE *sink = fuzz_sink();
     if (sink)
         diag_print(sink, "fuzz.json", d);
