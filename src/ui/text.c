@@ -222,7 +222,8 @@ int text_draw_wrapped(TextCache *tc, TTF_Font *font, const char *text, SDL_Color
  * and shaping them costs about a tenth of a frame; this direct-mapped memo holds their
  * widths until the fonts change (text_cache_clear). The front end is single-threaded. */
 #define WIDTH_SLOTS 1024
-#define WIDTH_MAX_TEXT 48
+#define WIDTH_MAX_TEXT 160
+#define FIT_SLOTS 256
 
 typedef struct WidthMemo {
     TTF_Font *font;
@@ -233,9 +234,21 @@ typedef struct WidthMemo {
 
 static WidthMemo widths[WIDTH_SLOTS];
 
+/* The same for text_fit, which measures one shorter string after another: where a text
+ * too wide for max_w was cut (bytes kept before the ellipsis; -1: nothing fits). */
+typedef struct FitMemo {
+    TTF_Font *font;
+    int style, height, max_w;
+    int cut;
+    char text[WIDTH_MAX_TEXT];
+} FitMemo;
+
+static FitMemo fits[FIT_SLOTS];
+
 static void width_cache_clear(void)
 {
     memset(widths, 0, sizeof widths);
+    memset(fits, 0, sizeof fits);
 }
 
 int text_width(TTF_Font *font, const char *text)
@@ -274,6 +287,29 @@ char *text_fit(TTF_Font *font, const char *text, int max_w, char *out, size_t ca
     if (text_width(font, out) <= max_w)
         return out;
     size_t n = strlen(out);
+    FitMemo *m = NULL;
+    if (font && n < WIDTH_MAX_TEXT) {
+        int style = TTF_GetFontStyle(font), height = TTF_FontHeight(font);
+        uint64_t hash = fnv1a(fnv1a(fnv1a(14695981039346656037ull, &font, sizeof font), &max_w,
+                                    sizeof max_w),
+                              out, n);
+        m = &fits[(hash ^ (hash >> 29)) & (FIT_SLOTS - 1)];
+        if (m->font == font && m->style == style && m->height == height && m->max_w == max_w &&
+            strcmp(m->text, out) == 0 && (m->cut < 0 || (size_t)m->cut + 4 <= cap)) {
+            if (m->cut < 0) {
+                out[0] = '\0';
+            } else {
+                memcpy(out + m->cut, "\xE2\x80\xA6", 4);
+            }
+            return out;
+        }
+        m->font = font;
+        m->style = style;
+        m->height = height;
+        m->max_w = max_w;
+        m->cut = -1;
+        memcpy(m->text, out, n + 1);
+    }
     while (n > 0) {
         /* step back one UTF-8 character */
         n--;
@@ -284,8 +320,11 @@ char *text_fit(TTF_Font *font, const char *text, int max_w, char *out, size_t ca
         if (n + 4 > cap)
             continue;
         memcpy(out + n, "\xE2\x80\xA6", 4); /* … */
-        if (text_width(font, out) <= max_w)
+        if (text_width(font, out) <= max_w) {
+            if (m)
+                m->cut = (int)n;
             return out;
+        }
     }
     out[0] = '\0';
     return out;

@@ -54,17 +54,34 @@ void widget_fill(Ui *ui, SDL_Rect r, SDL_Color c)
     SDL_RenderFillRect(ui->ren, &r);
 }
 
-void widget_round(Ui *ui, SDL_Rect r, int radius, SDL_Color c)
+/* The radius widget_round draws r with. */
+static int fit_radius(SDL_Rect r, int radius)
 {
-    if (r.w <= 0 || r.h <= 0)
-        return;
     if (radius * 2 > r.h)
         radius = r.h / 2;
     if (radius * 2 > r.w)
         radius = r.w / 2;
+    return radius;
+}
+
+/* widget_round without the full-width rows from hide_y0 to hide_y1 (exclusive), which
+ * something opaque is about to cover. */
+static void round_except(Ui *ui, SDL_Rect r, int radius, SDL_Color c, int hide_y0, int hide_y1)
+{
+    if (r.w <= 0 || r.h <= 0)
+        return;
+    radius = fit_radius(r, radius);
     set_color(ui, c);
-    SDL_Rect mid = {r.x, r.y + radius, r.w, r.h - 2 * radius};
-    SDL_RenderFillRect(ui->ren, &mid);
+    int y0 = r.y + radius, y1 = r.y + r.h - radius;
+    if (hide_y1 > hide_y0 && hide_y0 <= y0 && hide_y1 >= y1)
+        y0 = y1; /* all hidden */
+    else if (hide_y1 > hide_y0 && hide_y0 <= y0 && hide_y1 > y0)
+        y0 = hide_y1;
+    else if (hide_y1 > hide_y0 && hide_y1 >= y1 && hide_y0 < y1)
+        y1 = hide_y0;
+    SDL_Rect mid = {r.x, y0, r.w, y1 - y0};
+    if (mid.h > 0)
+        SDL_RenderFillRect(ui->ren, &mid);
     for (int i = 0; i < radius; i++) {
         /* inset of row i from the top of a quarter circle */
         int dy = radius - i;
@@ -77,6 +94,11 @@ void widget_round(Ui *ui, SDL_Rect r, int radius, SDL_Color c)
         SDL_RenderFillRect(ui->ren, &top);
         SDL_RenderFillRect(ui->ren, &bottom);
     }
+}
+
+void widget_round(Ui *ui, SDL_Rect r, int radius, SDL_Color c)
+{
+    round_except(ui, r, radius, c, 0, 0);
 }
 
 void widget_outline(Ui *ui, SDL_Rect r, int thickness, SDL_Color c)
@@ -94,9 +116,15 @@ void widget_card(Ui *ui, SDL_Rect r, int flags, SDL_Color accent)
 {
     const Theme *t = ui->theme;
     int rad = theme_px(t, 8);
+    SDL_Color face = (flags & WIDGET_HOVER) ? t->c.surface_alt : t->c.surface;
     if (t->palette == PALETTE_OKABE_ITO) {
         SDL_Rect sh = {r.x, r.y + theme_px(t, 2), r.w, r.h};
-        widget_round(ui, sh, rad, t->c.shadow);
+        /* the card's own full-width rows will hide the shadow's: only its rim is filled */
+        int cr = r.w > 0 && r.h > 0 ? fit_radius(r, rad) : 0;
+        if (face.a == 255 && r.w > 0 && r.h > 0)
+            round_except(ui, sh, rad, t->c.shadow, r.y + cr, r.y + r.h - cr);
+        else
+            widget_round(ui, sh, rad, t->c.shadow);
     } else {
         SDL_Rect b = {r.x - 1, r.y - 1, r.w + 2, r.h + 2};
         widget_round(ui, b, rad, t->c.border);
@@ -106,7 +134,7 @@ void widget_card(Ui *ui, SDL_Rect r, int flags, SDL_Color accent)
         SDL_Rect fr = {r.x - f, r.y - f, r.w + 2 * f, r.h + 2 * f};
         widget_round(ui, fr, rad + f, t->c.focus);
     }
-    widget_round(ui, r, rad, (flags & WIDGET_HOVER) ? t->c.surface_alt : t->c.surface);
+    widget_round(ui, r, rad, face);
     if (accent.a > 0) {
         SDL_Rect edge = {r.x, r.y + rad / 2, theme_px(t, 4), r.h - rad};
         widget_fill(ui, edge, accent);
