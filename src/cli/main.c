@@ -10,9 +10,12 @@
 #endif
 
 static const CliCommand commands[] = {
-    {"play", "play [SCENARIO] [--seed N] [--player NAME] [--results DIR] [--watch]",
+    {"play",
+     "play [SCENARIO] [--seed N] [--player NAME] [--results DIR] [--watch] [--from-week N "
+     "[--autoplay NAME]] [--time-limit MINUTES]",
      "play a scenario in a window (default: the shipped scenario); --watch reloads the "
-     "scenario file when it changes",
+     "scenario file when it changes; --from-week starts at week N with the weeks before "
+     "played by a strategy (default sales2); --time-limit ends the round after MINUTES",
      cmd_play},
     {"validate", "validate FILE... [--json] [--strict] [--lesson]",
      "check scenario files; one line per problem (FILE:LINE:COL: error: POINTER: message), "
