@@ -138,6 +138,13 @@ static void ui_time_limit_should_end_the_round_and_save_the_results(void)
     CHECK(s && game_over(s->game) && s->saved && platform_is_file(s->results_path));
     CHECK(s && game_action_count(s->game) >= 2);
     CHECK(strstr(t.app->toast, "Time is up") != NULL);
+    SDL_Surface *shot = app_screenshot(t.app); /* for a person to look at */
+    if (shot) {
+        char out[1200];
+        SDL_snprintf(out, sizeof out, "%s/ui-time-up.bmp", UI_TEST_BUILD_DIR);
+        SDL_SaveBMP(shot, out);
+        SDL_FreeSurface(shot);
+    }
     CHECK_EQ_INT(app_round_seconds_left(t.app), -1);
     uitest_finish(&t);
 }
