@@ -247,6 +247,38 @@ static void isolate(char *results, size_t cap)
     }
 }
 
+/* Start-up as 'upfront' does it, on the system's display: SDL and the fonts started, the
+ * window open with the renderer ui_run gets, the title drawn and presented. -1 when there
+ * is no display (or only SDL's dummy driver). */
+static double startup_on_display(const UiOptions *opts, char *driver, size_t cap)
+{
+    driver[0] = '\0';
+    const char *forced = SDL_getenv("SDL_VIDEODRIVER");
+    if (forced && (strcmp(forced, "dummy") == 0 || strcmp(forced, "offscreen") == 0))
+        return -1;
+    Uint64 t0 = SDL_GetPerformanceCounter();
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0)
+        return -1;
+    const char *name = SDL_GetCurrentVideoDriver();
+    if (!name || strcmp(name, "dummy") == 0 || strcmp(name, "offscreen") == 0 || TTF_Init() != 0) {
+        SDL_Quit();
+        return -1;
+    }
+    double ms = -1;
+    App *app = app_create(opts, 1280, 720, 0);
+    if (app) {
+        app_frame(app, 1000);
+        ms = ms_since(t0);
+        SDL_RendererInfo info;
+        SDL_snprintf(driver, cap, "%s/%s", name,
+                     SDL_GetRendererInfo(app->ren, &info) == 0 ? info.name : "?");
+        app_destroy(app);
+    }
+    TTF_Quit();
+    SDL_Quit();
+    return ms;
+}
+
 int ui_bench_run(const char *scenario_path, int frames, const int (*sizes)[2], int size_count,
                  UiBench *out, char *err, size_t cap)
 {
@@ -258,6 +290,15 @@ int ui_bench_run(const char *scenario_path, int frames, const int (*sizes)[2], i
     }
     static char results[1200];
     isolate(results, sizeof results);
+    UiOptions opts;
+    memset(&opts, 0, sizeof opts);
+    opts.scenario_path = scenario_path;
+    opts.seed = 1;
+    opts.has_seed = 1;
+    opts.player = "Bench";
+    opts.results_dir = results[0] ? results : NULL;
+    out->startup_window_ms = startup_on_display(&opts, out->window_driver, sizeof out->window_driver);
+
     SDL_setenv("SDL_VIDEODRIVER", "dummy", 1);
     SDL_setenv("SDL_RENDER_DRIVER", "software", 1);
 
@@ -273,13 +314,6 @@ int ui_bench_run(const char *scenario_path, int frames, const int (*sizes)[2], i
     memset(&r, 0, sizeof r);
     r.frames = frames;
     r.samples = malloc((size_t)frames * sizeof *r.samples);
-    UiOptions opts;
-    memset(&opts, 0, sizeof opts);
-    opts.scenario_path = scenario_path;
-    opts.seed = 1;
-    opts.has_seed = 1;
-    opts.player = "Bench";
-    opts.results_dir = results[0] ? results : NULL;
     int rc = r.samples ? 0 : -1;
     if (rc)
         SDL_snprintf(err, cap, "out of memory");

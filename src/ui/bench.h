@@ -32,7 +32,11 @@ typedef struct UiBench {
     int screen_count;
     UiBenchFloor floors[UI_BENCH_MAX_SIZES];
     int floor_count;
-    double startup_ms; /* SDL and fonts started, window open, title drawn and presented */
+    double startup_ms; /* SDL and fonts started, window open, title drawn and presented,
+                        * offscreen (dummy video driver, software renderer) */
+    double startup_window_ms;   /* the same with the system's video driver and renderer,
+                                 * as 'upfront' starts; -1 when there is no display */
+    char window_driver[32];     /* the video driver and renderer it used */
     int play_day, play_days; /* the day the play screen was timed on */
 } UiBench;
 
