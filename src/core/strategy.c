@@ -149,28 +149,47 @@ static void plan_make(const Scenario *sc, Plan *plan)
             plan->worth_researching |= 1u << r;
 }
 
-/* The next preparation step for prospect p, or END_DAY when it is prepared enough. */
-static Action sales2_next_prep(const Game *g, const Plan *plan, int p)
+/* The next preparation step for prospect p in *kind and *arg: returns 1, or 0 when it is
+ * prepared enough. (Plain integers out: asked for every account on every action.) */
+static int prep_step(const ProspectState *s, const Plan *plan, int p, int *kind, int *arg)
 {
-    const ProspectState *s = game_prospect(g, p);
     int target = plan->prep_target[p];
     for (int i = 0; i < COUNT_OF(prep_order); i++) {
         if (s->value_prop && s->prep >= target)
             break;
-        if (i == 2 && !s->value_prop && s->researched)
-            return make(ACTION_CRAFT, p, 0); /* the value proposition before deeper research */
+        if (i == 2 && !s->value_prop && s->researched) {
+            *kind = ACTION_CRAFT; /* the value proposition before deeper research */
+            *arg = 0;
+            return 1;
+        }
         Research r = prep_order[i];
-        if (!(s->researched & (1u << r)) && (plan->worth_researching & (1u << r)))
-            return make(ACTION_RESEARCH, p, (int)r);
+        if (!(s->researched & (1u << r)) && (plan->worth_researching & (1u << r))) {
+            *kind = ACTION_RESEARCH;
+            *arg = (int)r;
+            return 1;
+        }
     }
-    if (!s->value_prop && s->researched)
-        return make(ACTION_CRAFT, p, 0);
+    if (!s->value_prop && s->researched) {
+        *kind = ACTION_CRAFT;
+        *arg = 0;
+        return 1;
+    }
+    return 0;
+}
+
+/* The next preparation step for prospect p, or END_DAY when it is prepared enough. */
+static Action sales2_next_prep(const Game *g, const Plan *plan, int p)
+{
+    int kind, arg;
+    if (prep_step(game_prospect(g, p), plan, p, &kind, &arg))
+        return make((ActionKind)kind, p, arg);
     return end_day_action();
 }
 
 static int prepared_for(const Game *g, const Plan *plan, int p)
 {
-    return sales2_next_prep(g, plan, p).kind == ACTION_END_DAY;
+    int kind, arg;
+    return !prep_step(game_prospect(g, p), plan, p, &kind, &arg);
 }
 
 static Action sales2_choose(const Game *g, const Plan *plan, Rng *rng)
