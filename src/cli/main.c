@@ -63,7 +63,9 @@ static const struct {
 } examples[] = {
     {"play", "upfront play\n"
              "upfront play scenarios/tutorial.json --player Ana --seed 42\n"
-             "upfront play mine.json --watch"},
+             "upfront play mine.json --watch\n"
+             "upfront play mine.json --from-week 3 --autoplay sales2\n"
+             "upfront play scenarios/tutorial.json --seed 7 --time-limit 25"},
     {"validate", "upfront validate scenarios/*.json\n"
                  "upfront validate --strict mine.json\n"
                  "upfront validate --json mine.json > problems.json"},
