@@ -523,9 +523,10 @@ int app_frame(App *app, Uint32 now_ms)
     }
     if (now_ms - app->changed_at < APP_FADE_MS + APP_STEP_MS)
         anim = 1;
-    app->animating = anim;
-    if (anim)
+    /* the frame on which an animation ends is drawn too, or its last value never shows */
+    if (anim || app->animating)
         app->dirty = 1;
+    app->animating = anim;
     if (app->toast[0] && now_ms >= app->toast_until) {
         app->toast[0] = '\0';
         app->dirty = 1;
