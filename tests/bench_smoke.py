@@ -39,6 +39,9 @@ if o is not None:
         seen.add((f.get("screen"), f.get("width"), f.get("height")))
         if f.get("idle_text_renders") != 0 or f.get("idle_frames_drawn") != 0:
             failures.append(f"{f.get('screen')} {f.get('width')}x{f.get('height')}: drew or rendered text while idle")
+        if f.get("redraw_text_renders") != 0:
+            failures.append(f"{f.get('screen')} {f.get('width')}x{f.get('height')}: rendered text again "
+                            "when redrawn with nothing changed")
     for screen in ("title", "play", "debrief"):
         for w, h in ((1280, 720), (1920, 1080)):
             if (screen, w, h) not in seen:
