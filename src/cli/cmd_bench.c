@@ -24,7 +24,7 @@
 #define BENCH_MAX_FRAMES 100000L
 #define BENCH_SIM_SECONDS 1.5
 #define BENCH_STRATEGY "sales2"
-#define BENCH_LOAD_REPEATS 7
+#define BENCH_LOAD_REPEATS 15
 #define BENCH_INSIGHT_CHARS 598 /* under the loader's 600-byte cap on a text */
 
 typedef struct SimBench {

@@ -256,6 +256,12 @@ static double startup_on_display(const UiOptions *opts, char *driver, size_t cap
     const char *forced = SDL_getenv("SDL_VIDEODRIVER");
     if (forced && (strcmp(forced, "dummy") == 0 || strcmp(forced, "offscreen") == 0))
         return -1;
+#if defined(__unix__) && !defined(__APPLE__) && !defined(__ANDROID__)
+    /* no X11 or Wayland display: don't let SDL's probing print errors */
+    const char *x11 = SDL_getenv("DISPLAY"), *wl = SDL_getenv("WAYLAND_DISPLAY");
+    if (!(x11 && x11[0]) && !(wl && wl[0]))
+        return -1;
+#endif
     Uint64 t0 = SDL_GetPerformanceCounter();
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0)
         return -1;
