@@ -178,18 +178,18 @@ static int prep_step(const ProspectState *s, const Plan *plan, int p, int *kind,
 }
 
 /* The next preparation step for prospect p, or END_DAY when it is prepared enough. */
-static Action sales2_next_prep(const Game *g, const Plan *plan, int p)
+static Action sales2_next_prep(const ProspectState *s, const Plan *plan, int p)
 {
     int kind, arg;
-    if (prep_step(game_prospect(g, p), plan, p, &kind, &arg))
+    if (prep_step(s, plan, p, &kind, &arg))
         return make((ActionKind)kind, p, arg);
     return end_day_action();
 }
 
-static int prepared_for(const Game *g, const Plan *plan, int p)
+static int prepared_for(const ProspectState *s, const Plan *plan, int p)
 {
     int kind, arg;
-    return !prep_step(game_prospect(g, p), plan, p, &kind, &arg);
+    return !prep_step(s, plan, p, &kind, &arg);
 }
 
 static Action sales2_choose(const Game *g, const Plan *plan, Rng *rng)
@@ -200,11 +200,16 @@ static Action sales2_choose(const Game *g, const Plan *plan, Rng *rng)
     const EnergyRules *er = scenario_energy(sc);
     const int *order = plan->order;
     int n = plan->n;
-    int days_left = scenario_day_count(sc) - game_day(g);
+    int today = game_day(g);
+    int days_left = scenario_day_count(sc) - today;
+    /* every account's state, read once: nothing changes while choosing */
+    const ProspectState *ps[SCENARIO_MAX_PROSPECTS];
+    for (int p = 0; p < n; p++)
+        ps[p] = game_prospect(g, p);
 
     /* 1. the buyer asked: send the contract (only an asking buyer can be sent one) */
     for (int i = 0; i < n; i++)
-        if (game_prospect(g, order[i])->buyer_asked &&
+        if (ps[order[i]]->buyer_asked &&
             legal(g, make(ACTION_CLOSE, order[i], CLOSE_CONTRACT)))
             return make(ACTION_CLOSE, order[i], CLOSE_CONTRACT);
 
@@ -212,11 +217,11 @@ static Action sales2_choose(const Game *g, const Plan *plan, Rng *rng)
      *    inherited unprepared is researched before the next meeting */
     for (int i = 0; i < n; i++) {
         int p = order[i];
-        const ProspectState *s = game_prospect(g, p);
-        if (s->status != STATUS_MEETING || s->last_progress_day == game_day(g))
+        const ProspectState *s = ps[p];
+        if (s->status != STATUS_MEETING || s->last_progress_day == today)
             continue;
-        if (!prepared_for(g, plan, p) && s->readiness < ru->buyer_ready) {
-            Action a = sales2_next_prep(g, plan, p);
+        if (!prepared_for(s, plan, p) && s->readiness < ru->buyer_ready) {
+            Action a = sales2_next_prep(s, plan, p);
             if (a.kind != ACTION_END_DAY && legal(g, a) && energy_after(g, a) >= er->tired_below)
                 return a;
         }
@@ -236,11 +241,11 @@ static Action sales2_choose(const Game *g, const Plan *plan, Rng *rng)
     /* 3. the campaign: one touch per account per day for prepared accounts */
     for (int i = 0; i < n; i++) {
         int p = order[i];
-        const ProspectState *s = game_prospect(g, p);
+        const ProspectState *s = ps[p];
         const Prospect *pr = scenario_prospect(sc, p);
-        if ((s->status != STATUS_COLD && s->status != STATUS_ENGAGED) || !prepared_for(g, plan, p))
+        if ((s->status != STATUS_COLD && s->status != STATUS_ENGAGED) || !prepared_for(s, plan, p))
             continue;
-        if (last_touch_day(g, p) >= game_day(g) - (s->status == STATUS_ENGAGED ? 0 : 1) &&
+        if (last_touch_day(g, p) >= today - (s->status == STATUS_ENGAGED ? 0 : 1) &&
             game_touch_count(g, p) > 0)
             continue;
         Action a;
@@ -268,10 +273,10 @@ static Action sales2_choose(const Game *g, const Plan *plan, Rng *rng)
     if (days_left > 3) {
         for (int i = 0; i < n; i++) {
             int p = order[i];
-            const ProspectState *s = game_prospect(g, p);
-            if ((s->status != STATUS_COLD && s->status != STATUS_ENGAGED) || prepared_for(g, plan, p))
+            const ProspectState *s = ps[p];
+            if ((s->status != STATUS_COLD && s->status != STATUS_ENGAGED) || prepared_for(s, plan, p))
                 continue;
-            Action a = sales2_next_prep(g, plan, p);
+            Action a = sales2_next_prep(s, plan, p);
             if (a.kind == ACTION_END_DAY)
                 continue;
             if (legal(g, a) && energy_after(g, a) >= er->tired_below)
