@@ -103,6 +103,15 @@ void cli_error(const char *cmd, const char *fmt, ...)
 int cli_parse_u64(const char *s, uint64_t *out);
 int cli_parse_long(const char *s, long min, long max, long *out);
 
+/* The shared options: --seed N (0..2^64-1) and --threads N (0 = one per core, up to 256).
+ * A NULL value leaves *out as it is. Return 0, or print a one-line usage error for cmd
+ * and return CLI_FAILURE. */
+int cli_opt_seed(const char *cmd, const char *value, uint64_t *out);
+int cli_opt_threads(const char *cmd, const char *value, long *out);
+/* The built-in strategy with this name, or NULL after printing the names there are. */
+struct Strategy;
+const struct Strategy *cli_find_strategy(const char *cmd, const char *name);
+
 /* --- files and folders --- */
 
 /* The data folder (holding scenarios/): $UPFRONT_DATA_DIR, else ../share/upfront beside

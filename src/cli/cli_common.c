@@ -4,6 +4,7 @@
 #endif
 
 #include "cli.h"
+#include "upfront/strategy.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -173,6 +174,38 @@ int cli_parse_long(const char *s, long min, long max, long *out)
         return -1;
     *out = v;
     return 0;
+}
+
+int cli_opt_seed(const char *cmd, const char *value, uint64_t *out)
+{
+    if (value && cli_parse_u64(value, out) != 0)
+        return cli_usage_error(cmd,
+                               "--seed: expected a whole number from 0 to 18446744073709551615, "
+                               "got \"%s\"",
+                               value);
+    return 0;
+}
+
+int cli_opt_threads(const char *cmd, const char *value, long *out)
+{
+    if (value && cli_parse_long(value, 0, 256, out) != 0)
+        return cli_usage_error(cmd,
+                               "--threads: expected a whole number from 0 (one per core) to 256, "
+                               "got \"%s\"",
+                               value);
+    return 0;
+}
+
+const Strategy *cli_find_strategy(const char *cmd, const char *name)
+{
+    const Strategy *st = strategy_find(name);
+    if (st)
+        return st;
+    fprintf(stderr, "%s %s: unknown strategy \"%s\"; the strategies are:", cli_program, cmd, name);
+    for (int i = 0; i < strategy_count(); i++)
+        fprintf(stderr, " %s", strategy_name(strategy_get(i)));
+    fprintf(stderr, "\n");
+    return NULL;
 }
 
 /* --- files and folders --- */

@@ -125,16 +125,9 @@ int cmd_balance(int argc, char **argv)
     if (runs_s && cli_parse_long(runs_s, 1, BALANCE_MAX_RUNS, &runs) != 0)
         return cli_usage_error("balance", "--runs: expected a whole number from 1 to %ld, got \"%s\"",
                                BALANCE_MAX_RUNS, runs_s);
-    if (threads_s && cli_parse_long(threads_s, 0, 256, &threads) != 0)
-        return cli_usage_error("balance",
-                               "--threads: expected a whole number from 0 (one per core) to 256, "
-                               "got \"%s\"",
-                               threads_s);
     uint64_t seed = 1;
-    if (seed_s && cli_parse_u64(seed_s, &seed) != 0)
-        return cli_usage_error(
-            "balance", "--seed: expected a whole number from 0 to 18446744073709551615, got \"%s\"",
-            seed_s);
+    if (cli_opt_threads("balance", threads_s, &threads) || cli_opt_seed("balance", seed_s, &seed))
+        return CLI_FAILURE;
     Scenario *s = cli_load_scenario("balance", scenario_path, &rc);
     if (!s)
         return rc;

@@ -9,17 +9,6 @@
 #include "upfront/score.h"
 #include "upfront/strategy.h"
 
-/* Prints the names of the built-in strategies after a message. */
-static int unknown_strategy(const char *cmd, const char *name)
-{
-    fprintf(stderr, "%s %s: unknown strategy \"%s\"; the strategies are:", cli_program, cmd,
-            name);
-    for (int i = 0; i < strategy_count(); i++)
-        fprintf(stderr, " %s", strategy_name(strategy_get(i)));
-    fprintf(stderr, "\n");
-    return CLI_FAILURE;
-}
-
 int cmd_run(int argc, char **argv)
 {
     const CliCommand *cmd = cli_command_find("run");
@@ -45,16 +34,11 @@ int cmd_run(int argc, char **argv)
     if (!out)
         return cli_usage_error("run", "missing --out RESULTS.json");
     uint64_t seed = 1;
-    if (seed_s && cli_parse_u64(seed_s, &seed) != 0)
-        return cli_usage_error(
-            "run", "--seed: expected a whole number from 0 to 18446744073709551615, got \"%s\"",
-            seed_s);
+    if (cli_opt_seed("run", seed_s, &seed))
+        return CLI_FAILURE;
     const Strategy *st = NULL;
-    if (strategy) {
-        st = strategy_find(strategy);
-        if (!st)
-            return unknown_strategy("run", strategy);
-    }
+    if (strategy && !(st = cli_find_strategy("run", strategy)))
+        return CLI_FAILURE;
 
     Scenario *s = cli_load_scenario("run", scenario_path, &rc);
     if (!s)

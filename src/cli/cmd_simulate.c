@@ -144,25 +144,12 @@ int cmd_simulate(int argc, char **argv)
     if (cli_parse_long(runs_s, 1, SIM_MAX_RUNS, &runs) != 0)
         return cli_usage_error("simulate", "--runs: expected a whole number from 1 to %ld, got \"%s\"",
                                SIM_MAX_RUNS, runs_s);
-    if (threads_s && cli_parse_long(threads_s, 0, 256, &threads) != 0)
-        return cli_usage_error("simulate",
-                               "--threads: expected a whole number from 0 (one per core) to 256, "
-                               "got \"%s\"",
-                               threads_s);
     uint64_t seed = 1;
-    if (seed_s && cli_parse_u64(seed_s, &seed) != 0)
-        return cli_usage_error(
-            "simulate",
-            "--seed: expected a whole number from 0 to 18446744073709551615, got \"%s\"", seed_s);
-    const Strategy *st = strategy_find(strategy);
-    if (!st) {
-        fprintf(stderr, "%s simulate: unknown strategy \"%s\"; the strategies are:", cli_program,
-                strategy);
-        for (int i = 0; i < strategy_count(); i++)
-            fprintf(stderr, " %s", strategy_name(strategy_get(i)));
-        fprintf(stderr, "\n");
+    if (cli_opt_threads("simulate", threads_s, &threads) || cli_opt_seed("simulate", seed_s, &seed))
         return CLI_FAILURE;
-    }
+    const Strategy *st = cli_find_strategy("simulate", strategy);
+    if (!st)
+        return CLI_FAILURE;
     Scenario *s = cli_load_scenario("simulate", scenario_path, &rc);
     if (!s)
         return rc;
