@@ -41,8 +41,10 @@ static const CliCommand commands[] = {
      "replay results files and check their recorded score and state; exit 1 on any mismatch",
      cmd_verify},
     {"report", "report RESULTS... [--csv FILE] [--html FILE]",
-     "a class leaderboard of verified results files (a minimal first version: ranks, scores, "
-     "revenue; the full debrief summary is still to come)",
+     "verify results files (or folders of them) by replaying each, rank the class and "
+     "summarise it (effort curves against Sales 1.0 and 2.0, score spread and components, "
+     "channel use, commonest mistakes); --csv and --html write a spreadsheet and a "
+     "self-contained page for the projector; exit 1 when a file fails verification",
      cmd_report},
     {"bench", "bench [--json] [--frames N] [--no-frames | --frames-only] [--save-scenarios DIR]",
      "measure on this machine: each screen's frame time against the floor (offscreen, "
