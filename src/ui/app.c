@@ -106,6 +106,19 @@ static void choose_default_scenario(App *app)
         SDL_snprintf(app->load_error, sizeof app->load_error, "No scenario found in %s", dir);
 }
 
+int app_renderer_policy(void)
+{
+    const char *want = SDL_getenv("UPFRONT_RENDERER");
+    if (want && SDL_strcasecmp(want, "accelerated") == 0)
+        return 0;
+    if (want && want[0] && SDL_strcasecmp(want, "software") != 0)
+        fprintf(stderr, "upfront: UPFRONT_RENDERER=%s is neither software nor accelerated: using software\n", want);
+    /* default priority: the environment's SDL_* variables take precedence */
+    SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0", SDL_HINT_DEFAULT);
+    SDL_SetHintWithPriority(SDL_HINT_RENDER_DRIVER, "software", SDL_HINT_DEFAULT);
+    return APP_SOFTWARE;
+}
+
 App *app_create(const UiOptions *opts, int w, int h, int flags)
 {
     App *app = calloc(1, sizeof *app);
@@ -158,7 +171,8 @@ App *app_create(const UiOptions *opts, int w, int h, int flags)
     update_sizes(app);
     char fonts[1100];
     SDL_snprintf(fonts, sizeof fonts, "%s/assets/fonts", app->data_dir);
-    app->ui.text = text_cache_new(app->ren, 768);
+    /* the heaviest frame (play) looks up about 230 texts: room for it twice over */
+    app->ui.text = text_cache_new(app->ren, 512);
     if (!app->ui.text || theme_open(&app->theme, fonts, app->out_w, app->out_h,
                                     theme_text_size_factor(app->settings.text_size),
                                     app->settings.palette) != 0) {

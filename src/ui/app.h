@@ -71,6 +71,15 @@ struct App {
     } resume;
 };
 
+/* The renderer policy, applied before SDL_Init by ui_run (and bench's start-up figure):
+ * SDL's software renderer with framebuffer acceleration off, unless UPFRONT_RENDERER is
+ * "accelerated" (SDL's first accelerated renderer, OpenGL on X11). The UI is flat 2D and
+ * redraws only on change, and under X11 without a GPU driver SDL's OpenGL renderer is
+ * Mesa's llvmpipe (60-110 MB more resident). SDL_RENDER_DRIVER and
+ * SDL_FRAMEBUFFER_ACCELERATION in the environment still win. Returns the flags to pass to
+ * app_create (APP_SOFTWARE, or 0). */
+int app_renderer_policy(void);
+
 /* Creates the window (w x h) and renderer and shows the title screen. Returns NULL with a
  * message on stderr when SDL, the fonts or the window can't be set up. */
 App *app_create(const UiOptions *opts, int w, int h, int flags);

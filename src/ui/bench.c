@@ -263,6 +263,7 @@ static double startup_on_display(const UiOptions *opts, char *driver, size_t cap
         return -1;
 #endif
     Uint64 t0 = SDL_GetPerformanceCounter();
+    int flags = app_renderer_policy(); /* as ui_run: the renderer the game gets */
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0)
         return -1;
     const char *name = SDL_GetCurrentVideoDriver();
@@ -271,7 +272,7 @@ static double startup_on_display(const UiOptions *opts, char *driver, size_t cap
         return -1;
     }
     double ms = -1;
-    App *app = app_create(opts, 1280, 720, 0);
+    App *app = app_create(opts, 1280, 720, flags);
     if (app) {
         app_frame(app, 1000);
         ms = ms_since(t0);

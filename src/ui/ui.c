@@ -10,6 +10,7 @@
 
 int ui_run(const UiOptions *opts)
 {
+    int flags = app_renderer_policy(); /* hints must be set before SDL_Init */
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         SDL_Log("upfront: cannot start the video system: %s", SDL_GetError());
         return 2;
@@ -41,7 +42,7 @@ int ui_run(const UiOptions *opts)
             h = (int)hh;
         }
     }
-    App *app = app_create(opts, w, h, 0);
+    App *app = app_create(opts, w, h, flags);
     if (!app) {
         TTF_Quit();
         SDL_Quit();
