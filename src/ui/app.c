@@ -79,6 +79,7 @@ static void refit(App *app)
     if (r == 1)
         text_cache_clear(app->ui.text);
     app->dirty = 1;
+    app->layer_valid = 0;
 }
 
 static void choose_default_scenario(App *app)
@@ -224,6 +225,7 @@ static void apply_pending(App *app)
             app->toast[0] = '\0';
         app->changed_at = app->now;
         app->dirty = 1;
+        app->layer_valid = 0;
         app->animating = 1;
     }
     app->pending_count = 0;
@@ -261,7 +263,11 @@ void app_reset(App *app, Screen *s)
         queue(app, OP_RESET, s);
 }
 void app_quit(App *app) { app->running = 0; }
-void app_redraw(App *app) { app->dirty = 1; }
+void app_redraw(App *app)
+{
+    app->dirty = 1;
+    app->layer_valid = 0;
+}
 
 void app_toast(App *app, const char *fmt, ...)
 {
@@ -272,6 +278,7 @@ void app_toast(App *app, const char *fmt, ...)
     app->toast_until = app->now + 4000;
     app->toast_keep = 1;
     app->dirty = 1;
+    app->layer_valid = 0; /* a toast comes with a change (a reload, a save, a refusal) */
 }
 
 void app_destroy(App *app)
@@ -289,6 +296,8 @@ void app_destroy(App *app)
     session_free(app->session);
     catalog_free(&app->catalog);
     text_cache_free(app->ui.text);
+    if (app->layer)
+        SDL_DestroyTexture(app->layer);
     theme_close(&app->theme);
     SDL_DestroyRenderer(app->ren);
     SDL_DestroyWindow(app->win);
@@ -316,12 +325,14 @@ static void set_hover(App *app)
     if (id != app->ui.hover_id) {
         app->ui.hover_id = id;
         app->dirty = 1;
+        app->layer_valid = 0;
     }
 }
 
 int app_handle_event(App *app, const SDL_Event *ev)
 {
     SDL_Event e = *ev;
+    app->layer_valid = 0; /* any input may change what the screens draw */
     /* animations started by this event start from when it happened */
     if (e.common.timestamp > app->now)
         app->now = e.common.timestamp;
@@ -416,7 +427,9 @@ static void draw_watch_panel(App *app)
     widget_text(ui, r.x + g * 2, r.y + g * 3 + hh, inner, FONT_BODY, t->c.bad, app->watch_diags);
 }
 
-static void draw(App *app)
+/* The screens' pictures: each screen's draw and then its draw_live, bottom to top; with
+ * live 0, draw only (the picture kept in the layer). */
+static void draw_screens(App *app, int live)
 {
     Ui *ui = &app->ui;
     widget_begin(ui);
@@ -435,6 +448,73 @@ static void draw(App *app)
             widget_fill(ui, all, theme_alpha(app->theme.c.overlay, 150));
         }
         app->stack[i]->draw(app->stack[i], app);
+        if (live && app->stack[i]->draw_live)
+            app->stack[i]->draw_live(app->stack[i], app);
+    }
+}
+
+/* The layer can hold the screens' picture when only the top screen has a draw_live (one
+ * below would draw over the screens above it). */
+static int layer_possible(const App *app)
+{
+    for (int i = 0; i + 1 < app->depth; i++)
+        if (app->stack[i]->draw_live)
+            return 0;
+    return app->depth > 0;
+}
+
+/* A target texture of the output's size for the layer; 0 when the renderer has none. */
+static int layer_ready(App *app)
+{
+    if (app->layer && app->layer_w == app->out_w && app->layer_h == app->out_h)
+        return 1;
+    if (app->layer)
+        SDL_DestroyTexture(app->layer);
+    app->layer_valid = 0;
+    /* the window's own format where it has one: blending into it and copying it out take
+     * SDL's fast paths (an ARGB target blends about a third slower in software) */
+    Uint32 fmt = SDL_GetWindowPixelFormat(app->win);
+    if (fmt == SDL_PIXELFORMAT_UNKNOWN || SDL_ISPIXELFORMAT_ALPHA(fmt) || SDL_ISPIXELFORMAT_INDEXED(fmt))
+        fmt = SDL_PIXELFORMAT_RGB888;
+    app->layer = SDL_CreateTexture(app->ren, fmt, SDL_TEXTUREACCESS_TARGET, app->out_w, app->out_h);
+    if (!app->layer)
+        return 0;
+    SDL_SetTextureBlendMode(app->layer, SDL_BLENDMODE_NONE);
+    app->layer_w = app->out_w;
+    app->layer_h = app->out_h;
+    return 1;
+}
+
+void app_layer_invalidate(App *app) { app->layer_valid = 0; }
+
+/* Draws a frame. With use_layer (a frame of an animation), the screens' draw goes into the
+ * layer texture, which later frames of the animation copy, drawing only draw_live over
+ * it, for as long as nothing but time changes: every event, screen change, app_redraw,
+ * toast, hover change, refit and settings change invalidates it (app_layer_invalidate). */
+static void draw(App *app, int use_layer)
+{
+    Ui *ui = &app->ui;
+    if (use_layer && layer_possible(app) && layer_ready(app)) {
+        if (!app->layer_valid || app->layer_hover != ui->hover_id) {
+            SDL_SetRenderTarget(app->ren, app->layer);
+            draw_screens(app, 0);
+            SDL_SetRenderTarget(app->ren, NULL);
+            app->layer_hits = ui->hit_count;
+            app->layer_hover = ui->hover_id;
+            app->layer_valid = 1;
+            app->stats.layer_draws++;
+        } else {
+            ui->hit_count = app->layer_hits; /* the hit regions its draw registered */
+            app->stats.layer_reuses++;
+        }
+        SDL_RenderCopy(app->ren, app->layer, NULL, NULL);
+        Screen *t = app->stack[app->depth - 1];
+        if (t->draw_live)
+            t->draw_live(t, app);
+    } else {
+        app->layer_valid = 0;
+        draw_screens(app, 1);
+        app->stats.full_draws++;
     }
     /* a new full screen fades in over 150 ms; input is taken throughout */
     Uint32 since = app->now - app->changed_at;
@@ -544,6 +624,7 @@ int app_frame(App *app, Uint32 now_ms)
     if (app->toast[0] && now_ms >= app->toast_until) {
         app->toast[0] = '\0';
         app->dirty = 1;
+        app->layer_valid = 0;
     }
     if (app->round_on) {
         int left = app_round_seconds_left(app);
@@ -552,17 +633,20 @@ int app_frame(App *app, Uint32 now_ms)
         else if (left != app->round_shown) {
             app->round_shown = left;
             app->dirty = 1;
+            app->layer_valid = 0;
         }
     }
     if (app->opts.watch && now_ms >= app->next_watch) {
         app->next_watch = now_ms + 500;
+        app->layer_valid = 0; /* a reload may replace the scenario and the game */
         watch_scenario(app);
     }
     apply_pending(app);
     if (!app->dirty || app->depth == 0)
         return 0;
     app->dirty = 0;
-    draw(app);
+    /* frames of an animation keep the screens' picture and redraw what moves */
+    draw(app, app->animating || app->bench_live);
     SDL_RenderPresent(app->ren);
     set_hover(app);
     return 1;
@@ -588,7 +672,7 @@ int app_wait_ms(const App *app, Uint32 now_ms)
 
 SDL_Surface *app_screenshot(App *app)
 {
-    draw(app);
+    draw(app, 0);
     SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, app->out_w, app->out_h, 24, SDL_PIXELFORMAT_RGB24);
     if (!surf)
         return NULL;

@@ -69,6 +69,18 @@ struct App {
         char player[64];
         int day, days;
     } resume;
+    /* the screens' picture kept while only time passes (see draw in app.c) */
+    SDL_Texture *layer;
+    int layer_w, layer_h;
+    int layer_valid;
+    int layer_hits;  /* hit regions registered by the screens' draw */
+    int layer_hover; /* ui.hover_id it was drawn with */
+    int bench_live; /* bench: draw as on a frame of an animation (the layer path) */
+    struct {
+        long full_draws;   /* frames drawn whole, straight to the window */
+        long layer_draws;  /* frames whose screens were drawn into the layer */
+        long layer_reuses; /* frames that copied the layer and drew only draw_live */
+    } stats;
 };
 
 /* The renderer policy, applied before SDL_Init by ui_run (and bench's start-up figure):
@@ -109,7 +121,12 @@ void app_pop(App *app);
 void app_replace(App *app, Screen *s);
 void app_reset(App *app, Screen *s);
 void app_quit(App *app);
+/* Draws the next frame whole (and drops the kept picture of the screens). */
 void app_redraw(App *app);
+/* Drops the kept picture of the screens: the next frame draws them again. Anything that
+ * changes what a screen's draw shows outside of events, screen changes and app_redraw
+ * must call it. */
+void app_layer_invalidate(App *app);
 /* Shows a short message at the bottom of the window for a few seconds. */
 void app_toast(App *app, const char *fmt, ...)
 #if defined(__GNUC__)

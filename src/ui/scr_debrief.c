@@ -315,6 +315,22 @@ static void draw_prospects(Debrief *d, App *app, SDL_Rect area)
                  ALIGN_LEFT);
 }
 
+/* The total, counting up to the score: drawn over debrief_draw's picture every frame. */
+static void debrief_draw_live(Screen *s, App *app)
+{
+    Debrief *d = (Debrief *)s;
+    const Theme *th = &app->theme;
+    if (!app->session)
+        return;
+    int W = app->out_w, gpx = theme_grid(th, 1);
+    int m = gpx * 3, y = gpx * 2;
+    char buf[40];
+    long long total = (long long)(tween_value(&d->total, app->now) + 0.5f);
+    SDL_snprintf(buf, sizeof buf, "%lld", total);
+    int tw = text_width(th->font[FONT_DISPLAY], buf);
+    widget_label(&app->ui, W - m - tw, y, 0, FONT_DISPLAY, th->c.text, buf, ALIGN_LEFT);
+}
+
 static void debrief_draw(Screen *s, App *app)
 {
     Debrief *d = (Debrief *)s;
@@ -328,13 +344,8 @@ static void debrief_draw(Screen *s, App *app)
     int y = gpx * 2;
     widget_label(ui, m, y, W / 2, FONT_BODY_BOLD, th->c.stage[STAGE_CLOSE], "DEBRIEF", ALIGN_LEFT);
     widget_label(ui, m, y + th->line[FONT_BODY_BOLD], W / 2, FONT_TITLE, th->c.text, scenario_title(se->scenario), ALIGN_LEFT);
-    /* the total, counting up */
+    /* the total, counting up, is debrief_draw_live */
     char buf[120];
-    long long total = (long long)(tween_value(&d->total, app->now) + 0.5f);
-    SDL_snprintf(buf, sizeof buf, "%lld", total);
-    int tw = text_width(th->font[FONT_DISPLAY], buf);
-    int tx = W - m - tw;
-    widget_label(ui, tx, y, 0, FONT_DISPLAY, th->c.text, buf, ALIGN_LEFT);
     const char *sub = app->new_best ? "points \xC2\xB7 a new personal best" : "points";
     widget_label(ui, W / 2, y + th->line[FONT_DISPLAY], W / 2 - m, FONT_BODY, app->new_best ? th->c.good : th->c.muted, sub, ALIGN_RIGHT);
     y += th->line[FONT_BODY_BOLD] + th->line[FONT_TITLE] + gpx * 2;
@@ -407,5 +418,6 @@ Screen *debrief_screen_new(void)
     d->base.event = debrief_event;
     d->base.update = debrief_update;
     d->base.draw = debrief_draw;
+    d->base.draw_live = debrief_draw_live;
     return &d->base;
 }

@@ -872,8 +872,7 @@ static void play_draw(Screen *s, App *app)
         p->act = 0;
     int W = app->out_w, H = app->out_h, gpx = theme_grid(th, 1);
     int top_h = th->line[FONT_LABEL_BOLD] + th->line[FONT_BODY] + gpx * 2;
-    SDL_Rect top = {0, 0, W, top_h};
-    draw_top(p, app, top);
+    /* the top bar (tweened figures, the round's clock) and the banner are play_draw_live */
     int m = gpx * 2;
     int y = top_h + m;
     int h = H - y - m;
@@ -892,6 +891,20 @@ static void play_draw(Screen *s, App *app)
     draw_inbox(p, app, inbox);
     SDL_Rect acts = {m * 3 + lw + cw, y, rw, h};
     draw_actions(p, app, acts);
+}
+
+/* What moves with time: the top bar's figures count to their new values, the round's
+ * clock, the day's banner. Nothing play_draw draws overlaps the top bar. */
+static void play_draw_live(Screen *s, App *app)
+{
+    Play *p = (Play *)s;
+    const Game *g = game_of(app);
+    if (!g || scenario_prospect_count(game_scenario(g)) <= 0)
+        return;
+    const Theme *th = &app->theme;
+    int top_h = th->line[FONT_LABEL_BOLD] + th->line[FONT_BODY] + theme_grid(th, 1) * 2;
+    SDL_Rect top = {0, 0, app->out_w, top_h};
+    draw_top(p, app, top);
     draw_banner(p, app);
 }
 
@@ -923,5 +936,6 @@ Screen *play_screen_new(void)
     p->base.event = play_event;
     p->base.update = play_update;
     p->base.draw = play_draw;
+    p->base.draw_live = play_draw_live;
     return &p->base;
 }

@@ -17,7 +17,12 @@ struct Screen {
     void (*leave)(Screen *s, App *app);                       /* frees s */
     int (*event)(Screen *s, App *app, const SDL_Event *ev);   /* 1 when it changed something */
     int (*update)(Screen *s, App *app, int step_ms);          /* may be NULL; 1 while animating */
+    /* draw must depend only on state that changes through events, screen changes,
+     * settings, the window's size or app_redraw (never on app->now): the App may keep its
+     * picture and reuse it while only time passes. What moves with time alone is drawn by
+     * draw_live (may be NULL), every frame, over draw's picture. */
     void (*draw)(Screen *s, App *app);
+    void (*draw_live)(Screen *s, App *app);
 };
 
 /* Hit-region ids of the play screen, for mouse input and the tests that click them. */
