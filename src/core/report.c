@@ -2,6 +2,8 @@
  * as text, CSV or a self-contained HTML page. */
 #include "upfront/report.h"
 
+#include "upfront/alloc.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,7 +72,7 @@ struct Report {
 static char *dup_str(const char *s)
 {
     size_t n = strlen(s ? s : "") + 1;
-    char *d = malloc(n);
+    char *d = alloc_malloc(n);
     if (d)
         memcpy(d, s ? s : "", n);
     return d;
@@ -85,7 +87,7 @@ static int grow(void *pp, int *cap, int need, size_t sz)
     int nc = *cap ? *cap * 2 : 8;
     while (nc < need)
         nc *= 2;
-    void *q = realloc(*p, (size_t)nc * sz);
+    void *q = alloc_realloc(*p, (size_t)nc * sz);
     if (!q)
         return -1;
     *p = q;
@@ -95,16 +97,16 @@ static int grow(void *pp, int *cap, int need, size_t sz)
 
 Report *report_new(void)
 {
-    return calloc(1, sizeof(Report));
+    return alloc_calloc(1, sizeof(Report));
 }
 
 static void trainee_free(ReportTrainee *t)
 {
     if (!t)
         return;
-    free(t->player);
-    free(t->file);
-    free(t);
+    alloc_free(t->player);
+    alloc_free(t->file);
+    alloc_free(t);
 }
 
 void report_free(Report *r)
@@ -115,17 +117,17 @@ void report_free(Report *r)
         Group *gr = &r->groups[g];
         for (int i = 0; i < gr->n; i++)
             trainee_free(gr->t[i]);
-        free(gr->t);
-        free(gr->id);
-        free(gr->hash);
-        free(gr->title);
-        free(gr->currency);
+        alloc_free(gr->t);
+        alloc_free(gr->id);
+        alloc_free(gr->hash);
+        alloc_free(gr->title);
+        alloc_free(gr->currency);
     }
-    free(r->groups);
+    alloc_free(r->groups);
     for (int i = 0; i < r->nrejected; i++)
-        free(r->rejected[i]);
-    free(r->rejected);
-    free(r);
+        alloc_free(r->rejected[i]);
+    alloc_free(r->rejected);
+    alloc_free(r);
 }
 
 int report_reject(Report *r, const char *file)
@@ -172,7 +174,7 @@ static void count_game(const Game *g, ReportTrainee *t)
     }
     /* accounts whose first touch came before any research, unless they started prepared */
     int generic_below = scenario_rules(s)->generic_below;
-    unsigned char *seen = calloc((size_t)np + 1, 1); /* 1 researched, 2 counted/touched */
+    unsigned char *seen = alloc_calloc((size_t)np + 1, 1); /* 1 researched, 2 counted/touched */
     if (seen) {
         int na = game_action_count(g);
         for (int i = 0; i < na; i++) {
@@ -187,7 +189,7 @@ static void count_game(const Game *g, ReportTrainee *t)
                     t->mistakes[MISTAKE_UNRESEARCHED]++;
             }
         }
-        free(seen);
+        alloc_free(seen);
     }
     t->mistakes[MISTAKE_GENERIC_EXEC] = t->card.generic_exec_calls;
     t->mistakes[MISTAKE_BURNED] = t->card.burned;
@@ -235,10 +237,10 @@ static Group *find_group(Report *r, const Scenario *s)
     memcpy(ng.curve1, w->curve_sales1, sizeof ng.curve1);
     memcpy(ng.curve2, w->curve_sales2, sizeof ng.curve2);
     if (!ng.id || !ng.hash || !ng.title || !ng.currency) {
-        free(ng.id);
-        free(ng.hash);
-        free(ng.title);
-        free(ng.currency);
+        alloc_free(ng.id);
+        alloc_free(ng.hash);
+        alloc_free(ng.title);
+        alloc_free(ng.currency);
         return NULL;
     }
     memmove(&r->groups[at + 1], &r->groups[at], (size_t)(r->ngroups - at) * sizeof *r->groups);
@@ -252,7 +254,7 @@ int report_add(Report *r, const Game *g, const char *player, const char *file,
 {
     if (!r || !g || r->total >= REPORT_MAX_TRAINEES)
         return -1;
-    ReportTrainee *t = calloc(1, sizeof *t);
+    ReportTrainee *t = alloc_calloc(1, sizeof *t);
     if (!t)
         return -1;
     t->player = dup_str(player);
@@ -376,7 +378,7 @@ void report_summary(const Report *r, int g, ReportSummary *out)
     out->trainees = n;
     if (n == 0)
         return;
-    double *scores = malloc((size_t)n * sizeof *scores);
+    double *scores = alloc_malloc((size_t)n * sizeof *scores);
     int buyer = 0;
     for (int i = 0; i < n; i++) {
         const ReportTrainee *t = gr->t[i];
@@ -414,7 +416,7 @@ void report_summary(const Report *r, int g, ReportSummary *out)
         out->score_median = quantile(scores, n, 0.5);
         out->score_p75 = quantile(scores, n, 0.75);
         out->score_max = scores[n - 1];
-        free(scores);
+        alloc_free(scores);
     }
     /* commonest first: by trainees, then by total; stable on the enum order */
     for (int i = 1; i < MISTAKE_COUNT; i++) {
@@ -449,7 +451,7 @@ static void buf_add_n(Buf *b, const char *s, size_t n)
         size_t cap = b->cap ? b->cap * 2 : 8192;
         while (cap < b->len + n + 1)
             cap *= 2;
-        char *p = realloc(b->s, cap);
+        char *p = alloc_realloc(b->s, cap);
         if (!p) {
             b->oom = 1;
             return;
@@ -490,7 +492,7 @@ static void buf_printf(Buf *b, const char *fmt, ...)
 static char *buf_done(Buf *b)
 {
     if (b->oom) {
-        free(b->s);
+        alloc_free(b->s);
         return NULL;
     }
     if (!b->s)

@@ -1611,9 +1611,9 @@ Scenario *scenario_load(const char *buf, size_t len, const char *file, DiagList 
         return NULL;
     }
     if (len > SCENARIO_MAX_BYTES) {
-        diag_add(diags, DIAG_ERROR, 0, 0, "",
-                 "the scenario is %zu bytes, more than the limit of %u bytes (4 MiB)", len,
-                 SCENARIO_MAX_BYTES);
+        diag_add(diags, DIAG_ERROR, 1, 1, "",
+                 "expected a scenario of at most %u bytes (4 MiB), found %zu bytes",
+                 SCENARIO_MAX_BYTES, len);
         return NULL;
     }
     DiagList *local = diag_list_new();
@@ -1678,15 +1678,17 @@ Scenario *scenario_load_file(const char *path, DiagList *diags, int *unreadable)
     FileStatus st = file_read_all(path, SCENARIO_MAX_BYTES, &buf, &len);
     if (st != FILE_OK) {
         int saved = errno;
-        if (st == FILE_ERR_TOO_BIG)
-            diag_add(diags, DIAG_ERROR, 0, 0, "",
-                     "the file is larger than the limit of %u bytes (4 MiB) for a scenario",
+        if (st == FILE_ERR_TOO_BIG) {
+            /* read, but invalid: a scenario this large is refused at its first byte */
+            diag_add(diags, DIAG_ERROR, 1, 1, "",
+                     "expected a scenario of at most %u bytes (4 MiB), found a larger file",
                      SCENARIO_MAX_BYTES);
-        else
+        } else {
             diag_add(diags, DIAG_ERROR, 0, 0, "", "cannot read the file: %s",
                      file_status_message(st, saved));
-        if (unreadable)
-            *unreadable = 1;
+            if (unreadable)
+                *unreadable = 1;
+        }
         alloc_free(buf);
         return NULL;
     }

@@ -206,6 +206,12 @@ def case_validate(tmp):
             for k in ("file", "line", "column", "pointer", "severity", "message"):
                 check(k in d, "--json diagnostic has %s: %r" % (k, d))
             check(d.get("file") == bad_path, "only the invalid file has diagnostics")
+    big = os.path.join(tmp, "big.json")
+    write(big, "{" + " " * (4 * 1024 * 1024) + "}")
+    r = run("validate", big)
+    expect(r, 1, "validate a scenario past the 4 MiB cap (read, and invalid)")
+    check(r.err.startswith(big + ":1:1: error: expected a scenario of at most 4194304 bytes"),
+          "the size cap is reported at the first byte: %r" % r.err[:200])
     r = run("validate", "--json", SCENARIO)
     expect(r, 0, "validate --json on a valid scenario")
     check(r.out.strip() in ("[]", "[\n]"), "valid scenario --json is an empty array: %r" % r.out)

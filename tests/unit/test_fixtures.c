@@ -136,7 +136,7 @@ static void every_expected_file_should_have_its_fixture(void)
 }
 
 /* The file past the size cap is made here rather than committed. */
-static void a_file_past_the_size_cap_should_be_refused_as_unreadable(void)
+static void a_file_past_the_size_cap_should_be_refused_as_invalid_at_its_first_byte(void)
 {
     const char *tmp = getenv("TMPDIR");
     char path[512];
@@ -158,7 +158,7 @@ static void a_file_past_the_size_cap_should_be_refused_as_unreadable(void)
     int unreadable = 0;
     Scenario *s = scenario_load_file(path, d, &unreadable);
     CHECK(s == NULL);
-    CHECK_EQ_INT(unreadable, 1);
+    CHECK_EQ_INT(unreadable, 0);
     char *got = NULL;
     FILE *o = tmpfile();
     if (o && diag_print(o, "too-big.json", d) == 0) {
@@ -170,8 +170,8 @@ static void a_file_past_the_size_cap_should_be_refused_as_unreadable(void)
     }
     if (o)
         fclose(o);
-    CHECK_EQ_STR(got, "too-big.json: error: the file is larger than the limit of 4194304 bytes "
-                      "(4 MiB) for a scenario\n");
+    CHECK_EQ_STR(got, "too-big.json:1:1: error: expected a scenario of at most 4194304 bytes "
+                      "(4 MiB), found a larger file\n");
     free(got);
     diag_list_free(d);
     remove(path);
@@ -191,6 +191,6 @@ int main(int argc, char **argv)
     }
     RUN(bad_fixtures_should_print_exactly_their_expected_diagnostics);
     RUN(every_expected_file_should_have_its_fixture);
-    RUN(a_file_past_the_size_cap_should_be_refused_as_unreadable);
+    RUN(a_file_past_the_size_cap_should_be_refused_as_invalid_at_its_first_byte);
     return check_done();
 }

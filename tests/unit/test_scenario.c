@@ -781,7 +781,7 @@ static void scenario_should_report_every_problem_not_just_the_first(void)
     free(t3);
 }
 
-static void scenario_should_reject_an_oversized_buffer_at_line_0(void)
+static void scenario_should_reject_an_oversized_buffer_at_its_first_byte(void)
 {
     size_t n = (size_t)SCENARIO_MAX_BYTES + 1;
     char *big = malloc(n);
@@ -795,13 +795,14 @@ static void scenario_should_reject_an_oversized_buffer_at_line_0(void)
     Scenario *s = scenario_load(big, n, "big.json", d);
     CHECK(s == NULL);
     CHECK_EQ_INT(diag_count(d), 1);
-    CHECK_EQ_INT(diag_get(d, 0)->line, 0);
-    CHECK(strstr(diag_get(d, 0)->message, "more than the limit") != NULL);
+    CHECK_EQ_INT(diag_get(d, 0)->line, 1);
+    CHECK_EQ_INT(diag_get(d, 0)->col, 1);
+    CHECK(strstr(diag_get(d, 0)->message, "found 4194305 bytes") != NULL);
     diag_list_free(d);
     free(big);
 }
 
-static void scenario_load_file_should_flag_an_oversized_file_as_unreadable(void)
+static void scenario_load_file_should_refuse_an_oversized_file_as_invalid(void)
 {
     const char *tmp = getenv("TMPDIR");
     char path[512];
@@ -820,10 +821,11 @@ static void scenario_load_file_should_flag_an_oversized_file_as_unreadable(void)
     int unreadable = 0;
     Scenario *s = scenario_load_file(path, d, &unreadable);
     CHECK(s == NULL);
-    CHECK_EQ_INT(unreadable, 1);
+    CHECK_EQ_INT(unreadable, 0); /* read, and refused as invalid (exit 1) */
     CHECK_EQ_INT(diag_count(d), 1);
-    CHECK_EQ_INT(diag_get(d, 0)->line, 0);
-    CHECK(strstr(diag_get(d, 0)->message, "larger than the limit") != NULL);
+    CHECK_EQ_INT(diag_get(d, 0)->line, 1);
+    CHECK_EQ_INT(diag_get(d, 0)->col, 1);
+    CHECK(strstr(diag_get(d, 0)->message, "at most 4194304 bytes") != NULL);
     diag_list_free(d);
     remove(path);
 }
@@ -991,8 +993,8 @@ int main(void)
     RUN(scenario_should_reject_a_curve_that_does_not_add_up_to_100);
     RUN(scenario_should_reject_too_many_progress_steps);
     RUN(scenario_should_report_every_problem_not_just_the_first);
-    RUN(scenario_should_reject_an_oversized_buffer_at_line_0);
-    RUN(scenario_load_file_should_flag_an_oversized_file_as_unreadable);
+    RUN(scenario_should_reject_an_oversized_buffer_at_its_first_byte);
+    RUN(scenario_load_file_should_refuse_an_oversized_file_as_invalid);
     RUN(scenario_load_file_should_flag_a_missing_file_as_unreadable);
     RUN(scenario_should_warn_when_no_channel_can_reach_a_prospect);
     RUN(scenario_should_warn_when_the_budget_cannot_pay_for_a_channel);
