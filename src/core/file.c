@@ -9,6 +9,7 @@
 #include "upfront/alloc.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +22,9 @@
 #include <sys/stat.h>
 #include <windows.h>
 #else
+#include <dirent.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -201,6 +204,51 @@ static unsigned long next_temp_counter(void)
 #endif
 }
 
+#if !defined(_WIN32)
+/* Removes the temporary files "NAME.tmp-PID-N" that a writer killed mid-write left beside
+ * path: those whose process no longer exists. Best effort: errors are ignored. */
+static void remove_stale_temps(const char *path)
+{
+    size_t dlen = folder_length(path);
+    const char *base = path + dlen;
+    size_t blen = strlen(base);
+    char *folder = alloc_malloc(dlen + 2);
+    if (!folder)
+        return;
+    if (dlen == 0) {
+        strcpy(folder, ".");
+    } else {
+        memcpy(folder, path, dlen);
+        folder[dlen] = '\0';
+    }
+    DIR *dir = opendir(folder);
+    if (dir) {
+        const struct dirent *de;
+        while ((de = readdir(dir)) != NULL) {
+            const char *name = de->d_name;
+            if (strncmp(name, base, blen) != 0 || strncmp(name + blen, ".tmp-", 5) != 0)
+                continue;
+            char *end = NULL;
+            unsigned long pid = strtoul(name + blen + 5, &end, 10);
+            if (!end || *end != '-' || pid == 0 || pid == CURRENT_PID() || pid > (unsigned long)INT32_MAX)
+                continue;
+            if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+                continue; /* its writer may still be at work */
+            size_t nlen = strlen(name);
+            char *full = alloc_malloc(dlen + nlen + 1);
+            if (full) {
+                memcpy(full, path, dlen);
+                memcpy(full + dlen, name, nlen + 1);
+                (void)unlink(full);
+                alloc_free(full);
+            }
+        }
+        closedir(dir);
+    }
+    alloc_free(folder);
+}
+#endif
+
 FileStatus file_write_atomic(const char *path, const void *data, size_t len)
 {
     if (!path || !*path || (!data && len > 0)) {
@@ -262,6 +310,7 @@ FileStatus file_write_atomic(const char *path, const void *data, size_t len)
         errno = e;
         return FILE_ERR_IO;
     }
+    remove_stale_temps(path);
 #endif
     alloc_free(tmp);
     return FILE_OK;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static char dir_[256];
@@ -122,6 +123,39 @@ static void status_message_should_name_the_errno(void)
     CHECK(strlen(file_status_message(FILE_ERR_IO, 0)) > 0);
 }
 
+static int file_exists(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0;
+}
+
+/* A writer killed mid-write leaves NAME.tmp-PID-N; the next write removes it once that
+ * process is gone, and leaves a living writer's temporary alone. */
+static void write_atomic_should_clear_temporaries_of_dead_writers(void)
+{
+    pid_t child = fork();
+    if (child == 0)
+        _exit(0);
+    CHECK(child > 0);
+    if (child <= 0)
+        return;
+    int status = 0;
+    CHECK_EQ_INT(waitpid(child, &status, 0), child);
+    char p[512], dead[600], live[600];
+    path_in_dir(p, sizeof p, "s.json");
+    snprintf(dead, sizeof dead, "%s.tmp-%ld-3", p, (long)child);
+    snprintf(live, sizeof live, "%s.tmp-%ld-1", p, (long)getppid());
+    FILE *f = fopen(dead, "wb");
+    CHECK(f != NULL && fputs("{\"half", f) >= 0 && fclose(f) == 0);
+    f = fopen(live, "wb");
+    CHECK(f != NULL && fclose(f) == 0);
+    CHECK_EQ_INT(file_write_atomic(p, "{}\n", 3), FILE_OK);
+    CHECK(!file_exists(dead));
+    CHECK(file_exists(live));
+    remove(live);
+    remove(p);
+}
+
 int main(void)
 {
     const char *tmp = getenv("TMPDIR");
@@ -137,6 +171,7 @@ int main(void)
     RUN(read_all_should_refuse_files_over_the_cap);
     RUN(read_all_should_report_missing_files_and_folders);
     RUN(status_message_should_name_the_errno);
+    RUN(write_atomic_should_clear_temporaries_of_dead_writers);
     rmdir(dir_);
     return check_done();
 }
