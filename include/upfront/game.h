@@ -188,7 +188,10 @@ const Action *game_action(const Game *g, int i);
 /* Day each logged action was taken on. */
 int game_action_day(const Game *g, int i);
 
-/* FNV-1a 64 hash of the whole state (RNG included), as a number. */
+/* FNV-1a 64 hash of the state that decides the rest of the game: the RNG, the calendar,
+ * time, energy and budget, every account and its touches, the effort by stage and the
+ * numbers of events and actions (what follows from these, such as which scenario events
+ * fired or the effort per week, is left out). */
 uint64_t game_state_hash(const Game *g);
 
 #endif

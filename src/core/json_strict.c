@@ -5,6 +5,7 @@
  * are; json_doc_find walks a pointer through it segment by segment. */
 #include "json_strict.h"
 #include "upfront/alloc.h"
+#include "upfront/rng.h"
 
 #include <locale.h>
 #include <math.h>
@@ -15,7 +16,10 @@
 #include <string.h>
 
 #define NO_ENTRY UINT32_MAX
-#define MAX_ENTRIES (1u << 26)
+/* At most this many values in one document: far more than any scenario (a few thousand)
+ * or results file (100,000 actions of about five values) holds, and it bounds the memory a
+ * hostile file of tiny values can take (about 56 bytes each, plus cJSON's tree). */
+#define MAX_ENTRIES (1u << 21)
 
 typedef struct Entry {
     uint32_t parent;   /* index of the container, NO_ENTRY for the root */
@@ -45,7 +49,9 @@ static uint64_t segment_hash(uint32_t parent, const char *seg, size_t n)
         h ^= (unsigned char)seg[i];
         h *= 1099511628211ull;
     }
-    return h ^ ((uint64_t)parent * 0x9E3779B97F4A7C15ull);
+    /* FNV's low bits depend only on the input's low bits, so keys that collide in the
+     * table's slot are cheap to make: mix every bit in before the slot is taken. */
+    return rng_mix64(h ^ ((uint64_t)parent * 0x9E3779B97F4A7C15ull));
 }
 
 static long map_find(const JsonDoc *d, uint32_t parent, const char *seg, size_t n)
@@ -218,6 +224,10 @@ static void out_of_memory(Scan *s)
 
 /* Decodes one strictly valid UTF-8 sequence at p[0..n); returns its length (1..4) and the
  * code point, or 0 when the bytes are not valid UTF-8. */
+static int utf8_decode(const unsigned char *p, size_t n, uint32_t *cp);
+
+int json_utf8_decode(const unsigned char *p, size_t n, uint32_t *cp) { return utf8_decode(p, n, cp); }
+
 static int utf8_decode(const unsigned char *p, size_t n, uint32_t *cp)
 {
     if (n == 0)
@@ -866,6 +876,10 @@ static void scan_value(Scan *s, const char *seg, size_t seg_len, int key_line, i
     long entry = -1;
     uint32_t saved_parent = s->parent;
     if (s->recording) {
+        if (s->doc->count >= MAX_ENTRIES) {
+            scan_error(s, 1, "expected at most %u values in one file, found more", MAX_ENTRIES);
+            return;
+        }
         entry = map_insert(s->doc, s->parent, seg, seg_len);
         if (entry < 0) {
             out_of_memory(s);

@@ -12,6 +12,7 @@
 #define UPFRONT_JSON_STRICT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include <cjson/cJSON.h>
 
@@ -55,5 +56,9 @@ int json_pointer_append(char **buf, size_t *cap, const char *key);
 /* The same for a string whose length the caller keeps in *len (updated), so that deep
  * pointers are not measured again at every step. */
 int json_pointer_append_len(char **buf, size_t *len, size_t *cap, const char *key);
+
+/* Decodes one strictly valid UTF-8 sequence at p[0..n) (the scanner's own rule): returns
+ * its length (1..4) with the code point in *cp, or 0 when the bytes are not valid UTF-8. */
+int json_utf8_decode(const unsigned char *p, size_t n, uint32_t *cp);
 
 #endif

@@ -170,8 +170,19 @@ static void buf_string(Buf *b, const char *s)
                 esc[4] = hex[*p >> 4];
                 esc[5] = hex[*p & 15];
                 buf_add(b, esc, 6);
-            } else {
+            } else if (*p < 0x80) {
                 buf_add(b, (const char *)p, 1);
+            } else {
+                /* Only valid UTF-8 is written, as the reader accepts only that: a name cut
+                 * mid-character or a path in another encoding becomes U+FFFD. */
+                uint32_t cp;
+                int n = json_utf8_decode(p, strlen((const char *)p), &cp);
+                if (n > 0) {
+                    buf_add(b, (const char *)p, (size_t)n);
+                    p += n - 1;
+                } else {
+                    buf_add(b, "\\ufffd", 6);
+                }
             }
         }
     }

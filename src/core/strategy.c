@@ -332,9 +332,23 @@ const Strategy *strategy_find(const char *name)
 const char *strategy_name(const Strategy *s) { return s->name; }
 const char *strategy_description(const Strategy *s) { return s->description; }
 
+/* The most actions a strategy takes in one day: in a scenario whose actions cost no time a
+ * strategy could otherwise go on forever (say, closing tricks that neither win nor lose);
+ * past this it ends the day. No shipped scenario comes near it. */
+#define STRATEGY_MAX_PER_DAY 400
+
+static int actions_today(const Game *g)
+{
+    int n = 0, day = game_day(g);
+    for (int i = game_action_count(g) - 1; i >= 0 && n < STRATEGY_MAX_PER_DAY; i--, n++)
+        if (game_action_day(g, i) != day)
+            break;
+    return n;
+}
+
 static Action choose_with(const Strategy *s, const Plan *plan, const Game *g, Rng *rng)
 {
-    if (game_over(g))
+    if (game_over(g) || actions_today(g) >= STRATEGY_MAX_PER_DAY)
         return end_day_action();
     Action a = s->choose(g, plan, rng);
     if (game_check(g, &a) != ACTION_OK)

@@ -36,7 +36,7 @@ static int find_data_dir(char *out, size_t cap)
 {
     const char *env = SDL_getenv("UPFRONT_DATA_DIR");
     if (env && env[0] && dir_has_assets(env)) {
-        SDL_strlcpy(out, env, cap);
+        SDL_utf8strlcpy(out, env, cap);
         return 0;
     }
     char *base = SDL_GetBasePath();
@@ -46,7 +46,7 @@ static int find_data_dir(char *out, size_t cap)
             char cand[1100];
             SDL_snprintf(cand, sizeof cand, "%s%s", base, rel[i]);
             if (dir_has_assets(cand)) {
-                SDL_strlcpy(out, cand, cap);
+                SDL_utf8strlcpy(out, cand, cap);
                 SDL_free(base);
                 return 0;
             }
@@ -55,7 +55,7 @@ static int find_data_dir(char *out, size_t cap)
     }
 #ifdef UPFRONT_SOURCE_DIR
     if (dir_has_assets(UPFRONT_SOURCE_DIR)) {
-        SDL_strlcpy(out, UPFRONT_SOURCE_DIR, cap);
+        SDL_utf8strlcpy(out, UPFRONT_SOURCE_DIR, cap);
         return 0;
     }
 #endif
@@ -97,10 +97,10 @@ static void choose_default_scenario(App *app)
                 app->current = i;
     }
     if (app->current >= 0 && !app->catalog.items[app->current].scenario) {
-        SDL_strlcpy(app->load_error, app->catalog.items[app->current].error, sizeof app->load_error);
+        SDL_utf8strlcpy(app->load_error, app->catalog.items[app->current].error, sizeof app->load_error);
         if (app->opts.watch) {
             app->watch_broken = 1;
-            SDL_strlcpy(app->watch_diags, app->catalog.items[app->current].diags, sizeof app->watch_diags);
+            SDL_utf8strlcpy(app->watch_diags, app->catalog.items[app->current].diags, sizeof app->watch_diags);
         }
     }
     else if (app->current < 0)
@@ -136,16 +136,16 @@ App *app_create(const UiOptions *opts, int w, int h, int flags)
     }
     char *pref = SDL_GetPrefPath("upfront", "upfront");
     if (pref) {
-        SDL_strlcpy(app->pref_dir, pref, sizeof app->pref_dir);
+        SDL_utf8strlcpy(app->pref_dir, pref, sizeof app->pref_dir);
         SDL_free(pref);
         SDL_snprintf(app->settings_path, sizeof app->settings_path, "%ssettings.json", app->pref_dir);
         SDL_snprintf(app->save_path, sizeof app->save_path, "%ssave.json", app->pref_dir);
         settings_load(&app->settings, app->settings_path);
     }
     if (app->opts.player)
-        SDL_strlcpy(app->player, app->opts.player, sizeof app->player);
+        SDL_utf8strlcpy(app->player, app->opts.player, sizeof app->player);
     if (app->opts.results_dir && app->opts.results_dir[0])
-        SDL_strlcpy(app->results_dir, app->opts.results_dir, sizeof app->results_dir);
+        SDL_utf8strlcpy(app->results_dir, app->opts.results_dir, sizeof app->results_dir);
     else
         SDL_snprintf(app->results_dir, sizeof app->results_dir, "%sresults", app->pref_dir);
     Uint32 wflags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
@@ -539,7 +539,7 @@ static void watch_scenario(App *app)
     int r = catalog_reload(&app->catalog, app->current, &old);
     if (r < 0) {
         app->watch_broken = 1;
-        SDL_strlcpy(app->watch_diags, app->catalog.items[app->current].diags, sizeof app->watch_diags);
+        SDL_utf8strlcpy(app->watch_diags, app->catalog.items[app->current].diags, sizeof app->watch_diags);
         app_toast(app, "Scenario not reloaded: %s", app->catalog.items[app->current].error);
         return;
     }
@@ -828,7 +828,7 @@ static Game *read_save(App *app, ActionLog *info, int *idx, char *err, size_t ca
     memset(info, 0, sizeof *info);
     *idx = -1;
     if (!app->save_path[0] || !platform_is_file(app->save_path)) {
-        SDL_strlcpy(err, "There is no saved game.", cap);
+        SDL_utf8strlcpy(err, "There is no saved game.", cap);
         return NULL;
     }
     DiagList *d = diag_list_new();
@@ -836,7 +836,7 @@ static Game *read_save(App *app, ActionLog *info, int *idx, char *err, size_t ca
     memset(&head, 0, sizeof head);
     Game *g = NULL;
     if (!d || save_read_header(app->save_path, &head, d, NULL) != 0 || !head.scenario_id) {
-        SDL_strlcpy(err, "The saved game can't be read.", cap);
+        SDL_utf8strlcpy(err, "The saved game can't be read.", cap);
     } else {
         int i = -1;
         if (head.scenario_path && head.scenario_path[0] && platform_is_file(head.scenario_path))
@@ -854,7 +854,7 @@ static Game *read_save(App *app, ActionLog *info, int *idx, char *err, size_t ca
         } else {
             g = save_load(app->save_path, sc, info, d, NULL);
             if (!g)
-                SDL_strlcpy(err, "The saved game can't be replayed.", cap);
+                SDL_utf8strlcpy(err, "The saved game can't be replayed.", cap);
             else
                 *idx = i;
         }
@@ -879,8 +879,8 @@ void app_scan_save(App *app)
     app->resume.valid = !game_over(g);
     app->resume.day = game_day(g);
     app->resume.days = scenario_day_count(sc);
-    SDL_strlcpy(app->resume.title, scenario_title(sc), sizeof app->resume.title);
-    SDL_strlcpy(app->resume.player, info.player ? info.player : "", sizeof app->resume.player);
+    SDL_utf8strlcpy(app->resume.title, scenario_title(sc), sizeof app->resume.title);
+    SDL_utf8strlcpy(app->resume.player, info.player ? info.player : "", sizeof app->resume.player);
     game_free(g);
     action_log_free(&info);
 }
@@ -913,7 +913,7 @@ int app_resume_game(App *app)
     app->opts.seed = game_seed(g);
     app->opts.has_seed = 1;
     if (info.player)
-        SDL_strlcpy(app->player, info.player, sizeof app->player);
+        SDL_utf8strlcpy(app->player, info.player, sizeof app->player);
     action_log_free(&info);
     return 0;
 }
@@ -923,7 +923,7 @@ int app_resume_game(App *app)
 int app_join_class(App *app, const char *name, const char *code, char *err, size_t cap)
 {
     char who[64];
-    SDL_strlcpy(who, name ? name : "", sizeof who);
+    SDL_utf8strlcpy(who, name ? name : "", sizeof who);
     size_t n = strlen(who);
     while (n > 0 && (who[n - 1] == ' ' || who[n - 1] == '\t'))
         who[--n] = '\0';
@@ -931,12 +931,12 @@ int app_join_class(App *app, const char *name, const char *code, char *err, size
     while (*w == ' ' || *w == '\t')
         w++;
     if (!*w) {
-        SDL_strlcpy(err, "Type your name first: it goes on the class report.", cap);
+        SDL_utf8strlcpy(err, "Type your name first: it goes on the class report.", cap);
         return -1;
     }
     ClassCode cc;
     if (classcode_parse(code ? code : "", &cc) == CLASSCODE_INVALID) {
-        SDL_strlcpy(err, cc.error, cap);
+        SDL_utf8strlcpy(err, cc.error, cap);
         return -1;
     }
     int idx = -1;
@@ -950,14 +950,14 @@ int app_join_class(App *app, const char *name, const char *code, char *err, size
         }
     }
     if (idx < 0 || !app->catalog.items[idx].scenario) {
-        SDL_strlcpy(err, "No scenario on this computer matches that code: check it with your instructor.", cap);
+        SDL_utf8strlcpy(err, "No scenario on this computer matches that code: check it with your instructor.", cap);
         return -1;
     }
     app->current = idx;
     app->opts.seed = cc.seed;
     app->opts.has_seed = 1;
     app->class_joined = 1;
-    SDL_strlcpy(app->player, w, sizeof app->player);
+    SDL_utf8strlcpy(app->player, w, sizeof app->player);
     return 0;
 }
 

@@ -18,9 +18,9 @@ Session *session_new(const Scenario *sc, const char *path, uint64_t seed, const 
     if (!s)
         return NULL;
     s->scenario = sc;
-    SDL_strlcpy(s->scenario_path, path ? path : "", sizeof s->scenario_path);
+    SDL_utf8strlcpy(s->scenario_path, path ? path : "", sizeof s->scenario_path);
     s->seed = seed;
-    SDL_strlcpy(s->player, player ? player : "", sizeof s->player);
+    SDL_utf8strlcpy(s->player, player ? player : "", sizeof s->player);
     s->started = (int64_t)time(NULL);
     s->game = game_new(sc, seed);
     if (!s->game) {
@@ -36,9 +36,9 @@ Session *session_adopt(const Scenario *sc, const char *path, Game *g, const char
     if (!s)
         return NULL;
     s->scenario = sc;
-    SDL_strlcpy(s->scenario_path, path ? path : "", sizeof s->scenario_path);
+    SDL_utf8strlcpy(s->scenario_path, path ? path : "", sizeof s->scenario_path);
     s->seed = game_seed(g);
-    SDL_strlcpy(s->player, player ? player : "", sizeof s->player);
+    SDL_utf8strlcpy(s->player, player ? player : "", sizeof s->player);
     s->started = started;
     s->game = g;
     return s;
@@ -77,7 +77,7 @@ int session_save(Session *s, const char *dir)
                         s->scenario_path[0] ? s->scenario_path : NULL, s->started};
     char *json = results_to_json(s->game, &meta);
     if (!json) {
-        SDL_strlcpy(s->save_error, "out of memory while writing the results", sizeof s->save_error);
+        SDL_utf8strlcpy(s->save_error, "out of memory while writing the results", sizeof s->save_error);
         return -1;
     }
     char id[80], stamp[32];
@@ -85,7 +85,7 @@ int session_save(Session *s, const char *dir)
     time_t now = (time_t)s->started;
     struct tm *tm = gmtime(&now);
     if (!tm || strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", tm) == 0)
-        SDL_strlcpy(stamp, "game", sizeof stamp);
+        SDL_utf8strlcpy(stamp, "game", sizeof stamp);
     size_t n = strlen(dir);
     const char *sep = (n > 0 && (dir[n - 1] == '/' || dir[n - 1] == '\\')) ? "" : "/";
     SDL_snprintf(s->results_path, sizeof s->results_path, "%s%s%s-%s-seed%llu.json", dir, sep, id,

@@ -339,6 +339,14 @@ def case_verify(tmp):
     check(("%s: ok (score %d)" % (a, total)) in r.out.splitlines(), "verify prints ok: %r" % r.out)
     check(len(r.out.splitlines()) == 3, "one line per file")
 
+    # A player name that is not valid UTF-8 (a Latin-1 "é", or a name cut mid-character)
+    # is written as U+FFFD, so the file still reads back and verifies.
+    r, latin = results_of(tmp, "latin.json", "--strategy", "sales2", "--player",
+                          "Ren\udce9 \u00e9", env=env)
+    r = run("verify", latin)
+    expect(r, 0, "verify a results file whose player name was not valid UTF-8")
+    check(json.loads(read(latin))["player"] == "Ren\ufffd \u00e9", "the bad byte became U+FFFD")
+
     r = run("verify", "--scenario", SCENARIO, a)
     expect(r, 0, "verify --scenario")
 

@@ -97,10 +97,32 @@ static void sales2_should_beat_sales1_and_random_the_way_the_lesson_says(void)
     scenario_free(s);
 }
 
+/* A legal scenario where closing tricks cost no time and neither win nor lose: every
+ * strategy must still end each day and finish the game. */
+static void strategies_should_finish_when_actions_cost_no_time(void)
+{
+    DiagList *d = diag_list_new();
+    Scenario *s = scenario_load_file("tests/fixtures/timeless-closes.json", d, NULL);
+    if (!s)
+        diag_print(stderr, "tests/fixtures/timeless-closes.json", d);
+    diag_list_free(d);
+    CHECK(s != NULL);
+    if (!s)
+        return;
+    for (int i = 0; i < strategy_count(); i++) {
+        Game *g = game_new(s, 3);
+        CHECK_EQ_INT(strategy_play(strategy_get(i), g, 3), 0);
+        CHECK_EQ_INT(game_over(g), 1);
+        game_free(g);
+    }
+    scenario_free(s);
+}
+
 int main(void)
 {
     RUN(strategies_should_include_sales1_sales2_and_random);
     RUN(every_strategy_should_finish_a_game_with_legal_actions);
+    RUN(strategies_should_finish_when_actions_cost_no_time);
     RUN(simulation_should_not_depend_on_the_thread_count);
     RUN(sales2_should_beat_sales1_and_random_the_way_the_lesson_says);
     return check_done();
