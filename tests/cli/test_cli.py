@@ -347,6 +347,12 @@ def case_verify(tmp):
     expect(r, 0, "verify a results file whose player name was not valid UTF-8")
     check(json.loads(read(latin))["player"] == "Ren\ufffd \u00e9", "the bad byte became U+FFFD")
 
+    flood = os.path.join(tmp, "flood.json")
+    write(flood, "[" + ",".join(["0"] * (2 ** 21 + 10)) + "]")
+    r = run("verify", flood)
+    expect(r, 1, "verify a file of more values than any results file holds")
+    check("expected at most 2097152 values in one file" in r.err, "the value cap is named: %r" % r.err[:300])
+
     r = run("verify", "--scenario", SCENARIO, a)
     expect(r, 0, "verify --scenario")
 
