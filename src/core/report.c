@@ -3,6 +3,7 @@
 #include "upfront/report.h"
 
 #include "upfront/alloc.h"
+#include "strbuf.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -437,68 +438,6 @@ void report_summary(const Report *r, int g, ReportSummary *out)
 
 /* ------------------------------------------------------------------ text buffers */
 
-typedef struct Buf {
-    char *s;
-    size_t len, cap;
-    int oom;
-} Buf;
-
-static void buf_add_n(Buf *b, const char *s, size_t n)
-{
-    if (b->oom)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 8192;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *p = alloc_realloc(b->s, cap);
-        if (!p) {
-            b->oom = 1;
-            return;
-        }
-        b->s = p;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = '\0';
-}
-
-static void buf_add(Buf *b, const char *s)
-{
-    buf_add_n(b, s, strlen(s));
-}
-
-static void buf_printf(Buf *b, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
-
-static void buf_printf(Buf *b, const char *fmt, ...)
-{
-    char tmp[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
-    if (n < 0) {
-        b->oom = 1;
-        return;
-    }
-    buf_add_n(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
-}
-
-static char *buf_done(Buf *b)
-{
-    if (b->oom) {
-        alloc_free(b->s);
-        return NULL;
-    }
-    if (!b->s)
-        return dup_str("");
-    return b->s;
-}
 
 /* Decodes one UTF-8 code point at s (length n > 0): returns its length and sets *cp, or
  * returns 1 with *cp = -1 for an invalid byte. */
@@ -547,7 +486,7 @@ static int is_control(long cp)
 
 /* Appends s for a terminal: control characters and invalid bytes become '?', cut to at
  * most width code points (with "~" marking a cut) and padded to width when pad is set. */
-static void buf_cell(Buf *b, const char *s, int width, int right)
+static void buf_cell(StrBuf *b, const char *s, int width, int right)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t n = strlen(s);
@@ -561,26 +500,26 @@ static void buf_cell(Buf *b, const char *s, int width, int right)
     int shown = cut ? width - 1 : cps;
     if (right)
         for (int i = shown + cut; i < width; i++)
-            buf_add(b, " ");
+            strbuf_puts(b, " ");
     size_t i = 0;
     for (int k = 0; k < shown; k++) {
         long cp;
         int l = utf8_next(p + i, n - i, &cp);
         if (is_control(cp))
-            buf_add(b, "?");
+            strbuf_puts(b, "?");
         else
-            buf_add_n(b, s + i, (size_t)l);
+            strbuf_add(b, s + i, (size_t)l);
         i += (size_t)l;
     }
     if (cut)
-        buf_add(b, "~");
+        strbuf_puts(b, "~");
     if (!right)
         for (int k = shown + cut; k < width; k++)
-            buf_add(b, " ");
+            strbuf_puts(b, " ");
 }
 
 /* Appends s escaped for HTML text and attributes; at most max code points (0: all). */
-static void buf_html(Buf *b, const char *s, int max)
+static void buf_html(StrBuf *b, const char *s, int max)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t n = strlen(s);
@@ -589,20 +528,20 @@ static void buf_html(Buf *b, const char *s, int max)
         long cp;
         int l = utf8_next(p + i, n - i, &cp);
         if (max > 0 && k == max - 1 && i + (size_t)l < n) {
-            buf_add(b, "\xE2\x80\xA6"); /* … */
+            strbuf_puts(b, "\xE2\x80\xA6"); /* … */
             return;
         }
         switch (cp) {
-        case '<': buf_add(b, "&lt;"); break;
-        case '>': buf_add(b, "&gt;"); break;
-        case '&': buf_add(b, "&amp;"); break;
-        case '"': buf_add(b, "&quot;"); break;
-        case '\'': buf_add(b, "&#39;"); break;
+        case '<': strbuf_puts(b, "&lt;"); break;
+        case '>': strbuf_puts(b, "&gt;"); break;
+        case '&': strbuf_puts(b, "&amp;"); break;
+        case '"': strbuf_puts(b, "&quot;"); break;
+        case '\'': strbuf_puts(b, "&#39;"); break;
         default:
             if (is_control(cp))
-                buf_add(b, "\xEF\xBF\xBD"); /* U+FFFD */
+                strbuf_puts(b, "\xEF\xBF\xBD"); /* U+FFFD */
             else
-                buf_add_n(b, s + i, (size_t)l);
+                strbuf_add(b, s + i, (size_t)l);
         }
         i += (size_t)l;
         k++;
@@ -611,19 +550,19 @@ static void buf_html(Buf *b, const char *s, int max)
 
 /* Appends one RFC 4180 field: quoted when it holds a comma, quote, CR or LF. A field
  * starting with = + - @ is prefixed with ' so a spreadsheet shows it as text. */
-static void buf_csv(Buf *b, const char *s)
+static void buf_csv(StrBuf *b, const char *s)
 {
     int formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@';
     if (!formula && !strpbrk(s, ",\"\r\n")) {
-        buf_add(b, s);
+        strbuf_puts(b, s);
         return;
     }
-    buf_add(b, "\"");
+    strbuf_puts(b, "\"");
     if (formula)
-        buf_add(b, "'");
+        strbuf_puts(b, "'");
     for (const char *p = s; *p; p++)
-        buf_add_n(b, *p == '"' ? "\"\"" : p, *p == '"' ? 2 : 1);
-    buf_add(b, "\"");
+        strbuf_add(b, *p == '"' ? "\"\"" : p, *p == '"' ? 2 : 1);
+    strbuf_puts(b, "\"");
 }
 
 /* "1,234,567" */
@@ -671,47 +610,47 @@ static const char *display_name(const ReportTrainee *t)
 
 char *report_text(const Report *r)
 {
-    Buf b = {0};
+    StrBuf b = {0};
     char n1[64], n2[64], n3[64], n4[64], n5[64];
     for (int g = 0; g < report_group_count(r); g++) {
         const Group *gr = &r->groups[g];
         ReportSummary s;
         report_summary(r, g, &s);
         if (g > 0)
-            buf_add(&b, "\n\n");
-        buf_add(&b, "Class report: ");
+            strbuf_puts(&b, "\n\n");
+        strbuf_puts(&b, "Class report: ");
         buf_cell(&b, gr->title, 60, 0);
         while (b.len > 0 && b.s[b.len - 1] == ' ')
             b.s[--b.len] = '\0';
-        buf_printf(&b, " (%s), %d trainee%s", gr->id, s.trainees, s.trainees == 1 ? "" : "s");
+        strbuf_printf(&b, " (%s), %d trainee%s", gr->id, s.trainees, s.trainees == 1 ? "" : "s");
         if (s.seeds == 1)
-            buf_printf(&b, ", seed %llu\n\n", (unsigned long long)gr->t[0]->seed);
+            strbuf_printf(&b, ", seed %llu\n\n", (unsigned long long)gr->t[0]->seed);
         else
-            buf_printf(&b, ", %d different seeds: the games are not the same game\n\n",
+            strbuf_printf(&b, ", %d different seeds: the games are not the same game\n\n",
                        s.seeds);
 
-        buf_add(&b, "rank  player                score     revenue  quota  deals  buyer-asked  "
+        strbuf_puts(&b, "rank  player                score     revenue  quota  deals  buyer-asked  "
                     "front-loading\n");
         for (int i = 0; i < gr->n; i++) {
             const ReportTrainee *t = gr->t[i];
             fmt_int(n1, sizeof n1, t->card.revenue);
-            buf_printf(&b, "%4d  ", t->rank);
+            strbuf_printf(&b, "%4d  ", t->rank);
             buf_cell(&b, display_name(t), 20, 0);
-            buf_printf(&b, "  %5lld  %10s  %4d%%  %5d  %11d  %12d%%\n", (long long)t->card.total,
+            strbuf_printf(&b, "  %5lld  %10s  %4d%%  %5d  %11d  %12d%%\n", (long long)t->card.total,
                        n1, t->card.attainment_bp / 100, t->card.deals_won,
                        t->card.buyer_initiated, t->card.frontload_pct);
         }
 
-        buf_add(&b, "\nEffort by stage (share of time)  Prepare  Prospect  Progress  Close\n");
-        buf_printf(&b, "  class mean                      %6d%%  %7d%%  %7d%%  %4d%%\n",
+        strbuf_puts(&b, "\nEffort by stage (share of time)  Prepare  Prospect  Progress  Close\n");
+        strbuf_printf(&b, "  class mean                      %6d%%  %7d%%  %7d%%  %4d%%\n",
                    pct(s.effort_share[0]), pct(s.effort_share[1]), pct(s.effort_share[2]),
                    pct(s.effort_share[3]));
-        buf_printf(&b, "  Sales 1.0 reference             %6d%%  %7d%%  %7d%%  %4d%%\n",
+        strbuf_printf(&b, "  Sales 1.0 reference             %6d%%  %7d%%  %7d%%  %4d%%\n",
                    s.curve_sales1[0], s.curve_sales1[1], s.curve_sales1[2], s.curve_sales1[3]);
-        buf_printf(&b, "  Sales 2.0 reference             %6d%%  %7d%%  %7d%%  %4d%%\n",
+        strbuf_printf(&b, "  Sales 2.0 reference             %6d%%  %7d%%  %7d%%  %4d%%\n",
                    s.curve_sales2[0], s.curve_sales2[1], s.curve_sales2[2], s.curve_sales2[3]);
         fmt_num(n1, sizeof n1, s.frontload_mean);
-        buf_printf(&b, "  On average the class sits %s%% of the way from Sales 1.0 to Sales 2.0.\n",
+        strbuf_printf(&b, "  On average the class sits %s%% of the way from Sales 1.0 to Sales 2.0.\n",
                    n1);
 
         fmt_num(n1, sizeof n1, s.score_min);
@@ -719,75 +658,75 @@ char *report_text(const Report *r)
         fmt_num(n3, sizeof n3, s.score_median);
         fmt_num(n4, sizeof n4, s.score_p75);
         fmt_num(n5, sizeof n5, s.score_max);
-        buf_printf(&b, "\nScores: min %s, p25 %s, median %s, p75 %s, max %s", n1, n2, n3, n4, n5);
+        strbuf_printf(&b, "\nScores: min %s, p25 %s, median %s, p75 %s, max %s", n1, n2, n3, n4, n5);
         fmt_num(n1, sizeof n1, s.score_mean);
-        buf_printf(&b, "; mean %s\n", n1);
+        strbuf_printf(&b, "; mean %s\n", n1);
         fmt_num(n1, sizeof n1, s.points_mean[SCORE_RESULTS]);
         fmt_num(n2, sizeof n2, s.points_mean[SCORE_PROCESS]);
         fmt_num(n3, sizeof n3, s.points_mean[SCORE_EFFICIENCY]);
         fmt_num(n4, sizeof n4, s.points_mean[SCORE_PENALTIES]);
-        buf_printf(&b, "Mean components: results %s, process %s, efficiency %s, penalties -%s\n",
+        strbuf_printf(&b, "Mean components: results %s, process %s, efficiency %s, penalties -%s\n",
                    n1, n2, n3, n4);
         fmt_num(n1, sizeof n1, s.attainment_mean_pct);
-        buf_printf(&b, "Mean quota attainment %s%%; %d deal%s won, %d%% of them asked for by the "
+        strbuf_printf(&b, "Mean quota attainment %s%%; %d deal%s won, %d%% of them asked for by the "
                        "buyer\n",
                    n1, s.deals_won, s.deals_won == 1 ? "" : "s",
                    pct(s.buyer_initiated_share));
 
-        buf_printf(&b, "\nChannel use (%d touches)\n", s.touches_total);
+        strbuf_printf(&b, "\nChannel use (%d touches)\n", s.touches_total);
         for (int c = 0; c < CHANNEL_COUNT; c++) {
-            buf_add(&b, "  ");
+            strbuf_puts(&b, "  ");
             buf_cell(&b, channel_label((Channel)c), 12, 0);
-            buf_printf(&b, "  %6d  %3d%%  used by %d of %d\n", s.touches[c],
+            strbuf_printf(&b, "  %6d  %3d%%  used by %d of %d\n", s.touches[c],
                        s.touches_total ? pct((double)s.touches[c] / s.touches_total) : 0,
                        s.channel_users[c], s.trainees);
         }
 
-        buf_add(&b, "\nCommonest mistakes\n");
+        strbuf_puts(&b, "\nCommonest mistakes\n");
         int any = 0;
         for (int k = 0; k < MISTAKE_COUNT; k++) {
             ReportMistake m = s.mistake_order[k];
             if ((unsigned)m >= MISTAKE_COUNT || s.mistake_trainees[m] == 0)
                 continue;
             any = 1;
-            buf_add(&b, "  ");
+            strbuf_puts(&b, "  ");
             buf_cell(&b, report_mistake_label(m), 50, 0);
-            buf_printf(&b, "  %d of %d trainees, %d in all\n", s.mistake_trainees[m], s.trainees,
+            strbuf_printf(&b, "  %d of %d trainees, %d in all\n", s.mistake_trainees[m], s.trainees,
                        s.mistake_total[m]);
         }
         if (!any)
-            buf_add(&b, "  none\n");
+            strbuf_puts(&b, "  none\n");
     }
     if (report_group_count(r) == 0)
-        buf_add(&b, "no verified results\n");
-    return buf_done(&b);
+        strbuf_puts(&b, "no verified results\n");
+    return strbuf_done(&b);
 }
 
 /* ------------------------------------------------------------------ CSV */
 
 char *report_csv(const Report *r)
 {
-    Buf b = {0};
-    buf_add(&b, "rank,player,scenario,score,results,process,efficiency,penalties,revenue,quota,"
+    StrBuf b = {0};
+    strbuf_puts(&b, "rank,player,scenario,score,results,process,efficiency,penalties,revenue,quota,"
                 "attainment_pct,deals_won,deals_lost,deals_no_decision,buyer_initiated,"
                 "frontload_pct,personalisation_pct,breadth_pct,close_minutes_per_win");
     for (int m = 0; m < MISTAKE_COUNT; m++)
-        buf_printf(&b, ",%s", report_mistake_name((ReportMistake)m));
+        strbuf_printf(&b, ",%s", report_mistake_name((ReportMistake)m));
     for (int s = 0; s < STAGE_COUNT; s++)
-        buf_printf(&b, ",effort_%s_pct", stage_name((Stage)s));
+        strbuf_printf(&b, ",effort_%s_pct", stage_name((Stage)s));
     for (int c = 0; c < CHANNEL_COUNT; c++)
-        buf_printf(&b, ",touches_%s", channel_name((Channel)c));
-    buf_add(&b, ",touches_total,seed,scenario_hash,file\r\n");
+        strbuf_printf(&b, ",touches_%s", channel_name((Channel)c));
+    strbuf_puts(&b, ",touches_total,seed,scenario_hash,file\r\n");
     for (int g = 0; g < report_group_count(r); g++) {
         const Group *gr = &r->groups[g];
         for (int i = 0; i < gr->n; i++) {
             const ReportTrainee *t = gr->t[i];
             const ScoreCard *c = &t->card;
-            buf_printf(&b, "%d,", t->rank);
+            strbuf_printf(&b, "%d,", t->rank);
             buf_csv(&b, t->player);
-            buf_add(&b, ",");
+            strbuf_puts(&b, ",");
             buf_csv(&b, gr->id);
-            buf_printf(&b, ",%lld,%lld,%lld,%lld,%lld,%lld,%lld,%d.%02d,%d,%d,%d,%d,%d,%d,%d,%d",
+            strbuf_printf(&b, ",%lld,%lld,%lld,%lld,%lld,%lld,%lld,%d.%02d,%d,%d,%d,%d,%d,%d,%d,%d",
                        (long long)c->total, (long long)c->points[SCORE_RESULTS],
                        (long long)c->points[SCORE_PROCESS],
                        (long long)c->points[SCORE_EFFICIENCY],
@@ -797,19 +736,19 @@ char *report_csv(const Report *r)
                        c->frontload_pct, c->personalisation_pct, c->breadth_pct,
                        c->close_minutes_per_win);
             for (int m = 0; m < MISTAKE_COUNT; m++)
-                buf_printf(&b, ",%d", t->mistakes[m]);
+                strbuf_printf(&b, ",%d", t->mistakes[m]);
             for (int s = 0; s < STAGE_COUNT; s++)
-                buf_printf(&b, ",%d.%02d", c->effort_share_bp[s] / 100,
+                strbuf_printf(&b, ",%d.%02d", c->effort_share_bp[s] / 100,
                            c->effort_share_bp[s] % 100);
             for (int ch = 0; ch < CHANNEL_COUNT; ch++)
-                buf_printf(&b, ",%d", t->touches[ch]);
-            buf_printf(&b, ",%d,%llu,%s,", t->touches_total, (unsigned long long)t->seed,
+                strbuf_printf(&b, ",%d", t->touches[ch]);
+            strbuf_printf(&b, ",%d,%llu,%s,", t->touches_total, (unsigned long long)t->seed,
                        gr->hash);
             buf_csv(&b, t->file);
-            buf_add(&b, "\r\n");
+            strbuf_puts(&b, "\r\n");
         }
     }
-    return buf_done(&b);
+    return strbuf_done(&b);
 }
 
 /* ------------------------------------------------------------------ HTML */
@@ -854,7 +793,7 @@ static const char HTML_HEAD[] =
     "</style>\n</head>\n<body>\n<main>\n";
 
 /* The class effort curve (bars, stage colours) against the two reference curves. */
-static void svg_effort(Buf *b, const ReportSummary *s)
+static void svg_effort(StrBuf *b, const ReportSummary *s)
 {
     const int W = 960, H = 460, L = 80, R = 930, T = 70, B = 380;
     double top = 0;
@@ -869,15 +808,15 @@ static void svg_effort(Buf *b, const ReportSummary *s)
         ymax = 50;
     if (ymax > 100)
         ymax = 100;
-    buf_printf(b, "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"effort-t\">"
+    strbuf_printf(b, "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"effort-t\">"
                   "<title id=\"effort-t\">Share of time per stage: the class against the "
                   "Sales 1.0 and Sales 2.0 curves</title>\n", W, H);
     for (int y = 0; y <= ymax; y += 10) {
         double py = B - (double)(B - T) * y / ymax;
-        buf_printf(b, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\" "
+        strbuf_printf(b, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\" "
                       "stroke-width=\"%d\"/>", L, py, R, py, y ? "#dddddd" : "#111111",
                    y ? 1 : 2);
-        buf_printf(b, "<text x=\"%d\" y=\"%.1f\" font-size=\"20\" text-anchor=\"end\">%d%%"
+        strbuf_printf(b, "<text x=\"%d\" y=\"%.1f\" font-size=\"20\" text-anchor=\"end\">%d%%"
                       "</text>\n", L - 10, py + 7, y);
     }
     double gw = (double)(R - L) / STAGE_COUNT;
@@ -886,54 +825,54 @@ static void svg_effort(Buf *b, const ReportSummary *s)
         cx[i] = L + gw * i + gw / 2;
         double v = s->effort_share[i] * 100;
         double py = B - (B - T) * v / ymax;
-        buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>",
+        strbuf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>",
                    cx[i] - 55, py, 110.0, B - py, STAGE_COLOUR[i]);
-        buf_printf(b, "<text x=\"%.1f\" y=\"%d\" font-size=\"24\" font-weight=\"bold\" "
+        strbuf_printf(b, "<text x=\"%.1f\" y=\"%d\" font-size=\"24\" font-weight=\"bold\" "
                       "text-anchor=\"middle\">%s</text>", cx[i], B + 34, stage_label((Stage)i));
-        buf_printf(b, "<text x=\"%.1f\" y=\"%d\" font-size=\"24\" text-anchor=\"middle\">"
+        strbuf_printf(b, "<text x=\"%.1f\" y=\"%d\" font-size=\"24\" text-anchor=\"middle\">"
                       "class %d%%</text>\n", cx[i], B + 66, pct(s->effort_share[i]));
     }
     const int *curves[2] = {s->curve_sales1, s->curve_sales2};
     const char *stroke[2] = {"#555555", "#000000"};
     const char *dash[2] = {" stroke-dasharray=\"14 8\"", ""};
     for (int k = 0; k < 2; k++) {
-        buf_add(b, "<polyline fill=\"none\" stroke-width=\"5\" stroke-linejoin=\"round\"");
-        buf_printf(b, " stroke=\"%s\"%s points=\"", stroke[k], dash[k]);
+        strbuf_puts(b, "<polyline fill=\"none\" stroke-width=\"5\" stroke-linejoin=\"round\"");
+        strbuf_printf(b, " stroke=\"%s\"%s points=\"", stroke[k], dash[k]);
         for (int i = 0; i < STAGE_COUNT; i++)
-            buf_printf(b, "%s%.1f,%.1f", i ? " " : "", cx[i],
+            strbuf_printf(b, "%s%.1f,%.1f", i ? " " : "", cx[i],
                        B - (double)(B - T) * curves[k][i] / ymax);
-        buf_add(b, "\"/>");
+        strbuf_puts(b, "\"/>");
         for (int i = 0; i < STAGE_COUNT; i++) {
             double py = B - (double)(B - T) * curves[k][i] / ymax;
             if (k == 0)
-                buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"16\" height=\"16\" "
+                strbuf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"16\" height=\"16\" "
                               "fill=\"#fff\" stroke=\"%s\" stroke-width=\"4\"/>",
                            cx[i] - 8, py - 8, stroke[k]);
             else
-                buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"9\" fill=\"#000\"/>", cx[i],
+                strbuf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"9\" fill=\"#000\"/>", cx[i],
                            py);
         }
-        buf_add(b, "\n");
+        strbuf_puts(b, "\n");
     }
     /* legend */
-    buf_printf(b, "<rect x=\"%d\" y=\"14\" width=\"28\" height=\"28\" fill=\"%s\"/>"
+    strbuf_printf(b, "<rect x=\"%d\" y=\"14\" width=\"28\" height=\"28\" fill=\"%s\"/>"
                   "<rect x=\"%d\" y=\"14\" width=\"28\" height=\"28\" fill=\"%s\"/>"
                   "<text x=\"%d\" y=\"36\" font-size=\"22\">Class mean</text>",
                L, STAGE_COLOUR[0], L + 30, STAGE_COLOUR[1], L + 68);
-    buf_printf(b, "<line x1=\"%d\" y1=\"28\" x2=\"%d\" y2=\"28\" stroke=\"#000\" "
+    strbuf_printf(b, "<line x1=\"%d\" y1=\"28\" x2=\"%d\" y2=\"28\" stroke=\"#000\" "
                   "stroke-width=\"5\"/><circle cx=\"%d\" cy=\"28\" r=\"9\" fill=\"#000\"/>"
                   "<text x=\"%d\" y=\"36\" font-size=\"22\">Sales 2.0</text>",
                L + 270, L + 330, L + 300, L + 345);
-    buf_printf(b, "<line x1=\"%d\" y1=\"28\" x2=\"%d\" y2=\"28\" stroke=\"#555\" "
+    strbuf_printf(b, "<line x1=\"%d\" y1=\"28\" x2=\"%d\" y2=\"28\" stroke=\"#555\" "
                   "stroke-width=\"5\" stroke-dasharray=\"14 8\"/><rect x=\"%d\" y=\"20\" "
                   "width=\"16\" height=\"16\" fill=\"#fff\" stroke=\"#555\" stroke-width=\"4\"/>"
                   "<text x=\"%d\" y=\"36\" font-size=\"22\">Sales 1.0</text>\n",
                L + 500, L + 560, L + 522, L + 575);
-    buf_add(b, "</svg>\n");
+    strbuf_puts(b, "</svg>\n");
 }
 
 /* The score distribution: a box (p25..p75, median) with whiskers and a dot per trainee. */
-static void svg_distribution(Buf *b, const Group *gr, const ReportSummary *s)
+static void svg_distribution(StrBuf *b, const Group *gr, const ReportSummary *s)
 {
     const int W = 960, H = 230, L = 40, R = 920;
     double lo = s->score_min < 0 ? s->score_min : 0;
@@ -945,25 +884,25 @@ static void svg_distribution(Buf *b, const Group *gr, const ReportSummary *s)
     if (top <= lo)
         top = lo + step;
 #define SX(v) (L + (R - L) * ((v) - lo) / (top - lo))
-    buf_printf(b, "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"dist-t\">"
+    strbuf_printf(b, "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"dist-t\">"
                   "<title id=\"dist-t\">Score distribution</title>\n", W, H);
     for (double v = lo; v <= top + 0.5; v += step) {
-        buf_printf(b, "<line x1=\"%.1f\" y1=\"40\" x2=\"%.1f\" y2=\"170\" stroke=\"#dddddd\"/>"
+        strbuf_printf(b, "<line x1=\"%.1f\" y1=\"40\" x2=\"%.1f\" y2=\"170\" stroke=\"#dddddd\"/>"
                       "<text x=\"%.1f\" y=\"204\" font-size=\"20\" text-anchor=\"middle\">%.0f"
                       "</text>", SX(v), SX(v), SX(v), v);
     }
-    buf_printf(b, "\n<line x1=\"%d\" y1=\"170\" x2=\"%d\" y2=\"170\" stroke=\"#111\" "
+    strbuf_printf(b, "\n<line x1=\"%d\" y1=\"170\" x2=\"%d\" y2=\"170\" stroke=\"#111\" "
                   "stroke-width=\"2\"/>", L, R);
-    buf_printf(b, "<line x1=\"%.1f\" y1=\"125\" x2=\"%.1f\" y2=\"125\" stroke=\"#111\" "
+    strbuf_printf(b, "<line x1=\"%.1f\" y1=\"125\" x2=\"%.1f\" y2=\"125\" stroke=\"#111\" "
                   "stroke-width=\"3\"/>", SX(s->score_min), SX(s->score_max));
-    buf_printf(b, "<line x1=\"%.1f\" y1=\"105\" x2=\"%.1f\" y2=\"145\" stroke=\"#111\" "
+    strbuf_printf(b, "<line x1=\"%.1f\" y1=\"105\" x2=\"%.1f\" y2=\"145\" stroke=\"#111\" "
                   "stroke-width=\"3\"/><line x1=\"%.1f\" y1=\"105\" x2=\"%.1f\" y2=\"145\" "
                   "stroke=\"#111\" stroke-width=\"3\"/>",
                SX(s->score_min), SX(s->score_min), SX(s->score_max), SX(s->score_max));
-    buf_printf(b, "<rect x=\"%.1f\" y=\"100\" width=\"%.1f\" height=\"50\" fill=\"#e8e8e8\" "
+    strbuf_printf(b, "<rect x=\"%.1f\" y=\"100\" width=\"%.1f\" height=\"50\" fill=\"#e8e8e8\" "
                   "stroke=\"#111\" stroke-width=\"3\"/>", SX(s->score_p25),
                SX(s->score_p75) - SX(s->score_p25));
-    buf_printf(b, "<line x1=\"%.1f\" y1=\"96\" x2=\"%.1f\" y2=\"154\" stroke=\"#111\" "
+    strbuf_printf(b, "<line x1=\"%.1f\" y1=\"96\" x2=\"%.1f\" y2=\"154\" stroke=\"#111\" "
                   "stroke-width=\"7\"/>\n", SX(s->score_median), SX(s->score_median));
     for (int i = 0; i < gr->n; i++) {
         double v = (double)gr->t[i]->card.total;
@@ -971,18 +910,18 @@ static void svg_distribution(Buf *b, const Group *gr, const ReportSummary *s)
         for (int j = 0; j < i; j++)
             if ((double)gr->t[j]->card.total > v - (top - lo) / 80)
                 same++;
-        buf_printf(b, "<circle cx=\"%.1f\" cy=\"%d\" r=\"9\" fill=\"%s\" stroke=\"#fff\" "
+        strbuf_printf(b, "<circle cx=\"%.1f\" cy=\"%d\" r=\"9\" fill=\"%s\" stroke=\"#fff\" "
                       "stroke-width=\"2\"><title>",
                    SX(v), 76 - (same % 4) * 14, STAGE_COLOUR[0]);
         buf_html(b, display_name(gr->t[i]), 0);
-        buf_printf(b, ": %lld</title></circle>", (long long)gr->t[i]->card.total);
+        strbuf_printf(b, ": %lld</title></circle>", (long long)gr->t[i]->card.total);
     }
 #undef SX
-    buf_add(b, "\n</svg>\n");
+    strbuf_puts(b, "\n</svg>\n");
 }
 
 /* Score components stacked per trainee; penalties to the left of zero. */
-static void svg_components(Buf *b, const Group *gr)
+static void svg_components(StrBuf *b, const Group *gr)
 {
     const int W = 960, L = 250, R = 880, ROW = 40, T = 60;
     int H = T + gr->n * ROW + 20;
@@ -998,50 +937,50 @@ static void svg_components(Buf *b, const Group *gr)
     }
     double scale = (R - L) / (pos_max + pen_max);
     double zero = L + pen_max * scale;
-    buf_printf(b, "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"comp-t\">"
+    strbuf_printf(b, "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"comp-t\">"
                   "<title id=\"comp-t\">Score components per trainee</title>\n", W, H);
     static const char *const names[SCORE_COMPONENT_COUNT] = {"Results", "Process", "Efficiency",
                                                             "Penalties"};
     int lx = 10;
     for (int c = 0; c < SCORE_COMPONENT_COUNT; c++) {
-        buf_printf(b, "<rect x=\"%d\" y=\"12\" width=\"28\" height=\"28\" fill=\"%s\" "
+        strbuf_printf(b, "<rect x=\"%d\" y=\"12\" width=\"28\" height=\"28\" fill=\"%s\" "
                       "stroke=\"#444\"/><text x=\"%d\" y=\"34\" font-size=\"22\">%s</text>",
                    lx, COMPONENT_COLOUR[c], lx + 36, names[c]);
         lx += 36 + (int)strlen(names[c]) * 14 + 40;
     }
-    buf_add(b, "\n");
+    strbuf_puts(b, "\n");
     for (int i = 0; i < gr->n; i++) {
         const ReportTrainee *t = gr->t[i];
         const ScoreCard *c = &t->card;
         int y = T + i * ROW;
-        buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"20\" text-anchor=\"end\">", L - 12,
+        strbuf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"20\" text-anchor=\"end\">", L - 12,
                    y + 26);
         buf_html(b, display_name(t), 20);
-        buf_add(b, "</text>");
+        strbuf_puts(b, "</text>");
         double x = zero;
         for (int k = 0; k < SCORE_PENALTIES; k++) {
             double w = (double)c->points[k] * scale;
             if (w > 0)
-                buf_printf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"30\" "
+                strbuf_printf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"30\" "
                               "fill=\"%s\" stroke=\"#444\" stroke-width=\"1\"/>",
                            x, y + 4, w, COMPONENT_COLOUR[k]);
             x += w;
         }
         double pw = (double)c->points[SCORE_PENALTIES] * scale;
         if (pw > 0)
-            buf_printf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"30\" fill=\"%s\" "
+            strbuf_printf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"30\" fill=\"%s\" "
                           "stroke=\"#444\" stroke-width=\"1\"/>",
                        zero - pw, y + 4, pw, COMPONENT_COLOUR[SCORE_PENALTIES]);
-        buf_printf(b, "<text x=\"%.1f\" y=\"%d\" font-size=\"20\" font-weight=\"bold\">%lld"
+        strbuf_printf(b, "<text x=\"%.1f\" y=\"%d\" font-size=\"20\" font-weight=\"bold\">%lld"
                       "</text>\n", x + 8, y + 26, (long long)c->total);
     }
-    buf_printf(b, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#111\" "
+    strbuf_printf(b, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#111\" "
                   "stroke-width=\"2\"/>\n", zero, T - 4, zero, H - 12);
-    buf_add(b, "</svg>\n");
+    strbuf_puts(b, "</svg>\n");
 }
 
 /* Touches per channel across the class. */
-static void svg_channels(Buf *b, const ReportSummary *s)
+static void svg_channels(StrBuf *b, const ReportSummary *s)
 {
     const int W = 960, L = 200, R = 640, ROW = 44, T = 10;
     int H = T + CHANNEL_COUNT * ROW + 10;
@@ -1049,42 +988,42 @@ static void svg_channels(Buf *b, const ReportSummary *s)
     for (int c = 0; c < CHANNEL_COUNT; c++)
         if (s->touches[c] > max)
             max = s->touches[c];
-    buf_printf(b, "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"chan-t\">"
+    strbuf_printf(b, "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"chan-t\">"
                   "<title id=\"chan-t\">Touches per channel across the class</title>\n", W, H);
     for (int c = 0; c < CHANNEL_COUNT; c++) {
         int y = T + c * ROW;
         double w = (double)(R - L) * s->touches[c] / max;
-        buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"22\" text-anchor=\"end\">%s</text>",
+        strbuf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"22\" text-anchor=\"end\">%s</text>",
                    L - 12, y + 28, channel_label((Channel)c));
-        buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"32\" fill=\"%s\"/>", L,
+        strbuf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"32\" fill=\"%s\"/>", L,
                    y + 4, w, STAGE_COLOUR[STAGE_PROSPECT]);
-        buf_printf(b, "<text x=\"%.1f\" y=\"%d\" font-size=\"20\">%d (%d%%) \xC2\xB7 %d of %d "
+        strbuf_printf(b, "<text x=\"%.1f\" y=\"%d\" font-size=\"20\">%d (%d%%) \xC2\xB7 %d of %d "
                       "trainees</text>\n", L + w + 10, y + 28, s->touches[c],
                    s->touches_total ? pct((double)s->touches[c] / s->touches_total) : 0,
                    s->channel_users[c], s->trainees);
     }
-    buf_add(b, "</svg>\n");
+    strbuf_puts(b, "</svg>\n");
 }
 
-static void html_group(Buf *b, const Report *r, int g)
+static void html_group(StrBuf *b, const Report *r, int g)
 {
     const Group *gr = &r->groups[g];
     ReportSummary s;
     report_summary(r, g, &s);
     char n1[64], n2[64], n3[64], n4[64], n5[64];
-    buf_add(b, "<div class=\"group\">\n<h1>");
+    strbuf_puts(b, "<div class=\"group\">\n<h1>");
     buf_html(b, gr->title, 0);
-    buf_add(b, "</h1>\n<p class=\"lead\">Upfront class report \xC2\xB7 scenario <b>");
+    strbuf_puts(b, "</h1>\n<p class=\"lead\">Upfront class report \xC2\xB7 scenario <b>");
     buf_html(b, gr->id, 0);
-    buf_printf(b, "</b> \xC2\xB7 %d trainee%s verified by replay", s.trainees,
+    strbuf_printf(b, "</b> \xC2\xB7 %d trainee%s verified by replay", s.trainees,
                s.trainees == 1 ? "" : "s");
     if (s.seeds == 1)
-        buf_printf(b, " \xC2\xB7 seed %llu</p>\n", (unsigned long long)gr->t[0]->seed);
+        strbuf_printf(b, " \xC2\xB7 seed %llu</p>\n", (unsigned long long)gr->t[0]->seed);
     else
-        buf_printf(b, "</p>\n<p class=\"warn\">The games used %d different seeds, so the "
+        strbuf_printf(b, "</p>\n<p class=\"warn\">The games used %d different seeds, so the "
                       "trainees did not face the same accounts and luck.</p>\n", s.seeds);
 
-    buf_add(b, "<section>\n<h2>Leaderboard</h2>\n<table>\n<thead><tr><th class=\"n\">Rank</th>"
+    strbuf_puts(b, "<section>\n<h2>Leaderboard</h2>\n<table>\n<thead><tr><th class=\"n\">Rank</th>"
                "<th>Player</th><th class=\"n\">Score</th><th class=\"n\">Revenue</th>"
                "<th class=\"n\">Quota</th><th class=\"n\">Deals</th>"
                "<th class=\"n\">Buyer asked</th><th class=\"n\">Front-loading</th></tr></thead>"
@@ -1092,109 +1031,109 @@ static void html_group(Buf *b, const Report *r, int g)
     for (int i = 0; i < gr->n; i++) {
         const ReportTrainee *t = gr->t[i];
         fmt_int(n1, sizeof n1, t->card.revenue);
-        buf_printf(b, "<tr%s><td class=\"n\">%d</td><td class=\"who\">", t->rank == 1 ? " class=\"top\"" : "",
+        strbuf_printf(b, "<tr%s><td class=\"n\">%d</td><td class=\"who\">", t->rank == 1 ? " class=\"top\"" : "",
                    t->rank);
         buf_html(b, display_name(t), 32);
-        buf_printf(b, "</td><td class=\"n\">%lld</td><td class=\"n\">%s</td>"
+        strbuf_printf(b, "</td><td class=\"n\">%lld</td><td class=\"n\">%s</td>"
                       "<td class=\"n\">%d%%</td><td class=\"n\">%d</td><td class=\"n\">%d</td>"
                       "<td class=\"n\">%d%%</td></tr>\n",
                    (long long)t->card.total, n1, t->card.attainment_bp / 100, t->card.deals_won,
                    t->card.buyer_initiated, t->card.frontload_pct);
     }
-    buf_add(b, "</tbody>\n</table>\n");
-    buf_printf(b, "<p>Revenue in %s. <i>Buyer asked</i>: won deals where the buyer asked to "
+    strbuf_puts(b, "</tbody>\n</table>\n");
+    strbuf_printf(b, "<p>Revenue in %s. <i>Buyer asked</i>: won deals where the buyer asked to "
                   "sign. <i>Front-loading</i>: 0%% is the Sales 1.0 curve, 100%% the Sales 2.0 "
                   "curve.</p>\n</section>\n", gr->currency);
 
-    buf_add(b, "<section>\n<h2>Where the class put its effort</h2>\n<figure>\n");
+    strbuf_puts(b, "<section>\n<h2>Where the class put its effort</h2>\n<figure>\n");
     svg_effort(b, &s);
     fmt_num(n1, sizeof n1, s.frontload_mean);
-    buf_printf(b, "<figcaption>Share of time per stage: the class mean (bars) against the "
+    strbuf_printf(b, "<figcaption>Share of time per stage: the class mean (bars) against the "
                   "classic Sales 1.0 and Sales 2.0 curves. On average the class sits %s%% of "
                   "the way from Sales 1.0 to Sales 2.0.</figcaption>\n</figure>\n</section>\n",
                n1);
 
-    buf_add(b, "<section>\n<h2>Scores</h2>\n<figure>\n");
+    strbuf_puts(b, "<section>\n<h2>Scores</h2>\n<figure>\n");
     svg_distribution(b, gr, &s);
     fmt_num(n1, sizeof n1, s.score_min);
     fmt_num(n2, sizeof n2, s.score_p25);
     fmt_num(n3, sizeof n3, s.score_median);
     fmt_num(n4, sizeof n4, s.score_p75);
     fmt_num(n5, sizeof n5, s.score_max);
-    buf_printf(b, "<figcaption>Each dot is a trainee; the box spans the middle half of the "
+    strbuf_printf(b, "<figcaption>Each dot is a trainee; the box spans the middle half of the "
                   "class, the thick line is the median.</figcaption>\n</figure>\n"
                   "<table>\n<thead><tr><th class=\"n\">Lowest</th><th class=\"n\">25th pct</th>"
                   "<th class=\"n\">Median</th><th class=\"n\">75th pct</th>"
                   "<th class=\"n\">Highest</th>");
-    buf_add(b, "<th class=\"n\">Mean</th></tr></thead>\n");
-    buf_printf(b, "<tbody><tr><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s"
+    strbuf_puts(b, "<th class=\"n\">Mean</th></tr></thead>\n");
+    strbuf_printf(b, "<tbody><tr><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s"
                   "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>", n1, n2, n3, n4, n5);
     fmt_num(n1, sizeof n1, s.score_mean);
-    buf_printf(b, "<td class=\"n\">%s</td></tr></tbody>\n</table>\n", n1);
+    strbuf_printf(b, "<td class=\"n\">%s</td></tr></tbody>\n</table>\n", n1);
 
-    buf_add(b, "<h3>Score components per trainee</h3>\n<figure>\n");
+    strbuf_puts(b, "<h3>Score components per trainee</h3>\n<figure>\n");
     svg_components(b, gr);
-    buf_add(b, "</figure>\n<table>\n<thead><tr><th>Mean component</th><th class=\"n\">Points"
+    strbuf_puts(b, "</figure>\n<table>\n<thead><tr><th>Mean component</th><th class=\"n\">Points"
                "</th></tr></thead>\n<tbody>\n");
     for (int c = 0; c < SCORE_COMPONENT_COUNT; c++) {
         fmt_num(n1, sizeof n1, s.points_mean[c]);
-        buf_printf(b, "<tr><td>%s</td><td class=\"n\">%s%s</td></tr>\n",
+        strbuf_printf(b, "<tr><td>%s</td><td class=\"n\">%s%s</td></tr>\n",
                    score_component_label((ScoreComponent)c),
                    c == SCORE_PENALTIES && s.points_mean[c] > 0 ? "\xE2\x88\x92" : "", n1);
     }
     fmt_num(n1, sizeof n1, s.attainment_mean_pct);
-    buf_printf(b, "</tbody>\n</table>\n<p>Mean quota attainment %s%%; %d deal%s won, %d%% of "
+    strbuf_printf(b, "</tbody>\n</table>\n<p>Mean quota attainment %s%%; %d deal%s won, %d%% of "
                   "them asked for by the buyer.</p>\n</section>\n",
                n1, s.deals_won, s.deals_won == 1 ? "" : "s", pct(s.buyer_initiated_share));
 
-    buf_printf(b, "<section>\n<h2>Channel use</h2>\n<figure>\n");
+    strbuf_printf(b, "<section>\n<h2>Channel use</h2>\n<figure>\n");
     svg_channels(b, &s);
-    buf_printf(b, "<figcaption>%d touches across the class. The phone is central; the other "
+    strbuf_printf(b, "<figcaption>%d touches across the class. The phone is central; the other "
                   "channels build the attention that makes a call land.</figcaption>\n"
                   "</figure>\n</section>\n", s.touches_total);
 
-    buf_add(b, "<section>\n<h2>Commonest mistakes</h2>\n");
+    strbuf_puts(b, "<section>\n<h2>Commonest mistakes</h2>\n");
     int any = 0;
     for (int k = 0; k < MISTAKE_COUNT; k++) {
         ReportMistake m = s.mistake_order[k];
         if ((unsigned)m >= MISTAKE_COUNT || s.mistake_trainees[m] == 0)
             continue;
         if (!any)
-            buf_add(b, "<table>\n<thead><tr><th>Mistake</th><th class=\"n\">Trainees</th>"
+            strbuf_puts(b, "<table>\n<thead><tr><th>Mistake</th><th class=\"n\">Trainees</th>"
                        "<th class=\"n\">In all</th><th>For the debrief</th></tr></thead>\n"
                        "<tbody>\n");
         any = 1;
-        buf_printf(b, "<tr><td>%s</td><td class=\"n\">%d of %d</td><td class=\"n\">%d</td>"
+        strbuf_printf(b, "<tr><td>%s</td><td class=\"n\">%d of %d</td><td class=\"n\">%d</td>"
                       "<td class=\"hint\">%s</td></tr>\n",
                    report_mistake_label(m), s.mistake_trainees[m], s.trainees,
                    s.mistake_total[m], report_mistake_hint(m));
     }
-    buf_add(b, any ? "</tbody>\n</table>\n" : "<p>None: nobody made any of the usual "
+    strbuf_puts(b, any ? "</tbody>\n</table>\n" : "<p>None: nobody made any of the usual "
                                               "mistakes.</p>\n");
-    buf_add(b, "</section>\n</div>\n");
+    strbuf_puts(b, "</section>\n</div>\n");
 }
 
 char *report_html(const Report *r)
 {
-    Buf b = {0};
-    buf_add(&b, HTML_HEAD);
+    StrBuf b = {0};
+    strbuf_puts(&b, HTML_HEAD);
     if (report_group_count(r) == 0)
-        buf_add(&b, "<h1>Upfront class report</h1>\n<p>No verified results.</p>\n");
+        strbuf_puts(&b, "<h1>Upfront class report</h1>\n<p>No verified results.</p>\n");
     for (int g = 0; g < report_group_count(r); g++)
         html_group(&b, r, g);
     if (report_rejected_count(r) > 0) {
-        buf_printf(&b, "<section class=\"warn\">\n<h2>Left out</h2>\n<p>%d file%s failed "
+        strbuf_printf(&b, "<section class=\"warn\">\n<h2>Left out</h2>\n<p>%d file%s failed "
                        "verification (the replay does not give the recorded score) and %s "
                        "not ranked:</p>\n<ul>\n", report_rejected_count(r),
                    report_rejected_count(r) == 1 ? "" : "s",
                    report_rejected_count(r) == 1 ? "is" : "are");
         for (int i = 0; i < report_rejected_count(r); i++) {
-            buf_add(&b, "<li>");
+            strbuf_puts(&b, "<li>");
             buf_html(&b, report_rejected(r, i), 0);
-            buf_add(&b, "</li>\n");
+            strbuf_puts(&b, "</li>\n");
         }
-        buf_add(&b, "</ul>\n</section>\n");
+        strbuf_puts(&b, "</ul>\n</section>\n");
     }
-    buf_add(&b, "</main>\n</body>\n</html>\n");
-    return buf_done(&b);
+    strbuf_puts(&b, "</main>\n</body>\n</html>\n");
+    return strbuf_done(&b);
 }

@@ -16,6 +16,7 @@
 #include <cjson/cJSON.h>
 
 #include "json_strict.h"
+#include "strbuf.h"
 #include "upfront/score.h"
 
 #ifndef UPFRONT_VERSION
@@ -115,78 +116,49 @@ static int parse_utc(const char *s, int64_t *out)
 /* ------------------------------------------------------------------ writing */
 
 /* A growable text buffer; failed appends set oom and are otherwise ignored. */
-typedef struct Buf {
-    char *s;
-    size_t len, cap;
-    int oom;
-} Buf;
-
-static void buf_add(Buf *b, const char *s, size_t n)
-{
-    if (b->oom)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 4096;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *p = alloc_realloc(b->s, cap);
-        if (!p) {
-            b->oom = 1;
-            return;
-        }
-        b->s = p;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = '\0';
-}
-
-static void buf_puts(Buf *b, const char *s) { buf_add(b, s, strlen(s)); }
-
-static void buf_indent(Buf *b, int level)
+static void buf_indent(StrBuf *b, int level)
 {
     for (int i = 0; i < level; i++)
-        buf_add(b, "  ", 2);
+        strbuf_add(b, "  ", 2);
 }
 
-static void buf_string(Buf *b, const char *s)
+static void buf_string(StrBuf *b, const char *s)
 {
     static const char hex[] = "0123456789abcdef";
-    buf_add(b, "\"", 1);
+    strbuf_add(b, "\"", 1);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         char esc[7];
         switch (*p) {
-        case '"': buf_add(b, "\\\"", 2); break;
-        case '\\': buf_add(b, "\\\\", 2); break;
-        case '\n': buf_add(b, "\\n", 2); break;
-        case '\r': buf_add(b, "\\r", 2); break;
-        case '\t': buf_add(b, "\\t", 2); break;
-        case '\b': buf_add(b, "\\b", 2); break;
-        case '\f': buf_add(b, "\\f", 2); break;
+        case '"': strbuf_add(b, "\\\"", 2); break;
+        case '\\': strbuf_add(b, "\\\\", 2); break;
+        case '\n': strbuf_add(b, "\\n", 2); break;
+        case '\r': strbuf_add(b, "\\r", 2); break;
+        case '\t': strbuf_add(b, "\\t", 2); break;
+        case '\b': strbuf_add(b, "\\b", 2); break;
+        case '\f': strbuf_add(b, "\\f", 2); break;
         default:
             if (*p < 0x20) {
                 memcpy(esc, "\\u00", 4);
                 esc[4] = hex[*p >> 4];
                 esc[5] = hex[*p & 15];
-                buf_add(b, esc, 6);
+                strbuf_add(b, esc, 6);
             } else if (*p < 0x80) {
-                buf_add(b, (const char *)p, 1);
+                strbuf_add(b, (const char *)p, 1);
             } else {
                 /* Only valid UTF-8 is written, as the reader accepts only that: a name cut
                  * mid-character or a path in another encoding becomes U+FFFD. */
                 uint32_t cp;
                 int n = json_utf8_decode(p, strlen((const char *)p), &cp);
                 if (n > 0) {
-                    buf_add(b, (const char *)p, (size_t)n);
+                    strbuf_add(b, (const char *)p, (size_t)n);
                     p += n - 1;
                 } else {
-                    buf_add(b, "\\ufffd", 6);
+                    strbuf_add(b, "\\ufffd", 6);
                 }
             }
         }
     }
-    buf_add(b, "\"", 1);
+    strbuf_add(b, "\"", 1);
 }
 
 static int is_scalar(const cJSON *v) { return !cJSON_IsObject(v) && !cJSON_IsArray(v); }
@@ -213,44 +185,44 @@ static int is_inline(const cJSON *v, int in_array)
 
 /* Prints a tree built only of raw numbers, strings, booleans, objects and arrays, with
  * two-space indentation. */
-static void emit(Buf *b, const cJSON *v, int level, int one_line)
+static void emit(StrBuf *b, const cJSON *v, int level, int one_line)
 {
     if (cJSON_IsRaw(v)) {
-        buf_puts(b, v->valuestring);
+        strbuf_puts(b, v->valuestring);
     } else if (cJSON_IsString(v)) {
         buf_string(b, v->valuestring);
     } else if (cJSON_IsTrue(v)) {
-        buf_puts(b, "true");
+        strbuf_puts(b, "true");
     } else if (cJSON_IsFalse(v)) {
-        buf_puts(b, "false");
+        strbuf_puts(b, "false");
     } else if (cJSON_IsObject(v) || cJSON_IsArray(v)) {
         int obj = cJSON_IsObject(v);
         if (!v->child) {
-            buf_puts(b, obj ? "{}" : "[]");
+            strbuf_puts(b, obj ? "{}" : "[]");
             return;
         }
-        buf_puts(b, obj ? "{" : "[");
+        strbuf_puts(b, obj ? "{" : "[");
         for (const cJSON *c = v->child; c; c = c->next) {
             if (one_line) {
                 if (c != v->child)
-                    buf_puts(b, ", ");
+                    strbuf_puts(b, ", ");
             } else {
-                buf_puts(b, c == v->child ? "\n" : ",\n");
+                strbuf_puts(b, c == v->child ? "\n" : ",\n");
                 buf_indent(b, level + 1);
             }
             if (obj) {
                 buf_string(b, c->string);
-                buf_puts(b, ": ");
+                strbuf_puts(b, ": ");
             }
             emit(b, c, level + 1, one_line || is_inline(c, !obj));
         }
         if (!one_line) {
-            buf_puts(b, "\n");
+            strbuf_puts(b, "\n");
             buf_indent(b, level);
         }
-        buf_puts(b, obj ? "}" : "]");
+        strbuf_puts(b, obj ? "}" : "]");
     } else {
-        buf_puts(b, "null"); /* the writer builds no other kind of value */
+        strbuf_puts(b, "null"); /* the writer builds no other kind of value */
     }
 }
 
@@ -481,13 +453,10 @@ char *results_to_json(const Game *g, const ResultsMeta *meta)
 
     char *text = NULL;
     if (ok) {
-        Buf b = {0};
+        StrBuf b = {0};
         emit(&b, root, 0, 0);
-        buf_puts(&b, "\n");
-        if (b.oom)
-            alloc_free(b.s);
-        else
-            text = b.s;
+        strbuf_puts(&b, "\n");
+        text = strbuf_done(&b);
     }
     cJSON_Delete(root);
     return text;
