@@ -187,6 +187,9 @@ App *app_create(const UiOptions *opts, int w, int h, int flags)
     }
     app->ui.ren = app->ren;
     app->ui.theme = &app->theme;
+    const char *nd = SDL_getenv("UPFRONT_NO_DAMAGE"), *cd = SDL_getenv("UPFRONT_CHECK_DAMAGE");
+    app->no_damage = nd && strcmp(nd, "1") == 0;
+    app->check_damage = cd && strcmp(cd, "1") == 0;
     app->ui.mouse_x = app->ui.mouse_y = -1;
     app->next_seed = opts && opts->has_seed ? opts->seed : (uint64_t)time(NULL) ^ SDL_GetPerformanceCounter();
     choose_default_scenario(app);
@@ -298,6 +301,10 @@ void app_destroy(App *app)
     text_cache_free(app->ui.text);
     if (app->layer)
         SDL_DestroyTexture(app->layer);
+    if (app->pic)
+        SDL_DestroyTexture(app->pic);
+    rec_free(&app->rec[0]);
+    rec_free(&app->rec[1]);
     theme_close(&app->theme);
     SDL_DestroyRenderer(app->ren);
     SDL_DestroyWindow(app->win);
@@ -333,6 +340,8 @@ int app_handle_event(App *app, const SDL_Event *ev)
 {
     SDL_Event e = *ev;
     app->layer_valid = 0; /* any input may change what the screens draw */
+    if (e.type == SDL_RENDER_TARGETS_RESET || e.type == SDL_RENDER_DEVICE_RESET)
+        app->pic_valid = 0; /* the kept pictures' pixels are lost */
     /* animations started by this event start from when it happened */
     if (e.common.timestamp > app->now)
         app->now = e.common.timestamp;
@@ -434,9 +443,14 @@ static void draw_screens(App *app, int live)
     Ui *ui = &app->ui;
     widget_begin(ui);
     SDL_Color bg = app->theme.c.bg;
-    SDL_SetRenderDrawBlendMode(app->ren, SDL_BLENDMODE_NONE);
-    SDL_SetRenderDrawColor(app->ren, bg.r, bg.g, bg.b, 255);
-    SDL_RenderClear(app->ren);
+    bg.a = 255;
+    rec_color(ui->rec, app->ren, bg, SDL_BLENDMODE_NONE);
+    if (ui->rec && ui->rec->on) {
+        SDL_Rect all = {0, 0, app->out_w, app->out_h};
+        rec_fill(ui->rec, app->ren, &all); /* the same pixels as the clear */
+    } else {
+        SDL_RenderClear(app->ren);
+    }
     int base = app->depth - 1;
     while (base > 0 && app->stack[base]->overlay)
         base--;
@@ -487,6 +501,99 @@ static int layer_ready(App *app)
 
 void app_layer_invalidate(App *app) { app->layer_valid = 0; }
 
+/* A target texture of the output's size, in the window's format, for the picture of the
+ * frames after input; 0 when the renderer has none. */
+static int pic_ready(App *app)
+{
+    if (app->pic && app->pic_w == app->out_w && app->pic_h == app->out_h)
+        return 1;
+    if (app->pic)
+        SDL_DestroyTexture(app->pic);
+    app->pic_valid = 0;
+    Uint32 fmt = SDL_GetWindowPixelFormat(app->win);
+    if (fmt == SDL_PIXELFORMAT_UNKNOWN || SDL_ISPIXELFORMAT_ALPHA(fmt) || SDL_ISPIXELFORMAT_INDEXED(fmt))
+        fmt = SDL_PIXELFORMAT_RGB888;
+    app->pic = SDL_CreateTexture(app->ren, fmt, SDL_TEXTUREACCESS_TARGET, app->out_w, app->out_h);
+    if (!app->pic)
+        return 0;
+    SDL_SetTextureBlendMode(app->pic, SDL_BLENDMODE_NONE);
+    app->pic_w = app->out_w;
+    app->pic_h = app->out_h;
+    return 1;
+}
+
+/* UPFRONT_CHECK_DAMAGE: the repainted picture must equal the screens drawn from scratch. */
+static void check_damage(App *app)
+{
+    int w = app->out_w, h = app->out_h;
+    size_t n = (size_t)w * (size_t)h * 4;
+    Uint32 *a = malloc(n), *b = malloc(n);
+    if (a && b) {
+        SDL_SetRenderTarget(app->ren, app->pic);
+        int ra = SDL_RenderReadPixels(app->ren, NULL, SDL_PIXELFORMAT_ARGB8888, a, w * 4);
+        SDL_SetRenderTarget(app->ren, NULL);
+        int hits = app->ui.hit_count;
+        draw_screens(app, 1);
+        app->ui.hit_count = hits;
+        int rb = SDL_RenderReadPixels(app->ren, NULL, SDL_PIXELFORMAT_ARGB8888, b, w * 4);
+        if (ra == 0 && rb == 0 && memcmp(a, b, n) != 0) {
+            fprintf(stderr, "upfront: a repainted frame of '%s' differs from a full redraw\n",
+                    app_screen_name(app));
+            abort();
+        }
+    }
+    free(a);
+    free(b);
+}
+
+/* A frame after input: the screens' drawing is recorded, compared with the recording that
+ * made the kept picture, and only the regions where it changed are repainted into the
+ * picture, which is then copied to the window. 0 when it can't (nothing drawn). */
+static int draw_damaged(App *app)
+{
+    if (app->no_damage || !pic_ready(app))
+        return 0;
+    Ui *ui = &app->ui;
+    Rec *cur = &app->rec[app->rec_cur], *old = &app->rec[!app->rec_cur];
+    rec_begin(cur);
+    cur->stamp0 = text_stamp(ui->text);
+    ui->rec = cur;
+    text_set_rec(ui->text, cur);
+    draw_screens(app, 1);
+    ui->rec = NULL;
+    text_set_rec(ui->text, NULL);
+    cur->on = 0;
+    if (cur->failed) {
+        app->pic_valid = 0;
+        return 0;
+    }
+    SDL_Rect d[REC_MAX_DAMAGE];
+    int n;
+    if (app->pic_valid) {
+        n = rec_damage(old, cur, d, REC_MAX_DAMAGE, app->out_w, app->out_h);
+    } else {
+        d[0].x = d[0].y = 0;
+        d[0].w = app->out_w;
+        d[0].h = app->out_h;
+        n = 1;
+    }
+    if (n > 0) {
+        SDL_SetRenderTarget(app->ren, app->pic);
+        for (int i = 0; i < n; i++) {
+            rec_replay(cur, app->ren, d[i]);
+            app->stats.damage_px += (long)d[i].w * d[i].h;
+        }
+        SDL_SetRenderTarget(app->ren, NULL);
+    }
+    app->rec_cur = !app->rec_cur;
+    app->pic_valid = 1;
+    app->stats.damage_draws++;
+    if (app->check_damage)
+        check_damage(app);
+    SDL_RenderCopy(app->ren, app->pic, NULL, NULL);
+    return 1;
+}
+
 /* Draws a frame. With use_layer (a frame of an animation), the screens' draw goes into the
  * layer texture, which later frames of the animation copy, drawing only draw_live over
  * it, for as long as nothing but time changes: every event, screen change, app_redraw,
@@ -513,7 +620,8 @@ static void draw(App *app, int use_layer)
             t->draw_live(t, app);
     } else {
         app->layer_valid = 0;
-        draw_screens(app, 1);
+        if (!draw_damaged(app))
+            draw_screens(app, 1);
         app->stats.full_draws++;
     }
     /* a new full screen fades in over 150 ms; input is taken throughout */
@@ -672,7 +780,10 @@ int app_wait_ms(const App *app, Uint32 now_ms)
 
 SDL_Surface *app_screenshot(App *app)
 {
+    int nd = app->no_damage;
+    app->no_damage = 1; /* from scratch: the pictures tests and bench compare against */
     draw(app, 0);
+    app->no_damage = nd;
     SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, app->out_w, app->out_h, 24, SDL_PIXELFORMAT_RGB24);
     if (!surf)
         return NULL;

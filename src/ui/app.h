@@ -76,10 +76,21 @@ struct App {
     int layer_hits;  /* hit regions registered by the screens' draw */
     int layer_hover; /* ui.hover_id it was drawn with */
     int bench_live; /* bench: draw as on a frame of an animation (the layer path) */
+    /* the picture of the last frame drawn after input and the recorded drawing that made
+     * it: the next such frame repaints only where the drawing changed (draw_damaged) */
+    SDL_Texture *pic;
+    int pic_w, pic_h;
+    Rec rec[2];
+    int rec_cur;     /* rec[rec_cur] is recorded next; the other made pic */
+    int pic_valid;
+    int no_damage;    /* every frame drawn from scratch (UPFRONT_NO_DAMAGE=1, screenshots) */
+    int check_damage; /* UPFRONT_CHECK_DAMAGE=1: each repaint compared with a from-scratch draw */
     struct {
         long full_draws;   /* frames drawn whole, straight to the window */
         long layer_draws;  /* frames whose screens were drawn into the layer */
         long layer_reuses; /* frames that copied the layer and drew only draw_live */
+        long damage_draws; /* frames after input repainted where they changed */
+        long damage_px;    /* pixels those repainted */
     } stats;
 };
 

@@ -1,6 +1,8 @@
 /* text — rendered text cached as textures, evicted least recently used first. */
 #include "text.h"
 
+#include "rec.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +15,7 @@ typedef struct TextEntry {
     int wrap;
     SDL_Texture *tex;
     int w, h;
+    unsigned long serial; /* this texture's id: never reused, so a recording can name it */
     unsigned long used; /* stamp of the last lookup */
     int next;           /* the next entry in the same bucket, -1 at the end */
 } TextEntry;
@@ -24,6 +27,8 @@ struct TextCache {
     int *buckets; /* nbuckets chains of entries by hash: a lookup is not a scan */
     int nbuckets; /* a power of two */
     unsigned long stamp;
+    unsigned long serials, last_serial;
+    Rec *rec; /* the App's recorder, or NULL */
     TextStats stats;
 };
 
@@ -139,6 +144,9 @@ static TextEntry *slot(TextCache *tc)
     for (int i = 1; i < tc->count; i++)
         if (tc->entries[i].used < tc->entries[oldest].used)
             oldest = i;
+    /* a texture the frame being recorded uses: the recording can't be replayed */
+    if (tc->rec && tc->rec->on && tc->entries[oldest].used > tc->rec->stamp0)
+        tc->rec->failed = 1;
     unlink_entry(tc, oldest);
     entry_free(&tc->entries[oldest]);
     return &tc->entries[oldest];
@@ -180,6 +188,7 @@ SDL_Texture *text_get(TextCache *tc, TTF_Font *font, const char *text, SDL_Color
         e->color = color;
         e->wrap = wrap;
         e->tex = tex;
+        e->serial = ++tc->serials;
         e->w = sw;
         e->h = sh;
         int *b = bucket_of(tc, hash);
@@ -188,6 +197,7 @@ SDL_Texture *text_get(TextCache *tc, TTF_Font *font, const char *text, SDL_Color
         tc->stats.created++;
     }
     e->used = ++tc->stamp;
+    tc->last_serial = e->serial;
     if (w)
         *w = e->w;
     if (h)
@@ -202,7 +212,7 @@ int text_draw(TextCache *tc, TTF_Font *font, const char *text, SDL_Color color, 
     if (!tex)
         return 0;
     SDL_Rect dst = {x, y, w, h};
-    SDL_RenderCopy(tc->ren, tex, NULL, &dst);
+    rec_copy(tc->rec, tc->ren, tex, tc->last_serial, &dst, w, h);
     return w;
 }
 
@@ -214,7 +224,7 @@ int text_draw_wrapped(TextCache *tc, TTF_Font *font, const char *text, SDL_Color
     if (!tex)
         return 0;
     SDL_Rect dst = {x, y, w, h};
-    SDL_RenderCopy(tc->ren, tex, NULL, &dst);
+    rec_copy(tc->rec, tc->ren, tex, tc->last_serial, &dst, w, h);
     return h;
 }
 
@@ -336,3 +346,7 @@ TextStats text_stats(const TextCache *tc)
     s.live = tc->count;
     return s;
 }
+
+unsigned long text_last_serial(const TextCache *tc) { return tc->last_serial; }
+unsigned long text_stamp(const TextCache *tc) { return tc->stamp; }
+void text_set_rec(TextCache *tc, Rec *rec) { tc->rec = rec; }

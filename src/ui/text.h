@@ -41,4 +41,12 @@ char *text_fit(TTF_Font *font, const char *text, int max_w, char *out, size_t ca
 
 TextStats text_stats(const TextCache *tc);
 
+typedef struct Rec Rec;
+/* The id of the texture the last text_get returned (ids are never reused). */
+unsigned long text_last_serial(const TextCache *tc);
+/* The lookup stamp: textures looked up after it are in use (see rec.h). */
+unsigned long text_stamp(const TextCache *tc);
+/* text_draw and text_draw_wrapped draw through rec (NULL: straight to the renderer). */
+void text_set_rec(TextCache *tc, Rec *rec);
+
 #endif

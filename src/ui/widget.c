@@ -42,8 +42,7 @@ int widget_line(const Ui *ui, ThemeFont f)
 
 static void set_color(Ui *ui, SDL_Color c)
 {
-    SDL_SetRenderDrawBlendMode(ui->ren, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
-    SDL_SetRenderDrawColor(ui->ren, c.r, c.g, c.b, c.a);
+    rec_color(ui->rec, ui->ren, c, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
 }
 
 void widget_fill(Ui *ui, SDL_Rect r, SDL_Color c)
@@ -51,7 +50,7 @@ void widget_fill(Ui *ui, SDL_Rect r, SDL_Color c)
     if (r.w <= 0 || r.h <= 0)
         return;
     set_color(ui, c);
-    SDL_RenderFillRect(ui->ren, &r);
+    rec_fill(ui->rec, ui->ren, &r);
 }
 
 /* The radius widget_round draws r with. */
@@ -81,7 +80,7 @@ static void round_except(Ui *ui, SDL_Rect r, int radius, SDL_Color c, int hide_y
         y1 = hide_y0;
     SDL_Rect mid = {r.x, y0, r.w, y1 - y0};
     if (mid.h > 0)
-        SDL_RenderFillRect(ui->ren, &mid);
+        rec_fill(ui->rec, ui->ren, &mid);
     for (int i = 0; i < radius; i++) {
         /* inset of row i from the top of a quarter circle */
         int dy = radius - i;
@@ -91,8 +90,8 @@ static void round_except(Ui *ui, SDL_Rect r, int radius, SDL_Color c, int hide_y
         int inset = radius - dx;
         SDL_Rect top = {r.x + inset, r.y + i, r.w - 2 * inset, 1};
         SDL_Rect bottom = {r.x + inset, r.y + r.h - 1 - i, r.w - 2 * inset, 1};
-        SDL_RenderFillRect(ui->ren, &top);
-        SDL_RenderFillRect(ui->ren, &bottom);
+        rec_fill(ui->rec, ui->ren, &top);
+        rec_fill(ui->rec, ui->ren, &bottom);
     }
 }
 
@@ -108,7 +107,7 @@ void widget_outline(Ui *ui, SDL_Rect r, int thickness, SDL_Color c)
         SDL_Rect o = {r.x + i, r.y + i, r.w - 2 * i, r.h - 2 * i};
         if (o.w <= 0 || o.h <= 0)
             break;
-        SDL_RenderDrawRect(ui->ren, &o);
+        rec_outline(ui->rec, ui->ren, &o);
     }
 }
 
@@ -211,7 +210,7 @@ int widget_label(Ui *ui, int x, int y, int w, ThemeFont f, SDL_Color c, const ch
     else if (w > 0 && align == ALIGN_RIGHT)
         dx = x + w - tw;
     SDL_Rect dst = {dx, y, tw, th};
-    SDL_RenderCopy(ui->ren, tex, NULL, &dst);
+    rec_copy(ui->rec, ui->ren, tex, text_last_serial(ui->text), &dst, dst.w, dst.h);
     return tw;
 }
 
@@ -333,7 +332,7 @@ void widget_tooltip(Ui *ui, int x, int y, const char *text)
         box.y = pad;
     widget_round(ui, box, theme_px(t, 6), bg);
     SDL_Rect dst = {box.x + pad, box.y + pad, tw, th};
-    SDL_RenderCopy(ui->ren, tex, NULL, &dst);
+    rec_copy(ui->rec, ui->ren, tex, text_last_serial(ui->text), &dst, dst.w, dst.h);
 }
 
 int widget_heading(Ui *ui, int x, int y, int w, const char *text, SDL_Color marker)

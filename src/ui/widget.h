@@ -6,6 +6,7 @@
 
 #include <SDL.h>
 
+#include "rec.h"
 #include "text.h"
 #include "theme.h"
 
@@ -23,6 +24,7 @@ typedef struct Ui {
     SDL_Renderer *ren;
     Theme *theme;
     TextCache *text;
+    Rec *rec; /* drawing goes through it (NULL or off: straight to the renderer) */
     UiHit hits[UI_MAX_HITS];
     int hit_count;
     int hover_id;      /* hit id under the mouse, or 0 */
