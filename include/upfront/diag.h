@@ -45,6 +45,9 @@ void diag_sort(DiagList *list);
  * pointer or message print as \uXXXX, so each diagnostic is one line. A NULL file prints
  * as "<input>". Returns 0, or -1 on a write error. */
 int diag_print(FILE *out, const char *file, const DiagList *list);
+/* The same lines, with "error" in bold red and "warning" in bold yellow (ANSI) when color
+ * is non-zero: for a terminal. */
+int diag_print_styled(FILE *out, const char *file, const DiagList *list, int color);
 
 /* Prints the diagnostics as one JSON array of objects {"file", "line", "column",
  * "pointer", "severity", "message"} followed by a newline; line and column are 0 for a

@@ -519,43 +519,14 @@ void cli_progress_end(void)
     fflush(stderr);
 }
 
-/* Writes s with control characters as \uXXXX (as diag_print does). */
-static void put_one_line(FILE *out, const char *s)
-{
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p < 0x20 || *p == 0x7F)
-            fprintf(out, "\\u%04X", (unsigned)*p);
-        else
-            putc(*p, out);
-    }
-}
-
 void cli_print_diags(const char *file, const DiagList *diags)
 {
     if (!diags || diag_count(diags) == 0)
         return;
-    if (!cli_color_stderr()) {
-        (void)diag_print(stderr, file, diags);
-        return;
-    }
-    /* The same lines as diag_print, with "error" in bold red and "warning" in bold yellow. */
-    cli_progress_end();
-    for (int i = 0; i < diag_count(diags); i++) {
-        const Diag *d = diag_get(diags, i);
-        put_one_line(stderr, file ? file : "<input>");
-        if (d->line > 0)
-            fprintf(stderr, ":%d:%d", d->line, d->col);
-        if (d->severity == DIAG_WARNING)
-            fputs(": \033[1;33mwarning\033[0m: ", stderr);
-        else
-            fputs(": \033[1;31merror\033[0m: ", stderr);
-        if (d->pointer[0]) {
-            put_one_line(stderr, d->pointer);
-            fputs(": ", stderr);
-        }
-        put_one_line(stderr, d->message);
-        putc('\n', stderr);
-    }
+    int color = cli_color_stderr();
+    if (color)
+        cli_progress_end();
+    (void)diag_print_styled(stderr, file, diags, color);
 }
 
 Scenario *cli_load_scenario(const char *cmd, const char *path, int *exit_code)

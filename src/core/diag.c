@@ -148,6 +148,11 @@ static int put_one_line(FILE *out, const char *s)
 
 int diag_print(FILE *out, const char *file, const DiagList *list)
 {
+    return diag_print_styled(out, file, list, 0);
+}
+
+int diag_print_styled(FILE *out, const char *file, const DiagList *list, int color)
+{
     if (!out)
         return -1;
     if (!file)
@@ -159,7 +164,8 @@ int diag_print(FILE *out, const char *file, const DiagList *list)
             return -1;
         if (d->line > 0 && fprintf(out, ":%d:%d", d->line, d->col) < 0)
             return -1;
-        if (fprintf(out, ": %s: ", severity_name(d->severity)) < 0)
+        const char *on = !color ? "" : d->severity == DIAG_WARNING ? "\033[1;33m" : "\033[1;31m";
+        if (fprintf(out, ": %s%s%s: ", on, severity_name(d->severity), color ? "\033[0m" : "") < 0)
             return -1;
         if (d->pointer[0] && (put_one_line(out, d->pointer) != 0 || fputs(": ", out) == EOF))
             return -1;
