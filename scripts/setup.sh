@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libcjson-dev python3
+packages=(build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libpixman-1-dev libcjson-dev python3
           python3-jsonschema)
 missing=()
 for p in "${packages[@]}"; do

@@ -302,8 +302,8 @@ static int print_json(const Figures *f)
              add_num(e, "live_p50_ms", s->live_p50_ms, 4) && add_num(e, "live_p95_ms", s->live_p95_ms, 4) &&
              add_num(e, "live_max_ms", s->live_max_ms, 4) &&
              add_num(e, "live_p95_over_floor", s->floor_p50_ms > 0 ? s->live_p95_ms / s->floor_p50_ms : -1, 2) &&
-             add_num(e, "layer_p50_ms", s->layer_p50_ms, 4) && add_num(e, "layer_p95_ms", s->layer_p95_ms, 4) &&
-             add_num(e, "layer_max_ms", s->layer_max_ms, 4) &&
+             add_num(e, "scratch_p50_ms", s->scratch_p50_ms, 4) && add_num(e, "scratch_p95_ms", s->scratch_p95_ms, 4) &&
+             add_num(e, "scratch_max_ms", s->scratch_max_ms, 4) &&
              cJSON_AddBoolToObject(e, "live_matches_full", s->live_matches_full);
     }
     cJSON *floors = ok ? cJSON_AddArrayToObject(o, "floors") : NULL;
@@ -385,13 +385,13 @@ static void print_text(const Figures *f)
                    s->floor_p50_ms > 0 ? s->p95_ms / s->floor_p50_ms : 0.0, s->idle_frames_drawn,
                    s->idle_text_renders);
         }
-        printf("animation frames (the screens' picture kept, what moves drawn over it; p50 / p95 / max ms; same pixels as a full redraw)\n");
+        printf("animation frames (recorded, only what changed drawn; p50 / p95 / max ms; same pixels as a frame drawn whole)\n");
         for (int i = 0; i < f->ui.screen_count; i++) {
             const UiBenchScreen *s = &f->ui.screens[i];
-            printf("  %-9s %4dx%-4d  %7.3f / %7.3f / %7.3f   %5.2fx floor   first frame of one: %.3f / %.3f   %s\n",
+            printf("  %-9s %4dx%-4d  %7.3f / %7.3f / %7.3f   %5.2fx floor   drawn whole: %.3f / %.3f   %s\n",
                    s->screen, s->width, s->height, s->live_p50_ms, s->live_p95_ms, s->live_max_ms,
-                   s->floor_p50_ms > 0 ? s->live_p95_ms / s->floor_p50_ms : 0.0, s->layer_p50_ms,
-                   s->layer_p95_ms, s->live_matches_full ? "same pixels" : "PIXELS DIFFER");
+                   s->floor_p50_ms > 0 ? s->live_p95_ms / s->floor_p50_ms : 0.0, s->scratch_p50_ms,
+                   s->scratch_p95_ms, s->live_matches_full ? "same pixels" : "PIXELS DIFFER");
         }
         printf("startup         %.1f ms to the first frame offscreen (SDL, fonts, scenarios, title)\n", f->ui.startup_ms);
         if (f->ui.startup_window_ms >= 0)

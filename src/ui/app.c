@@ -65,21 +65,37 @@ static int find_data_dir(char *out, size_t cap)
 static void update_sizes(App *app)
 {
     SDL_GetWindowSize(app->win, &app->win_w, &app->win_h);
-    if (SDL_GetRendererOutputSize(app->ren, &app->out_w, &app->out_h) != 0) {
+    int ok = -1;
+    if (app->ren) {
+        ok = SDL_GetRendererOutputSize(app->ren, &app->out_w, &app->out_h);
+    } else {
+        SDL_Surface *ws = SDL_GetWindowSurface(app->win);
+        if (ws) {
+            app->out_w = ws->w;
+            app->out_h = ws->h;
+            ok = 0;
+        }
+    }
+    if (ok != 0) {
         app->out_w = app->win_w;
         app->out_h = app->win_h;
     }
+    app->ui.out_w = app->out_w;
+    app->ui.out_h = app->out_h;
 }
 
 static void refit(App *app)
 {
+    /* SDL makes the window's surface anew, perhaps at the same address and size, and
+     * blank: the canvas is set up again and the next frame drawn whole */
+    app->win_surface = NULL;
+    app->canvas_valid = 0;
     update_sizes(app);
     int r = theme_refit(&app->theme, app->out_w, app->out_h,
                         theme_text_size_factor(app->settings.text_size), app->settings.palette);
     if (r == 1)
         text_cache_clear(app->ui.text);
     app->dirty = 1;
-    app->layer_valid = 0;
 }
 
 static void choose_default_scenario(App *app)
@@ -116,7 +132,6 @@ int app_renderer_policy(void)
         fprintf(stderr, "upfront: UPFRONT_RENDERER=%s is neither software nor accelerated: using software\n", want);
     /* default priority: the environment's SDL_* variables take precedence */
     SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0", SDL_HINT_DEFAULT);
-    SDL_SetHintWithPriority(SDL_HINT_RENDER_DRIVER, "software", SDL_HINT_DEFAULT);
     return APP_SOFTWARE;
 }
 
@@ -161,10 +176,8 @@ App *app_create(const UiOptions *opts, int w, int h, int flags)
     SDL_SetWindowMinimumSize(app->win, 800, 480);
     if (!(flags & APP_SOFTWARE))
         app->ren = SDL_CreateRenderer(app->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-    if (!app->ren)
-        app->ren = SDL_CreateRenderer(app->win, -1, SDL_RENDERER_SOFTWARE);
-    if (!app->ren) {
-        fprintf(stderr, "upfront: cannot create a renderer: %s\n", SDL_GetError());
+    if (!app->ren && !SDL_GetWindowSurface(app->win)) {
+        fprintf(stderr, "upfront: cannot draw in the window: %s\n", SDL_GetError());
         SDL_DestroyWindow(app->win);
         free(app);
         return NULL;
@@ -173,19 +186,19 @@ App *app_create(const UiOptions *opts, int w, int h, int flags)
     char fonts[1100];
     SDL_snprintf(fonts, sizeof fonts, "%s/assets/fonts", app->data_dir);
     /* the heaviest frame (play) looks up about 230 texts: room for it twice over */
-    app->ui.text = text_cache_new(app->ren, 512);
+    app->ui.text = text_cache_new(512);
     if (!app->ui.text || theme_open(&app->theme, fonts, app->out_w, app->out_h,
                                     theme_text_size_factor(app->settings.text_size),
                                     app->settings.palette) != 0) {
         fprintf(stderr, "upfront: cannot open the fonts in %s: %s\n", fonts, SDL_GetError());
         text_cache_free(app->ui.text);
         theme_close(&app->theme);
-        SDL_DestroyRenderer(app->ren);
+        if (app->ren)
+            SDL_DestroyRenderer(app->ren);
         SDL_DestroyWindow(app->win);
         free(app);
         return NULL;
     }
-    app->ui.ren = app->ren;
     app->ui.theme = &app->theme;
     const char *nd = SDL_getenv("UPFRONT_NO_DAMAGE"), *cd = SDL_getenv("UPFRONT_CHECK_DAMAGE");
     app->no_damage = nd && strcmp(nd, "1") == 0;
@@ -228,7 +241,6 @@ static void apply_pending(App *app)
             app->toast[0] = '\0';
         app->changed_at = app->now;
         app->dirty = 1;
-        app->layer_valid = 0;
         app->animating = 1;
     }
     app->pending_count = 0;
@@ -269,7 +281,7 @@ void app_quit(App *app) { app->running = 0; }
 void app_redraw(App *app)
 {
     app->dirty = 1;
-    app->layer_valid = 0;
+    app->canvas_valid = 0;
 }
 
 void app_toast(App *app, const char *fmt, ...)
@@ -281,7 +293,6 @@ void app_toast(App *app, const char *fmt, ...)
     app->toast_until = app->now + 4000;
     app->toast_keep = 1;
     app->dirty = 1;
-    app->layer_valid = 0; /* a toast comes with a change (a reload, a save, a refusal) */
 }
 
 void app_destroy(App *app)
@@ -299,14 +310,14 @@ void app_destroy(App *app)
     session_free(app->session);
     catalog_free(&app->catalog);
     text_cache_free(app->ui.text);
-    if (app->layer)
-        SDL_DestroyTexture(app->layer);
-    if (app->pic)
-        SDL_DestroyTexture(app->pic);
+    if (app->shown)
+        SDL_DestroyTexture(app->shown);
+    raster_free(app->canvas);
     rec_free(&app->rec[0]);
     rec_free(&app->rec[1]);
     theme_close(&app->theme);
-    SDL_DestroyRenderer(app->ren);
+    if (app->ren)
+        SDL_DestroyRenderer(app->ren);
     SDL_DestroyWindow(app->win);
     free(app);
 }
@@ -332,16 +343,14 @@ static void set_hover(App *app)
     if (id != app->ui.hover_id) {
         app->ui.hover_id = id;
         app->dirty = 1;
-        app->layer_valid = 0;
     }
 }
 
 int app_handle_event(App *app, const SDL_Event *ev)
 {
     SDL_Event e = *ev;
-    app->layer_valid = 0; /* any input may change what the screens draw */
     if (e.type == SDL_RENDER_TARGETS_RESET || e.type == SDL_RENDER_DEVICE_RESET)
-        app->pic_valid = 0; /* the kept pictures' pixels are lost */
+        app->canvas_valid = 0; /* the shown texture's pixels may be lost */
     /* animations started by this event start from when it happened */
     if (e.common.timestamp > app->now)
         app->now = e.common.timestamp;
@@ -355,8 +364,10 @@ int app_handle_event(App *app, const SDL_Event *ev)
         else if (e.window.event == SDL_WINDOWEVENT_LEAVE) {
             app->ui.mouse_x = app->ui.mouse_y = -1;
             set_hover(app);
-        } else
+        } else {
             app->dirty = 1;
+            app->push_all = 1; /* exposed, shown, moved: the whole window again */
+        }
         return app->running;
     case SDL_MOUSEMOTION:
         to_output(app, &e.motion.x, &e.motion.y);
@@ -399,14 +410,13 @@ static void draw_toast(App *app)
     int wrap = app->out_w * 2 / 3;
     int tw, th;
     SDL_Color fg = t->palette == PALETTE_HIGH_CONTRAST ? t->c.bg : t->c.surface;
-    SDL_Texture *tex = text_get(ui->text, t->font[FONT_BODY_BOLD], app->toast, fg, wrap, &tw, &th);
-    if (!tex)
+    const RasterMask *mask = text_get(ui->text, t->font[FONT_BODY_BOLD], app->toast, fg, wrap, &tw, &th);
+    if (!mask)
         return;
     SDL_Rect box = {(app->out_w - tw) / 2 - pad, app->out_h - th - 2 * pad - theme_grid(t, 3),
                     tw + 2 * pad, th + pad};
     widget_round(ui, box, theme_px(t, 8), t->c.text);
-    SDL_Rect dst = {box.x + pad, box.y + pad / 2, tw, th};
-    SDL_RenderCopy(app->ren, tex, NULL, &dst);
+    rec_text(ui->rec, mask, text_last_serial(ui->text), box.x + pad, box.y + pad / 2, tw, th);
 }
 
 /* --watch: while the file on disk is invalid, its errors stay on screen until it is fixed. */
@@ -436,21 +446,17 @@ static void draw_watch_panel(App *app)
     widget_text(ui, r.x + g * 2, r.y + g * 3 + hh, inner, FONT_BODY, t->c.bad, app->watch_diags);
 }
 
-/* The screens' pictures: each screen's draw and then its draw_live, bottom to top; with
- * live 0, draw only (the picture kept in the layer). */
-static void draw_screens(App *app, int live)
+/* Records the frame: the screens bottom to top (each draw, then its draw_live), the
+ * fade-in of a new screen, the --watch panel, the toast and the tooltip. */
+static void record_frame(App *app)
 {
     Ui *ui = &app->ui;
     widget_begin(ui);
     SDL_Color bg = app->theme.c.bg;
     bg.a = 255;
-    rec_color(ui->rec, app->ren, bg, SDL_BLENDMODE_NONE);
-    if (ui->rec && ui->rec->on) {
-        SDL_Rect all = {0, 0, app->out_w, app->out_h};
-        rec_fill(ui->rec, app->ren, &all); /* the same pixels as the clear */
-    } else {
-        SDL_RenderClear(app->ren);
-    }
+    SDL_Rect all = {0, 0, app->out_w, app->out_h};
+    rec_color(ui->rec, bg, SDL_BLENDMODE_NONE);
+    rec_fill(ui->rec, &all); /* every pixel: a region's replay starts from nothing */
     int base = app->depth - 1;
     while (base > 0 && app->stack[base]->overlay)
         base--;
@@ -458,177 +464,16 @@ static void draw_screens(App *app, int live)
         if (i > base) {
             /* the screen below stays visible but can't be clicked */
             widget_begin(ui);
-            SDL_Rect all = {0, 0, app->out_w, app->out_h};
             widget_fill(ui, all, theme_alpha(app->theme.c.overlay, 150));
         }
         app->stack[i]->draw(app->stack[i], app);
-        if (live && app->stack[i]->draw_live)
-            app->stack[i]->draw_live(app->stack[i], app);
-    }
-}
-
-/* The layer can hold the screens' picture when only the top screen has a draw_live (one
- * below would draw over the screens above it). */
-static int layer_possible(const App *app)
-{
-    for (int i = 0; i + 1 < app->depth; i++)
         if (app->stack[i]->draw_live)
-            return 0;
-    return app->depth > 0;
-}
-
-/* A target texture of the output's size for the layer; 0 when the renderer has none. */
-static int layer_ready(App *app)
-{
-    if (app->layer && app->layer_w == app->out_w && app->layer_h == app->out_h)
-        return 1;
-    if (app->layer)
-        SDL_DestroyTexture(app->layer);
-    app->layer_valid = 0;
-    /* the window's own format where it has one: blending into it and copying it out take
-     * SDL's fast paths (an ARGB target blends about a third slower in software) */
-    Uint32 fmt = SDL_GetWindowPixelFormat(app->win);
-    if (fmt == SDL_PIXELFORMAT_UNKNOWN || SDL_ISPIXELFORMAT_ALPHA(fmt) || SDL_ISPIXELFORMAT_INDEXED(fmt))
-        fmt = SDL_PIXELFORMAT_RGB888;
-    app->layer = SDL_CreateTexture(app->ren, fmt, SDL_TEXTUREACCESS_TARGET, app->out_w, app->out_h);
-    if (!app->layer)
-        return 0;
-    SDL_SetTextureBlendMode(app->layer, SDL_BLENDMODE_NONE);
-    app->layer_w = app->out_w;
-    app->layer_h = app->out_h;
-    return 1;
-}
-
-void app_layer_invalidate(App *app) { app->layer_valid = 0; }
-
-/* A target texture of the output's size, in the window's format, for the picture of the
- * frames after input; 0 when the renderer has none. */
-static int pic_ready(App *app)
-{
-    if (app->pic && app->pic_w == app->out_w && app->pic_h == app->out_h)
-        return 1;
-    if (app->pic)
-        SDL_DestroyTexture(app->pic);
-    app->pic_valid = 0;
-    Uint32 fmt = SDL_GetWindowPixelFormat(app->win);
-    if (fmt == SDL_PIXELFORMAT_UNKNOWN || SDL_ISPIXELFORMAT_ALPHA(fmt) || SDL_ISPIXELFORMAT_INDEXED(fmt))
-        fmt = SDL_PIXELFORMAT_RGB888;
-    app->pic = SDL_CreateTexture(app->ren, fmt, SDL_TEXTUREACCESS_TARGET, app->out_w, app->out_h);
-    if (!app->pic)
-        return 0;
-    SDL_SetTextureBlendMode(app->pic, SDL_BLENDMODE_NONE);
-    app->pic_w = app->out_w;
-    app->pic_h = app->out_h;
-    return 1;
-}
-
-/* UPFRONT_CHECK_DAMAGE: the repainted picture must equal the screens drawn from scratch. */
-static void check_damage(App *app)
-{
-    int w = app->out_w, h = app->out_h;
-    size_t n = (size_t)w * (size_t)h * 4;
-    Uint32 *a = malloc(n), *b = malloc(n);
-    if (a && b) {
-        SDL_SetRenderTarget(app->ren, app->pic);
-        int ra = SDL_RenderReadPixels(app->ren, NULL, SDL_PIXELFORMAT_ARGB8888, a, w * 4);
-        SDL_SetRenderTarget(app->ren, NULL);
-        int hits = app->ui.hit_count;
-        draw_screens(app, 1);
-        app->ui.hit_count = hits;
-        int rb = SDL_RenderReadPixels(app->ren, NULL, SDL_PIXELFORMAT_ARGB8888, b, w * 4);
-        if (ra == 0 && rb == 0 && memcmp(a, b, n) != 0) {
-            fprintf(stderr, "upfront: a repainted frame of '%s' differs from a full redraw\n",
-                    app_screen_name(app));
-            abort();
-        }
-    }
-    free(a);
-    free(b);
-}
-
-/* A frame after input: the screens' drawing is recorded, compared with the recording that
- * made the kept picture, and only the regions where it changed are repainted into the
- * picture, which is then copied to the window. 0 when it can't (nothing drawn). */
-static int draw_damaged(App *app)
-{
-    if (app->no_damage || !pic_ready(app))
-        return 0;
-    Ui *ui = &app->ui;
-    Rec *cur = &app->rec[app->rec_cur], *old = &app->rec[!app->rec_cur];
-    rec_begin(cur);
-    cur->stamp0 = text_stamp(ui->text);
-    ui->rec = cur;
-    text_set_rec(ui->text, cur);
-    draw_screens(app, 1);
-    ui->rec = NULL;
-    text_set_rec(ui->text, NULL);
-    cur->on = 0;
-    if (cur->failed) {
-        app->pic_valid = 0;
-        return 0;
-    }
-    SDL_Rect d[REC_MAX_DAMAGE];
-    int n;
-    if (app->pic_valid) {
-        n = rec_damage(old, cur, d, REC_MAX_DAMAGE, app->out_w, app->out_h);
-    } else {
-        d[0].x = d[0].y = 0;
-        d[0].w = app->out_w;
-        d[0].h = app->out_h;
-        n = 1;
-    }
-    if (n > 0) {
-        SDL_SetRenderTarget(app->ren, app->pic);
-        for (int i = 0; i < n; i++) {
-            rec_replay(cur, app->ren, d[i]);
-            app->stats.damage_px += (long)d[i].w * d[i].h;
-        }
-        SDL_SetRenderTarget(app->ren, NULL);
-    }
-    app->rec_cur = !app->rec_cur;
-    app->pic_valid = 1;
-    app->stats.damage_draws++;
-    if (app->check_damage)
-        check_damage(app);
-    SDL_RenderCopy(app->ren, app->pic, NULL, NULL);
-    return 1;
-}
-
-/* Draws a frame. With use_layer (a frame of an animation), the screens' draw goes into the
- * layer texture, which later frames of the animation copy, drawing only draw_live over
- * it, for as long as nothing but time changes: every event, screen change, app_redraw,
- * toast, hover change, refit and settings change invalidates it (app_layer_invalidate). */
-static void draw(App *app, int use_layer)
-{
-    Ui *ui = &app->ui;
-    if (use_layer && layer_possible(app) && layer_ready(app)) {
-        if (!app->layer_valid || app->layer_hover != ui->hover_id) {
-            SDL_SetRenderTarget(app->ren, app->layer);
-            draw_screens(app, 0);
-            SDL_SetRenderTarget(app->ren, NULL);
-            app->layer_hits = ui->hit_count;
-            app->layer_hover = ui->hover_id;
-            app->layer_valid = 1;
-            app->stats.layer_draws++;
-        } else {
-            ui->hit_count = app->layer_hits; /* the hit regions its draw registered */
-            app->stats.layer_reuses++;
-        }
-        SDL_RenderCopy(app->ren, app->layer, NULL, NULL);
-        Screen *t = app->stack[app->depth - 1];
-        if (t->draw_live)
-            t->draw_live(t, app);
-    } else {
-        app->layer_valid = 0;
-        if (!draw_damaged(app))
-            draw_screens(app, 1);
-        app->stats.full_draws++;
+            app->stack[i]->draw_live(app->stack[i], app);
     }
     /* a new full screen fades in over 150 ms; input is taken throughout */
     Uint32 since = app->now - app->changed_at;
     if (app->depth > 0 && !app->stack[app->depth - 1]->overlay && since < APP_FADE_MS) {
         float p = tween_ease((float)since / (float)APP_FADE_MS);
-        SDL_Rect all = {0, 0, app->out_w, app->out_h};
         widget_fill(ui, all, theme_alpha(app->theme.c.bg, (Uint8)(200.0f * (1.0f - p))));
     }
     draw_watch_panel(app);
@@ -636,6 +481,159 @@ static void draw(App *app, int use_layer)
     const char *tip = ui->hover_id ? widget_tip(ui, ui->hover_id) : NULL;
     if (tip)
         widget_tooltip(ui, ui->mouse_x, ui->mouse_y, tip);
+}
+
+/* The software path: the canvas is the window's surface when that is 32-bit XRGB (the
+ * usual case), else a picture of its own copied into it. */
+static int canvas_on_window(App *app)
+{
+    SDL_Surface *ws = SDL_GetWindowSurface(app->win);
+    if (!ws)
+        return 0;
+    if (app->canvas && app->win_surface == ws && app->win_pixels == ws->pixels &&
+        raster_width(app->canvas) == ws->w && raster_height(app->canvas) == ws->h)
+        return 1;
+    raster_free(app->canvas);
+    app->canvas_valid = 0;
+    app->win_surface = ws;
+    app->win_pixels = ws->pixels;
+    app->out_w = app->ui.out_w = ws->w;
+    app->out_h = app->ui.out_h = ws->h;
+    app->canvas_is_window = ws->format->format == SDL_PIXELFORMAT_RGB888 && !SDL_MUSTLOCK(ws);
+    app->canvas = app->canvas_is_window ? raster_wrap(ws->pixels, ws->w, ws->h, ws->pitch)
+                                        : raster_new(ws->w, ws->h);
+    return app->canvas != NULL;
+}
+
+/* The canvas, at the output's size, and what shows it; 0 when out of memory or the
+ * renderer has no streaming texture. */
+static int canvas_ready(App *app)
+{
+    if (!app->ren)
+        return canvas_on_window(app);
+    if (app->canvas && raster_width(app->canvas) == app->out_w && raster_height(app->canvas) == app->out_h &&
+        app->shown)
+        return 1;
+    raster_free(app->canvas);
+    if (app->shown)
+        SDL_DestroyTexture(app->shown);
+    app->shown = NULL;
+    app->canvas_valid = 0;
+    app->canvas = raster_new(app->out_w, app->out_h);
+    if (!app->canvas)
+        return 0;
+    app->shown = SDL_CreateTexture(app->ren, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_STREAMING,
+                                   app->out_w, app->out_h);
+    if (!app->shown)
+        return 0;
+    SDL_SetTextureBlendMode(app->shown, SDL_BLENDMODE_NONE);
+    return 1;
+}
+
+/* Shows region d of the canvas: uploaded to the shown texture, or on the software path
+ * copied into the window's surface (unless the canvas is it) and noted to be pushed. */
+static void show(App *app, SDL_Rect d)
+{
+    int pitch;
+    const Uint8 *px = (const Uint8 *)raster_pixels(app->canvas, &pitch);
+    const Uint8 *at = px + (size_t)d.y * (size_t)pitch + (size_t)d.x * 4;
+    if (app->ren) {
+        SDL_UpdateTexture(app->shown, &d, at, pitch);
+        return;
+    }
+    if (!app->canvas_is_window) {
+        SDL_Surface *ws = app->win_surface;
+        if (SDL_LockSurface(ws) == 0) {
+            Uint8 *to = (Uint8 *)ws->pixels + (size_t)d.y * (size_t)ws->pitch + (size_t)d.x * ws->format->BytesPerPixel;
+            SDL_ConvertPixels(d.w, d.h, SDL_PIXELFORMAT_RGB888, at, pitch, ws->format->format, to, ws->pitch);
+            SDL_UnlockSurface(ws);
+        }
+    }
+    if (app->push_n < REC_MAX_DAMAGE)
+        app->push[app->push_n++] = d;
+    else
+        app->push_all = 1;
+}
+
+/* Puts the frame on the screen. */
+static void present(App *app)
+{
+    if (app->ren) {
+        SDL_RenderPresent(app->ren);
+        return;
+    }
+    if (app->push_all)
+        SDL_UpdateWindowSurface(app->win);
+    else if (app->push_n > 0)
+        SDL_UpdateWindowSurfaceRects(app->win, app->push, app->push_n);
+    app->push_all = 0;
+    app->push_n = 0;
+}
+
+/* UPFRONT_CHECK_DAMAGE: the canvas after a repaint must equal the frame drawn whole. */
+static void check_damage(App *app, const Rec *cur)
+{
+    Raster *whole = raster_new(app->out_w, app->out_h);
+    if (!whole)
+        return;
+    SDL_Rect all = {0, 0, app->out_w, app->out_h};
+    rec_replay(cur, whole, all);
+    int pa, pb, same = 1;
+    const Uint8 *a = (const Uint8 *)raster_pixels(app->canvas, &pa), *b = (const Uint8 *)raster_pixels(whole, &pb);
+    for (int y = 0; y < app->out_h && same; y++)
+        same = memcmp(a + (size_t)y * (size_t)pa, b + (size_t)y * (size_t)pb, (size_t)app->out_w * 4) == 0;
+    if (!same) {
+        fprintf(stderr, "upfront: a repainted frame of '%s' differs from a whole draw\n", app_screen_name(app));
+        abort();
+    }
+    raster_free(whole);
+}
+
+/* Draws a frame: it is recorded, compared with the recording that made the canvas, and
+ * only the regions where it changed are drawn into the canvas and uploaded to the shown
+ * texture, which is then copied to the window. Returns 0 when it could not draw (out of
+ * memory: the next frame tries again, whole). */
+static int draw(App *app)
+{
+    Ui *ui = &app->ui;
+    if (!canvas_ready(app))
+        return 0;
+    Rec *cur = &app->rec[app->rec_cur], *old = &app->rec[!app->rec_cur];
+    rec_begin(cur);
+    cur->stamp0 = text_stamp(ui->text);
+    ui->rec = cur;
+    text_set_rec(ui->text, cur);
+    record_frame(app);
+    text_set_rec(ui->text, NULL);
+    cur->on = 0;
+    if (cur->failed) {
+        app->canvas_valid = 0;
+        return 0;
+    }
+    SDL_Rect d[REC_MAX_DAMAGE];
+    int n;
+    if (app->canvas_valid && !app->no_damage) {
+        n = rec_damage(old, cur, d, REC_MAX_DAMAGE, app->out_w, app->out_h);
+        app->stats.damage_draws++;
+    } else {
+        d[0].x = d[0].y = 0;
+        d[0].w = app->out_w;
+        d[0].h = app->out_h;
+        n = 1;
+        app->stats.full_draws++;
+    }
+    for (int i = 0; i < n; i++) {
+        rec_replay(cur, app->canvas, d[i]);
+        show(app, d[i]);
+        app->stats.damage_px += (long)d[i].w * d[i].h;
+    }
+    app->rec_cur = !app->rec_cur;
+    app->canvas_valid = 1;
+    if (app->check_damage)
+        check_damage(app, cur);
+    if (app->ren)
+        SDL_RenderCopy(app->ren, app->shown, NULL, NULL);
+    return 1;
 }
 
 static void watch_scenario(App *app)
@@ -732,7 +730,6 @@ int app_frame(App *app, Uint32 now_ms)
     if (app->toast[0] && now_ms >= app->toast_until) {
         app->toast[0] = '\0';
         app->dirty = 1;
-        app->layer_valid = 0;
     }
     if (app->round_on) {
         int left = app_round_seconds_left(app);
@@ -741,21 +738,19 @@ int app_frame(App *app, Uint32 now_ms)
         else if (left != app->round_shown) {
             app->round_shown = left;
             app->dirty = 1;
-            app->layer_valid = 0;
         }
     }
     if (app->opts.watch && now_ms >= app->next_watch) {
         app->next_watch = now_ms + 500;
-        app->layer_valid = 0; /* a reload may replace the scenario and the game */
         watch_scenario(app);
     }
     apply_pending(app);
     if (!app->dirty || app->depth == 0)
         return 0;
     app->dirty = 0;
-    /* frames of an animation keep the screens' picture and redraw what moves */
-    draw(app, app->animating || app->bench_live);
-    SDL_RenderPresent(app->ren);
+    if (!draw(app))
+        app->dirty = 1;
+    present(app);
     set_hover(app);
     return 1;
 }
@@ -781,17 +776,22 @@ int app_wait_ms(const App *app, Uint32 now_ms)
 SDL_Surface *app_screenshot(App *app)
 {
     int nd = app->no_damage;
-    app->no_damage = 1; /* from scratch: the pictures tests and bench compare against */
-    draw(app, 0);
+    app->no_damage = 1; /* drawn whole: the pictures tests and bench compare against */
+    int ok = draw(app);
     app->no_damage = nd;
+    present(app);
+    if (!ok)
+        return NULL;
     SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, app->out_w, app->out_h, 24, SDL_PIXELFORMAT_RGB24);
     if (!surf)
         return NULL;
-    if (SDL_RenderReadPixels(app->ren, NULL, SDL_PIXELFORMAT_RGB24, surf->pixels, surf->pitch) != 0) {
+    int pitch;
+    const Uint32 *px = raster_pixels(app->canvas, &pitch);
+    if (SDL_ConvertPixels(app->out_w, app->out_h, SDL_PIXELFORMAT_RGB888, px, pitch, SDL_PIXELFORMAT_RGB24,
+                          surf->pixels, surf->pitch) != 0) {
         SDL_FreeSurface(surf);
         return NULL;
     }
-    SDL_RenderPresent(app->ren);
     return surf;
 }
 

@@ -1,7 +1,7 @@
 /* app — the whole front end as one object that ui_run and the headless tests both drive:
  * feed it events, call app_frame with the time, take screenshots. app_create returns an
  * App the caller frees with app_destroy, which frees the window, every screen, the game
- * and all textures. The UiOptions' strings are borrowed and must outlive the App.
+ * and all pictures. The UiOptions' strings are borrowed and must outlive the App.
  * Fields below are for the screens in src/ui only. */
 #ifndef UPFRONT_UI_APP_H
 #define UPFRONT_UI_APP_H
@@ -27,7 +27,7 @@ enum {
 struct App {
     UiOptions opts;
     SDL_Window *win;
-    SDL_Renderer *ren;
+    SDL_Renderer *ren; /* NULL on the software path: frames go to the window's surface */
     Ui ui;
     Theme theme;
     Screen *stack[APP_MAX_SCREENS];
@@ -69,38 +69,38 @@ struct App {
         char player[64];
         int day, days;
     } resume;
-    /* the screens' picture kept while only time passes (see draw in app.c) */
-    SDL_Texture *layer;
-    int layer_w, layer_h;
-    int layer_valid;
-    int layer_hits;  /* hit regions registered by the screens' draw */
-    int layer_hover; /* ui.hover_id it was drawn with */
-    int bench_live; /* bench: draw as on a frame of an animation (the layer path) */
-    /* the picture of the last frame drawn after input and the recorded drawing that made
-     * it: the next such frame repaints only where the drawing changed (draw_damaged) */
-    SDL_Texture *pic;
-    int pic_w, pic_h;
+    /* The window's picture, drawn in memory (raster.h) and shown through a texture, and
+     * the recorded drawing that made it: each frame is recorded and drawn again only
+     * where its recording differs from the last one's (draw in app.c). */
+    Raster *canvas;
+    SDL_Texture *shown; /* with a renderer: the canvas uploaded where it changed */
+    /* without one (the software path): the window's own surface, which the canvas is
+     * (canvas_is_window) or is copied into, and the regions to push to the screen */
+    SDL_Surface *win_surface;
+    void *win_pixels;
+    int canvas_is_window;
+    SDL_Rect push[REC_MAX_DAMAGE];
+    int push_n, push_all;
+    int canvas_valid; /* 0: the next frame is drawn whole */
     Rec rec[2];
-    int rec_cur;     /* rec[rec_cur] is recorded next; the other made pic */
-    int pic_valid;
-    int no_damage;    /* every frame drawn from scratch (UPFRONT_NO_DAMAGE=1, screenshots) */
-    int check_damage; /* UPFRONT_CHECK_DAMAGE=1: each repaint compared with a from-scratch draw */
+    int rec_cur;      /* rec[rec_cur] is recorded next; the other made the canvas */
+    int no_damage;    /* every frame drawn whole (UPFRONT_NO_DAMAGE=1, screenshots) */
+    int check_damage; /* UPFRONT_CHECK_DAMAGE=1: each repaint compared with a whole draw */
     struct {
-        long full_draws;   /* frames drawn whole, straight to the window */
-        long layer_draws;  /* frames whose screens were drawn into the layer */
-        long layer_reuses; /* frames that copied the layer and drew only draw_live */
-        long damage_draws; /* frames after input repainted where they changed */
-        long damage_px;    /* pixels those repainted */
+        long full_draws;   /* frames drawn whole */
+        long damage_draws; /* frames drawn only where they changed */
+        long damage_px;    /* pixels those drew */
     } stats;
 };
 
 /* The renderer policy, applied before SDL_Init by ui_run (and bench's start-up figure):
- * SDL's software renderer with framebuffer acceleration off, unless UPFRONT_RENDERER is
- * "accelerated" (SDL's first accelerated renderer, OpenGL on X11). The UI is flat 2D and
- * redraws only on change, and under X11 without a GPU driver SDL's OpenGL renderer is
- * Mesa's llvmpipe (60-110 MB more resident). SDL_RENDER_DRIVER and
- * SDL_FRAMEBUFFER_ACCELERATION in the environment still win. Returns the flags to pass to
- * app_create (APP_SOFTWARE, or 0). */
+ * the software path (no SDL renderer: frames are drawn in memory and pushed to the
+ * window's surface, framebuffer acceleration off), unless UPFRONT_RENDERER is
+ * "accelerated" (SDL's first accelerated renderer, OpenGL on X11, shows the frames). The
+ * UI is flat 2D and redraws only on change, and under X11 without a GPU driver SDL's
+ * OpenGL renderer is Mesa's llvmpipe (60-110 MB more resident).
+ * SDL_FRAMEBUFFER_ACCELERATION in the environment still wins. Returns the flags to pass
+ * to app_create (APP_SOFTWARE, or 0). */
 int app_renderer_policy(void);
 
 /* Creates the window (w x h) and renderer and shows the title screen. Returns NULL with a
@@ -132,12 +132,8 @@ void app_pop(App *app);
 void app_replace(App *app, Screen *s);
 void app_reset(App *app, Screen *s);
 void app_quit(App *app);
-/* Draws the next frame whole (and drops the kept picture of the screens). */
+/* Draws the next frame, and draws it whole. */
 void app_redraw(App *app);
-/* Drops the kept picture of the screens: the next frame draws them again. Anything that
- * changes what a screen's draw shows outside of events, screen changes and app_redraw
- * must call it. */
-void app_layer_invalidate(App *app);
 /* Shows a short message at the bottom of the window for a few seconds. */
 void app_toast(App *app, const char *fmt, ...)
 #if defined(__GNUC__)

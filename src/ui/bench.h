@@ -15,19 +15,18 @@ typedef struct UiBenchScreen {
     char screen[24];
     int width, height;
     int frames;
-    double p50_ms, p95_ms, max_ms; /* one forced full redraw: draw and present */
+    double p50_ms, p95_ms, max_ms; /* a frame after input (see time_screen) */
     double floor_p50_ms;           /* clear and present at the same size */
     int idle_frames_drawn;         /* of UI_BENCH_IDLE_FRAMES frames with nothing changed */
     long idle_text_renders;        /* texts rendered (every texture is one) while idle */
     long redraw_text_renders;      /* texts rendered during the timed redraws */
-    /* A frame of an animation after a change (a figure counting, a banner, a fade): the
-     * screens' picture kept in the layer from the frame before, copied, and draw_live
-     * drawn over it, then presented. */
+    /* A frame of an animation with nothing else changing: recorded, compared with the
+     * frame before, what changed drawn (here nothing), copied to the window, presented. */
     double live_p50_ms, live_p95_ms, live_max_ms;
-    /* The first frame of an animation: the screens drawn whole into the layer (dropped
-     * before each frame, as after a real change), copied, draw_live, presented. */
-    double layer_p50_ms, layer_p95_ms, layer_max_ms;
-    int live_matches_full; /* 1: a live frame's pixels equal a full redraw's, byte for byte */
+    /* A frame drawn whole (app_redraw), as a screen's first frame is. */
+    double scratch_p50_ms, scratch_p95_ms, scratch_max_ms;
+    int live_matches_full; /* 1: the pictures after the input and animation frames equal
+                            * the frame drawn whole, byte for byte */
 } UiBenchScreen;
 
 typedef struct UiBenchFloor {

@@ -6,7 +6,7 @@
 static void thick_line(Ui *ui, int x1, int y1, int x2, int y2, int w, SDL_Color c, int dashed)
 {
     SDL_Color opaque = {c.r, c.g, c.b, 255};
-    rec_color(ui->rec, ui->ren, opaque, SDL_BLENDMODE_NONE);
+    rec_color(ui->rec, opaque, SDL_BLENDMODE_NONE);
     int dx = x2 - x1, dy = y2 - y1;
     int steps = 1;
     if (dashed) {
@@ -21,8 +21,8 @@ static void thick_line(Ui *ui, int x1, int y1, int x2, int y2, int w, SDL_Color 
         int ax = x1 + dx * s / steps, ay = y1 + dy * s / steps;
         int bx = x1 + dx * (s + 1) / steps, by = y1 + dy * (s + 1) / steps;
         for (int o = -(w / 2); o <= w / 2; o++) {
-            rec_line(ui->rec, ui->ren, ax, ay + o, bx, by + o);
-            rec_line(ui->rec, ui->ren, ax + o, ay, bx + o, by);
+            rec_line(ui->rec, ax, ay + o, bx, by + o);
+            rec_line(ui->rec, ax + o, ay, bx + o, by);
         }
     }
 }

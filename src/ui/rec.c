@@ -3,16 +3,16 @@
  * Why a repaint is pixel-identical: a pixel outside every damaged region is touched by the
  * same operations, in the same order, in both lists (any operation that differs, or has no
  * counterpart at the same position, has its bounds in the damage), so the kept picture is
- * already right there. Inside a region everything is redrawn, in order, clipped to it.
- * Fills and unscaled copies give the same pixels clipped or not; lines, outlines and
- * scaled copies might not, so a region grows until each of them it touches lies wholly
- * inside it. */
+ * already right there. Inside a region everything is redrawn, in order, clipped to it; every
+ * operation of raster.h gives the same pixels clipped or not. */
 #include "rec.h"
 
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { OP_FILL, OP_OUTLINE, OP_LINE, OP_COPY };
+enum { OP_FILL, OP_OUTLINE, OP_LINE, OP_TEXT };
 
 void rec_begin(Rec *rec)
 {
@@ -57,88 +57,10 @@ static RecOp *push(Rec *rec, int kind)
 
 static int recording(const Rec *rec) { return rec && rec->on; }
 
-void rec_color(Rec *rec, SDL_Renderer *ren, SDL_Color c, SDL_BlendMode blend)
+/* Sets o->b, the pixels o may touch. */
+static void seal(RecOp *o)
 {
-    if (recording(rec)) {
-        rec->c = c;
-        rec->blend = (int)blend;
-        return;
-    }
-    SDL_SetRenderDrawBlendMode(ren, blend);
-    SDL_SetRenderDrawColor(ren, c.r, c.g, c.b, c.a);
-}
-
-void rec_fill(Rec *rec, SDL_Renderer *ren, const SDL_Rect *r)
-{
-    if (!recording(rec)) {
-        SDL_RenderFillRect(ren, r);
-        return;
-    }
-    RecOp *o = push(rec, OP_FILL);
-    if (o)
-        o->r = *r;
-}
-
-void rec_outline(Rec *rec, SDL_Renderer *ren, const SDL_Rect *r)
-{
-    if (!recording(rec)) {
-        SDL_RenderDrawRect(ren, r);
-        return;
-    }
-    RecOp *o = push(rec, OP_OUTLINE);
-    if (o)
-        o->r = *r;
-}
-
-void rec_line(Rec *rec, SDL_Renderer *ren, int x1, int y1, int x2, int y2)
-{
-    if (!recording(rec)) {
-        SDL_RenderDrawLine(ren, x1, y1, x2, y2);
-        return;
-    }
-    RecOp *o = push(rec, OP_LINE);
-    if (o) {
-        o->r.x = x1;
-        o->r.y = y1;
-        o->r.w = x2;
-        o->r.h = y2;
-    }
-}
-
-void rec_copy(Rec *rec, SDL_Renderer *ren, SDL_Texture *tex, unsigned long serial, const SDL_Rect *dst,
-              int tw, int th)
-{
-    if (!recording(rec)) {
-        SDL_RenderCopy(ren, tex, NULL, dst);
-        return;
-    }
-    RecOp *o = push(rec, OP_COPY);
-    if (o) {
-        o->tex = tex;
-        o->serial = serial;
-        o->r = *dst;
-        o->tw = tw;
-        o->th = th;
-    }
-}
-
-void rec_clip(Rec *rec, SDL_Renderer *ren, const SDL_Rect *clip)
-{
-    if (!recording(rec)) {
-        SDL_RenderSetClipRect(ren, clip);
-        return;
-    }
-    /* as SDL: an empty rectangle turns clipping off */
-    rec->has_clip = clip && clip->w > 0 && clip->h > 0;
-    if (rec->has_clip)
-        rec->clip = *clip;
-    else
-        memset(&rec->clip, 0, sizeof rec->clip);
-}
-
-/* The pixels an operation may touch; 0 when none. */
-static int bounds(const RecOp *o, SDL_Rect *b)
-{
+    SDL_Rect *b = &o->b;
     if (o->kind == OP_LINE) {
         int x1 = o->r.x, y1 = o->r.y, x2 = o->r.w, y2 = o->r.h;
         b->x = x1 < x2 ? x1 : x2;
@@ -148,22 +70,89 @@ static int bounds(const RecOp *o, SDL_Rect *b)
     } else {
         *b = o->r;
     }
-    if (b->w <= 0 || b->h <= 0)
-        return 0;
-    if (o->has_clip) {
-        SDL_Rect c;
-        if (!SDL_IntersectRect(b, &o->clip, &c))
-            return 0;
+    SDL_Rect c;
+    if (b->w <= 0 || b->h <= 0 || (o->has_clip && !SDL_IntersectRect(b, &o->clip, &c)))
+        b->x = b->y = b->w = b->h = 0;
+    else if (o->has_clip)
         *b = c;
+    /* a multiply-xorshift hash of the 8-byte words from mask on (push zeroed the padding) */
+    const unsigned char *p = (const unsigned char *)o + offsetof(RecOp, mask);
+    uint64_t h = 0x9E3779B97F4A7C15u;
+    for (size_t i = 0; i + 8 <= sizeof *o - offsetof(RecOp, mask); i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+        h ^= h >> 32;
     }
-    return 1;
+    o->key = (unsigned)h;
 }
 
-/* Lines, outlines and scaled copies are repainted only whole. */
-static int whole_only(const RecOp *o)
+/* The pixels an operation may touch; 0 when none. */
+static int bounds(const RecOp *o, SDL_Rect *b)
 {
-    return o->kind == OP_LINE || o->kind == OP_OUTLINE ||
-           (o->kind == OP_COPY && (o->r.w != o->tw || o->r.h != o->th));
+    *b = o->b;
+    return b->w > 0;
+}
+
+static int overlap(const SDL_Rect *a, const SDL_Rect *b)
+{
+    return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;
+}
+
+void rec_color(Rec *rec, SDL_Color c, SDL_BlendMode blend)
+{
+    if (!recording(rec))
+        return;
+    rec->c = c;
+    rec->blend = (int)blend;
+}
+
+static void push_rect(Rec *rec, int kind, const SDL_Rect *r)
+{
+    if (!recording(rec))
+        return;
+    RecOp *o = push(rec, kind);
+    if (o) {
+        o->r = *r;
+        seal(o);
+    }
+}
+
+void rec_fill(Rec *rec, const SDL_Rect *r) { push_rect(rec, OP_FILL, r); }
+void rec_outline(Rec *rec, const SDL_Rect *r) { push_rect(rec, OP_OUTLINE, r); }
+
+void rec_line(Rec *rec, int x1, int y1, int x2, int y2)
+{
+    SDL_Rect r = {x1, y1, x2, y2};
+    push_rect(rec, OP_LINE, &r);
+}
+
+void rec_text(Rec *rec, const RasterMask *mask, unsigned long serial, int x, int y, int w, int h)
+{
+    if (!recording(rec) || !mask)
+        return;
+    RecOp *o = push(rec, OP_TEXT);
+    if (o) {
+        o->mask = mask;
+        o->serial = serial;
+        o->r.x = x;
+        o->r.y = y;
+        o->r.w = w;
+        o->r.h = h;
+        seal(o);
+    }
+}
+
+void rec_clip(Rec *rec, const SDL_Rect *clip)
+{
+    if (!recording(rec))
+        return;
+    /* as SDL: an empty rectangle turns clipping off */
+    rec->has_clip = clip && clip->w > 0 && clip->h > 0;
+    if (rec->has_clip)
+        rec->clip = *clip;
+    else
+        memset(&rec->clip, 0, sizeof rec->clip);
 }
 
 static int contains(const SDL_Rect *outer, const SDL_Rect *in)
@@ -206,7 +195,10 @@ static void add(SDL_Rect *out, int *n, int max, SDL_Rect r)
     SDL_UnionRect(&out[best], &r, &out[best]);
 }
 
-static int same(const RecOp *a, const RecOp *b) { return memcmp(a, b, sizeof *a) == 0; }
+static int same(const RecOp *a, const RecOp *b)
+{
+    return a->key == b->key && memcmp(a, b, sizeof *a) == 0;
+}
 
 static void add_op(const RecOp *o, SDL_Rect *out, int *n, int max)
 {
@@ -257,29 +249,26 @@ int rec_damage(const Rec *old, const Rec *cur, SDL_Rect *out, int max, int w, in
         add_op(&old->ops[i++], out, &n, max);
     while (j < cur->count)
         add_op(&cur->ops[j++], out, &n, max);
-    /* grow each region over the whole-only operations it cuts */
-    SDL_Rect screen = {0, 0, w, h};
-    for (int k = 0; k < n; k++) {
-        int grew = 1;
-        while (grew) {
-            grew = 0;
-            for (int q = 0; q < cur->count; q++) {
-                SDL_Rect r;
-                if (!whole_only(&cur->ops[q]) || !bounds(&cur->ops[q], &r))
-                    continue;
-                SDL_Rect on;
-                if (!SDL_IntersectRect(&r, &screen, &on) || !SDL_HasIntersection(&out[k], &on) ||
-                    contains(&out[k], &on))
-                    continue;
-                SDL_UnionRect(&out[k], &on, &out[k]);
-                grew = 1;
-            }
-        }
-        SDL_Rect c;
-        if (!SDL_IntersectRect(&out[k], &screen, &c))
-            c.w = c.h = 0;
-        out[k] = c;
+    /* regions that grew into each other become one: no pixel is drawn twice */
+    for (int merged = 1; merged;) {
+        merged = 0;
+        for (int a = 0; a < n; a++)
+            for (int b = a + 1; b < n; b++)
+                if (SDL_HasIntersection(&out[a], &out[b])) {
+                    SDL_UnionRect(&out[a], &out[b], &out[a]);
+                    out[b] = out[--n];
+                    merged = 1;
+                    b--;
+                }
     }
+    SDL_Rect screen = {0, 0, w, h};
+    int kept = 0;
+    for (int k = 0; k < n; k++) {
+        SDL_Rect c;
+        if (SDL_IntersectRect(&out[k], &screen, &c))
+            out[kept++] = c;
+    }
+    n = kept;
     /* most of the screen: one region, each operation replayed once */
     long total = 0;
     for (int k = 0; k < n; k++)
@@ -292,44 +281,53 @@ int rec_damage(const Rec *old, const Rec *cur, SDL_Rect *out, int max, int w, in
     return n;
 }
 
-void rec_replay(const Rec *rec, SDL_Renderer *ren, SDL_Rect d)
+/* 1 when o leaves no pixel of d as it was: an opaque fill covering all of it. */
+static int covers(const RecOp *o, const SDL_Rect *d)
+{
+    SDL_Rect b;
+    return o->kind == OP_FILL && (o->blend == SDL_BLENDMODE_NONE || o->c.a == 255) && bounds(o, &b) &&
+           contains(&b, d);
+}
+
+void rec_replay(const Rec *rec, Raster *pic, SDL_Rect d)
 {
     if (d.w <= 0 || d.h <= 0)
         return;
-    SDL_Color c = {0, 0, 0, 0};
-    int have_c = 0, blend = -1;
-    SDL_Rect clip = {0, 0, 0, 0};
-    for (int i = 0; i < rec->count; i++) {
+    /* what an opaque fill over all of d hides is not drawn */
+    int first = rec->count - 1;
+    while (first > 0 && !covers(&rec->ops[first], &d))
+        first--;
+    for (int i = first < 0 ? 0 : first; i < rec->count; i++) {
         const RecOp *o = &rec->ops[i];
-        SDL_Rect b, want;
-        if (!bounds(o, &b) || !SDL_HasIntersection(&b, &d))
+        if (o->b.w <= 0 || !overlap(&o->b, &d))
             continue;
-        want = d;
-        if (o->has_clip && !SDL_IntersectRect(&d, &o->clip, &want))
+        SDL_Rect clip = d;
+        if (o->has_clip && !SDL_IntersectRect(&d, &o->clip, &clip))
             continue;
-        if (memcmp(&want, &clip, sizeof want) != 0) {
-            SDL_RenderSetClipRect(ren, &want);
-            clip = want;
+        const SDL_Rect *r = &o->r;
+        switch (o->kind) {
+        case OP_TEXT:
+            raster_mask_draw(pic, o->mask, r->x, r->y, clip);
+            break;
+        case OP_FILL:
+            raster_fill(pic, *r, o->c, o->blend != SDL_BLENDMODE_NONE, clip);
+            break;
+        case OP_OUTLINE: {
+            /* as SDL_RenderDrawRect: the rectangle's edge, each pixel once */
+            SDL_Rect top = {r->x, r->y, r->w, 1}, bottom = {r->x, r->y + r->h - 1, r->w, 1};
+            SDL_Rect left = {r->x, r->y + 1, 1, r->h - 2}, right = {r->x + r->w - 1, r->y + 1, 1, r->h - 2};
+            int blend = o->blend != SDL_BLENDMODE_NONE;
+            raster_fill(pic, top, o->c, blend, clip);
+            if (r->h > 1)
+                raster_fill(pic, bottom, o->c, blend, clip);
+            raster_fill(pic, left, o->c, blend, clip);
+            if (r->w > 1)
+                raster_fill(pic, right, o->c, blend, clip);
+            break;
         }
-        if (o->kind == OP_COPY) {
-            SDL_RenderCopy(ren, o->tex, NULL, &o->r);
-            continue;
+        default:
+            raster_line(pic, r->x, r->y, r->w, r->h, o->c, o->blend != SDL_BLENDMODE_NONE, clip);
+            break;
         }
-        if (o->blend != blend) {
-            SDL_SetRenderDrawBlendMode(ren, (SDL_BlendMode)o->blend);
-            blend = o->blend;
-        }
-        if (!have_c || memcmp(&o->c, &c, sizeof c) != 0) {
-            SDL_SetRenderDrawColor(ren, o->c.r, o->c.g, o->c.b, o->c.a);
-            c = o->c;
-            have_c = 1;
-        }
-        if (o->kind == OP_FILL)
-            SDL_RenderFillRect(ren, &o->r);
-        else if (o->kind == OP_OUTLINE)
-            SDL_RenderDrawRect(ren, &o->r);
-        else
-            SDL_RenderDrawLine(ren, o->r.x, o->r.y, o->r.w, o->r.h);
     }
-    SDL_RenderSetClipRect(ren, NULL);
 }

@@ -114,9 +114,9 @@ static void picker_draw(Screen *s, App *app)
         widget_label(ui, x, cy, iw, FONT_BODY, th->c.muted, buf, ALIGN_LEFT);
         cy += th->line[FONT_BODY] + gpx / 2;
         SDL_Rect clip = {x, cy, iw, th->line[FONT_BODY] * 4};
-        rec_clip(ui->rec, ui->ren, &clip);
+        rec_clip(ui->rec, &clip);
         widget_text(ui, x, cy, iw, FONT_BODY, th->c.text, scenario_summary(sc));
-        rec_clip(ui->rec, ui->ren, NULL);
+        rec_clip(ui->rec, NULL);
         cy = r.y + r.h - gpx * 2 - th->line[FONT_BODY_BOLD];
         long long best = (long long)settings_best(&app->settings, scenario_id(sc));
         if (best >= 0)

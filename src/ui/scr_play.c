@@ -721,7 +721,7 @@ static void draw_actions(Play *p, App *app, SDL_Rect area)
             scroll = fy - avail;
     }
     SDL_Rect clip = {area.x - theme_px(th, 4), y0, area.w + theme_px(th, 8), avail};
-    rec_clip(ui->rec, ui->ren, &clip);
+    rec_clip(ui->rec, &clip);
     int y = y0 - scroll;
     int focus_stage = p->act >= 0 && p->act < m->count ? (int)m->items[p->act].stage : 0;
     int key_w = theme_tpx(th, 24), icon_w = theme_tpx(th, 22);
@@ -811,7 +811,7 @@ static void draw_actions(Play *p, App *app, SDL_Rect area)
             y += row_h;
         }
     }
-    rec_clip(ui->rec, ui->ren, NULL);
+    rec_clip(ui->rec, NULL);
     if (total - scroll > avail)
         widget_label(ui, area.x, strip.y - gpx - th->line[FONT_BODY], area.w, FONT_BODY_BOLD, th->c.muted,
                      "\xE2\x86\x93 more (Tab)", ALIGN_RIGHT);

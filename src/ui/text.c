@@ -13,15 +13,14 @@ typedef struct TextEntry {
     TTF_Font *font;
     SDL_Color color;
     int wrap;
-    SDL_Texture *tex;
+    RasterMask *mask;
     int w, h;
-    unsigned long serial; /* this texture's id: never reused, so a recording can name it */
+    unsigned long serial; /* this mask's id: never reused, so a recording can name it */
     unsigned long used; /* stamp of the last lookup */
     int next;           /* the next entry in the same bucket, -1 at the end */
 } TextEntry;
 
 struct TextCache {
-    SDL_Renderer *ren;
     TextEntry *entries;
     int count, capacity;
     int *buckets; /* nbuckets chains of entries by hash: a lookup is not a scan */
@@ -34,7 +33,7 @@ struct TextCache {
 
 static void width_cache_clear(void);
 
-TextCache *text_cache_new(SDL_Renderer *ren, int capacity)
+TextCache *text_cache_new(int capacity)
 {
     TextCache *tc = calloc(1, sizeof *tc);
     if (!tc)
@@ -52,16 +51,14 @@ TextCache *text_cache_new(SDL_Renderer *ren, int capacity)
     }
     for (int i = 0; i < tc->nbuckets; i++)
         tc->buckets[i] = -1;
-    tc->ren = ren;
     tc->capacity = capacity;
     return tc;
 }
 
 static void entry_free(TextEntry *e)
 {
-    if (e->tex)
-        SDL_DestroyTexture(e->tex);
-    free(e->text);
+    raster_mask_free(e->mask);
+    SDL_free(e->text);
     memset(e, 0, sizeof *e);
 }
 
@@ -136,6 +133,20 @@ static void unlink_entry(TextCache *tc, int i)
         *at = tc->entries[i].next;
 }
 
+/* Puts every entry back in its bucket (after the buckets grew). */
+static void rehash(TextCache *tc)
+{
+    for (int i = 0; i < tc->nbuckets; i++)
+        tc->buckets[i] = -1;
+    for (int i = 0; i < tc->count; i++) {
+        int *b = bucket_of(tc, tc->entries[i].hash);
+        tc->entries[i].next = *b;
+        *b = i;
+    }
+}
+
+/* Room for one more entry: the least recently used is dropped, unless the recording
+ * uses it; then the cache grows (NULL when it can't). */
 static TextEntry *slot(TextCache *tc)
 {
     if (tc->count < tc->capacity)
@@ -144,15 +155,30 @@ static TextEntry *slot(TextCache *tc)
     for (int i = 1; i < tc->count; i++)
         if (tc->entries[i].used < tc->entries[oldest].used)
             oldest = i;
-    /* a texture the frame being recorded uses: the recording can't be replayed */
-    if (tc->rec && tc->rec->on && tc->entries[oldest].used > tc->rec->stamp0)
-        tc->rec->failed = 1;
+    if (tc->rec && tc->rec->on && tc->entries[oldest].used > tc->rec->stamp0) {
+        int cap = tc->capacity * 2, nb = tc->nbuckets;
+        while (nb < 2 * cap)
+            nb *= 2;
+        TextEntry *e = realloc(tc->entries, (size_t)cap * sizeof *e);
+        if (!e)
+            return NULL;
+        tc->entries = e;
+        int *b = realloc(tc->buckets, (size_t)nb * sizeof *b);
+        if (!b)
+            return NULL;
+        tc->buckets = b;
+        tc->nbuckets = nb;
+        tc->capacity = cap;
+        rehash(tc);
+        memset(&tc->entries[tc->count], 0, sizeof *e);
+        return &tc->entries[tc->count++];
+    }
     unlink_entry(tc, oldest);
     entry_free(&tc->entries[oldest]);
     return &tc->entries[oldest];
 }
 
-SDL_Texture *text_get(TextCache *tc, TTF_Font *font, const char *text, SDL_Color color, int wrap,
+const RasterMask *text_get(TextCache *tc, TTF_Font *font, const char *text, SDL_Color color, int wrap,
                       int *w, int *h)
 {
     if (w)
@@ -170,24 +196,24 @@ SDL_Texture *text_get(TextCache *tc, TTF_Font *font, const char *text, SDL_Color
                                      : TTF_RenderUTF8_Blended(font, text, color);
         if (!surf)
             return NULL;
-        SDL_Texture *tex = SDL_CreateTextureFromSurface(tc->ren, surf);
+        RasterMask *mask = raster_mask_new(surf, color);
         int sw = surf->w, sh = surf->h;
         SDL_FreeSurface(surf);
-        if (!tex)
+        if (!mask)
             return NULL;
         char *copy = SDL_strdup(text);
-        if (!copy) {
-            SDL_DestroyTexture(tex);
+        e = copy ? slot(tc) : NULL;
+        if (!e) {
+            SDL_free(copy);
+            raster_mask_free(mask);
             return NULL;
         }
-        SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
-        e = slot(tc);
         e->hash = hash;
         e->text = copy;
         e->font = font;
         e->color = color;
         e->wrap = wrap;
-        e->tex = tex;
+        e->mask = mask;
         e->serial = ++tc->serials;
         e->w = sw;
         e->h = sh;
@@ -202,17 +228,16 @@ SDL_Texture *text_get(TextCache *tc, TTF_Font *font, const char *text, SDL_Color
         *w = e->w;
     if (h)
         *h = e->h;
-    return e->tex;
+    return e->mask;
 }
 
 int text_draw(TextCache *tc, TTF_Font *font, const char *text, SDL_Color color, int x, int y)
 {
     int w, h;
-    SDL_Texture *tex = text_get(tc, font, text, color, 0, &w, &h);
-    if (!tex)
+    const RasterMask *m = text_get(tc, font, text, color, 0, &w, &h);
+    if (!m)
         return 0;
-    SDL_Rect dst = {x, y, w, h};
-    rec_copy(tc->rec, tc->ren, tex, tc->last_serial, &dst, w, h);
+    rec_text(tc->rec, m, tc->last_serial, x, y, w, h);
     return w;
 }
 
@@ -220,11 +245,10 @@ int text_draw_wrapped(TextCache *tc, TTF_Font *font, const char *text, SDL_Color
                       int y, int wrap)
 {
     int w, h;
-    SDL_Texture *tex = text_get(tc, font, text, color, wrap, &w, &h);
-    if (!tex)
+    const RasterMask *m = text_get(tc, font, text, color, wrap, &w, &h);
+    if (!m)
         return 0;
-    SDL_Rect dst = {x, y, w, h};
-    rec_copy(tc->rec, tc->ren, tex, tc->last_serial, &dst, w, h);
+    rec_text(tc->rec, m, tc->last_serial, x, y, w, h);
     return h;
 }
 

@@ -42,7 +42,7 @@ int widget_line(const Ui *ui, ThemeFont f)
 
 static void set_color(Ui *ui, SDL_Color c)
 {
-    rec_color(ui->rec, ui->ren, c, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    rec_color(ui->rec, c, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
 }
 
 void widget_fill(Ui *ui, SDL_Rect r, SDL_Color c)
@@ -50,7 +50,7 @@ void widget_fill(Ui *ui, SDL_Rect r, SDL_Color c)
     if (r.w <= 0 || r.h <= 0)
         return;
     set_color(ui, c);
-    rec_fill(ui->rec, ui->ren, &r);
+    rec_fill(ui->rec, &r);
 }
 
 /* The radius widget_round draws r with. */
@@ -80,7 +80,7 @@ static void round_except(Ui *ui, SDL_Rect r, int radius, SDL_Color c, int hide_y
         y1 = hide_y0;
     SDL_Rect mid = {r.x, y0, r.w, y1 - y0};
     if (mid.h > 0)
-        rec_fill(ui->rec, ui->ren, &mid);
+        rec_fill(ui->rec, &mid);
     for (int i = 0; i < radius; i++) {
         /* inset of row i from the top of a quarter circle */
         int dy = radius - i;
@@ -90,8 +90,8 @@ static void round_except(Ui *ui, SDL_Rect r, int radius, SDL_Color c, int hide_y
         int inset = radius - dx;
         SDL_Rect top = {r.x + inset, r.y + i, r.w - 2 * inset, 1};
         SDL_Rect bottom = {r.x + inset, r.y + r.h - 1 - i, r.w - 2 * inset, 1};
-        rec_fill(ui->rec, ui->ren, &top);
-        rec_fill(ui->rec, ui->ren, &bottom);
+        rec_fill(ui->rec, &top);
+        rec_fill(ui->rec, &bottom);
     }
 }
 
@@ -107,7 +107,7 @@ void widget_outline(Ui *ui, SDL_Rect r, int thickness, SDL_Color c)
         SDL_Rect o = {r.x + i, r.y + i, r.w - 2 * i, r.h - 2 * i};
         if (o.w <= 0 || o.h <= 0)
             break;
-        rec_outline(ui->rec, ui->ren, &o);
+        rec_outline(ui->rec, &o);
     }
 }
 
@@ -201,8 +201,8 @@ int widget_label(Ui *ui, int x, int y, int w, ThemeFont f, SDL_Color c, const ch
     if (w > 0 && text_width(font, text) > w)
         s = text_fit(font, text, w, buf, sizeof buf);
     int tw, th;
-    SDL_Texture *tex = text_get(ui->text, font, s, c, 0, &tw, &th);
-    if (!tex)
+    const RasterMask *mask = text_get(ui->text, font, s, c, 0, &tw, &th);
+    if (!mask)
         return 0;
     int dx = x;
     if (w > 0 && align == ALIGN_CENTER)
@@ -210,7 +210,7 @@ int widget_label(Ui *ui, int x, int y, int w, ThemeFont f, SDL_Color c, const ch
     else if (w > 0 && align == ALIGN_RIGHT)
         dx = x + w - tw;
     SDL_Rect dst = {dx, y, tw, th};
-    rec_copy(ui->rec, ui->ren, tex, text_last_serial(ui->text), &dst, dst.w, dst.h);
+    rec_text(ui->rec, mask, text_last_serial(ui->text), dst.x, dst.y, dst.w, dst.h);
     return tw;
 }
 
@@ -311,15 +311,14 @@ int widget_key(Ui *ui, int x, int y, const char *key, int flags)
 void widget_tooltip(Ui *ui, int x, int y, const char *text)
 {
     const Theme *t = ui->theme;
-    int ow = 0, oh = 0;
-    SDL_GetRendererOutputSize(ui->ren, &ow, &oh);
+    int ow = ui->out_w, oh = ui->out_h;
     int pad = theme_grid(t, 1);
     int wrap = theme_px(t, 320);
     int tw, th;
     SDL_Color fg = t->palette == PALETTE_HIGH_CONTRAST ? t->c.bg : t->c.surface;
     SDL_Color bg = t->palette == PALETTE_HIGH_CONTRAST ? t->c.text : t->c.text;
-    SDL_Texture *tex = text_get(ui->text, t->font[FONT_BODY], text, fg, wrap, &tw, &th);
-    if (!tex)
+    const RasterMask *mask = text_get(ui->text, t->font[FONT_BODY], text, fg, wrap, &tw, &th);
+    if (!mask)
         return;
     SDL_Rect box = {x + theme_px(t, 14), y + theme_px(t, 18), tw + 2 * pad, th + 2 * pad};
     if (box.x + box.w > ow - pad)
@@ -332,7 +331,7 @@ void widget_tooltip(Ui *ui, int x, int y, const char *text)
         box.y = pad;
     widget_round(ui, box, theme_px(t, 6), bg);
     SDL_Rect dst = {box.x + pad, box.y + pad, tw, th};
-    rec_copy(ui->rec, ui->ren, tex, text_last_serial(ui->text), &dst, dst.w, dst.h);
+    rec_text(ui->rec, mask, text_last_serial(ui->text), dst.x, dst.y, dst.w, dst.h);
 }
 
 int widget_heading(Ui *ui, int x, int y, int w, const char *text, SDL_Color marker)

@@ -1,6 +1,7 @@
 /* widget — plain drawing functions over the theme (card, button, label, bar, chip,
- * tooltip) and the list of hit regions that mouse input is matched against. A Ui borrows
- * its renderer, theme and text cache; it owns nothing that needs freeing. */
+ * tooltip), recorded into the frame's drawing (rec.h), and the list of hit regions that
+ * mouse input is matched against. A Ui borrows its theme, text cache and recorder; it owns
+ * nothing that needs freeing. */
 #ifndef UPFRONT_UI_WIDGET_H
 #define UPFRONT_UI_WIDGET_H
 
@@ -21,10 +22,10 @@ typedef struct UiHit {
 } UiHit;
 
 typedef struct Ui {
-    SDL_Renderer *ren;
     Theme *theme;
     TextCache *text;
-    Rec *rec; /* drawing goes through it (NULL or off: straight to the renderer) */
+    Rec *rec;        /* the frame's drawing is recorded into it */
+    int out_w, out_h; /* the picture's size in pixels */
     UiHit hits[UI_MAX_HITS];
     int hit_count;
     int hover_id;      /* hit id under the mouse, or 0 */
