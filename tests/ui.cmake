@@ -1,5 +1,5 @@
 # Headless UI tests (label ui): one executable per tests/ui/test_*.c, linked with the front
-# end, run on SDL's dummy video driver with the software renderer, so no display is needed.
+# end, run on SDL's dummy video driver, frames drawn in memory, so no display is needed.
 # Golden screenshots live in tests/ui/golden/; regenerate them after an intended change with
 #   UPFRONT_UPDATE_GOLDEN=1 ctest --test-dir BUILD -L ui
 if(UPFRONT_BUILD_UI)
