@@ -304,6 +304,10 @@ static int print_json(const Figures *f)
              add_num(e, "live_p95_over_floor", s->floor_p50_ms > 0 ? s->live_p95_ms / s->floor_p50_ms : -1, 2) &&
              add_num(e, "scratch_p50_ms", s->scratch_p50_ms, 4) && add_num(e, "scratch_p95_ms", s->scratch_p95_ms, 4) &&
              add_num(e, "scratch_max_ms", s->scratch_max_ms, 4) &&
+             add_num(e, "scratch_p95_over_floor", s->floor_p50_ms > 0 ? s->scratch_p95_ms / s->floor_p50_ms : -1, 2) &&
+             add_num(e, "hover_p50_ms", s->hover_p50_ms, 4) && add_num(e, "hover_p95_ms", s->hover_p95_ms, 4) &&
+             add_num(e, "hover_max_ms", s->hover_max_ms, 4) &&
+             add_num(e, "hover_p95_over_floor", s->floor_p50_ms > 0 ? s->hover_p95_ms / s->floor_p50_ms : -1, 2) &&
              cJSON_AddBoolToObject(e, "live_matches_full", s->live_matches_full);
     }
     cJSON *floors = ok ? cJSON_AddArrayToObject(o, "floors") : NULL;
@@ -373,7 +377,7 @@ static void print_text(const Figures *f)
 {
 #if defined(UPFRONT_HAVE_UI)
     if (f->have_ui) {
-        printf("frames (software renderer, offscreen; p50 / p95 / max ms; p95 over the floor; texts rendered while idle)\n");
+        printf("frames after input (offscreen, drawn in memory; p50 / p95 / max ms; p95 over the floor; texts rendered while idle)\n");
         for (int i = 0; i < f->ui.floor_count; i++)
             printf("  %-9s %4dx%-4d  %7.3f / %7.3f / %7.3f\n", "floor", f->ui.floors[i].width,
                    f->ui.floors[i].height, f->ui.floors[i].p50_ms, f->ui.floors[i].p95_ms,
@@ -384,6 +388,10 @@ static void print_text(const Figures *f)
                    s->screen, s->width, s->height, s->p50_ms, s->p95_ms, s->max_ms,
                    s->floor_p50_ms > 0 ? s->p95_ms / s->floor_p50_ms : 0.0, s->idle_frames_drawn,
                    s->idle_text_renders);
+            if (strcmp(s->screen, "play") == 0)
+                printf("  %-9s %4dx%-4d  %7.3f / %7.3f / %7.3f   %5.2fx floor   (the mouse over the actions)\n",
+                       "  hover", s->width, s->height, s->hover_p50_ms, s->hover_p95_ms, s->hover_max_ms,
+                       s->floor_p50_ms > 0 ? s->hover_p95_ms / s->floor_p50_ms : 0.0);
         }
         printf("animation frames (recorded, only what changed drawn; p50 / p95 / max ms; same pixels as a frame drawn whole)\n");
         for (int i = 0; i < f->ui.screen_count; i++) {

@@ -15,11 +15,17 @@ typedef struct UiBenchScreen {
     char screen[24];
     int width, height;
     int frames;
-    double p50_ms, p95_ms, max_ms; /* a frame after input (see time_screen) */
+    /* A frame after input: the event handled, the frame recorded, drawn where it changed
+     * and presented. On play the selection moves between two prospects (Up, Down);
+     * elsewhere the mouse moves between two things it can point at. */
+    double p50_ms, p95_ms, max_ms;
+    /* The mouse moving between two things it can point at (on play: timed apart; on the
+     * other screens the same frames as above). */
+    double hover_p50_ms, hover_p95_ms, hover_max_ms;
     double floor_p50_ms;           /* clear and present at the same size */
     int idle_frames_drawn;         /* of UI_BENCH_IDLE_FRAMES frames with nothing changed */
     long idle_text_renders;        /* texts rendered (every texture is one) while idle */
-    long redraw_text_renders;      /* texts rendered during the timed redraws */
+    long redraw_text_renders;      /* texts rendered during the frames drawn whole */
     /* A frame of an animation with nothing else changing: recorded, compared with the
      * frame before, what changed drawn (here nothing), copied to the window, presented. */
     double live_p50_ms, live_p95_ms, live_max_ms;
