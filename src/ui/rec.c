@@ -282,11 +282,70 @@ int rec_damage(const Rec *old, const Rec *cur, SDL_Rect *out, int max, int w, in
 }
 
 /* 1 when o leaves no pixel of d as it was: an opaque fill covering all of it. */
+static int opaque_fill(const RecOp *o)
+{
+    return o->kind == OP_FILL && (o->blend == SDL_BLENDMODE_NONE || o->c.a == 255);
+}
+
+/* 1 when o leaves no pixel of d as it was: an opaque fill covering all of it. */
 static int covers(const RecOp *o, const SDL_Rect *d)
 {
-    SDL_Rect b;
-    return o->kind == OP_FILL && (o->blend == SDL_BLENDMODE_NONE || o->c.a == 255) && bounds(o, &b) &&
-           contains(&b, d);
+    return opaque_fill(o) && o->b.w > 0 && contains(&o->b, d);
+}
+
+/* Fills this large (pixels) are drawn only where no later large opaque fill hides them:
+ * the background under the cards, a card's shadow under its face. */
+#define REC_BIG_FILL 4096
+#define REC_MAX_PARTS 48
+
+/* Takes hole out of the n rectangles of parts, cutting each it overlaps into the up to
+ * four around it. Returns 0, parts still covering what they did less some holes, when
+ * there is no room for the pieces. */
+static int cut(SDL_Rect *parts, int *n, const SDL_Rect *hole)
+{
+    for (int i = 0; i < *n; i++) {
+        SDL_Rect p = parts[i], x;
+        if (!SDL_IntersectRect(&p, hole, &x))
+            continue;
+        SDL_Rect piece[4];
+        int k = 0;
+        if (x.y > p.y)
+            piece[k++] = (SDL_Rect){p.x, p.y, p.w, x.y - p.y};
+        if (x.y + x.h < p.y + p.h)
+            piece[k++] = (SDL_Rect){p.x, x.y + x.h, p.w, p.y + p.h - x.y - x.h};
+        if (x.x > p.x)
+            piece[k++] = (SDL_Rect){p.x, x.y, x.x - p.x, x.h};
+        if (x.x + x.w < p.x + p.w)
+            piece[k++] = (SDL_Rect){x.x + x.w, x.y, p.x + p.w - x.x - x.w, x.h};
+        if (*n - 1 + k > REC_MAX_PARTS)
+            return 0;
+        parts[i--] = parts[--*n]; /* the last one moves here and is looked at next */
+        for (int j = 0; j < k; j++)
+            parts[(*n)++] = piece[j];
+    }
+    return 1;
+}
+
+/* Draws opaque fill i of rec within clip, except where a later large opaque fill will
+ * cover it: the pixels are the same, as those fills replace what was under them. */
+static void fill_visible(const Rec *rec, int i, Raster *pic, SDL_Rect clip)
+{
+    const RecOp *o = &rec->ops[i];
+    SDL_Rect parts[REC_MAX_PARTS];
+    int n = 0;
+    if (!SDL_IntersectRect(&o->b, &clip, &parts[0]))
+        return;
+    n = 1;
+    SDL_Rect area = parts[0];
+    for (int k = i + 1; k < rec->count && n > 0; k++) {
+        const RecOp *q = &rec->ops[k];
+        if (!opaque_fill(q) || (long)q->b.w * q->b.h < REC_BIG_FILL || !overlap(&q->b, &area))
+            continue;
+        if (!cut(parts, &n, &q->b))
+            break;
+    }
+    for (int j = 0; j < n; j++)
+        raster_fill(pic, parts[j], o->c, 0, parts[j]);
 }
 
 void rec_replay(const Rec *rec, Raster *pic, SDL_Rect d)
@@ -310,7 +369,10 @@ void rec_replay(const Rec *rec, Raster *pic, SDL_Rect d)
             raster_mask_draw(pic, o->mask, r->x, r->y, clip);
             break;
         case OP_FILL:
-            raster_fill(pic, *r, o->c, o->blend != SDL_BLENDMODE_NONE, clip);
+            if (opaque_fill(o) && (long)o->b.w * o->b.h >= REC_BIG_FILL)
+                fill_visible(rec, i, pic, clip);
+            else
+                raster_fill(pic, *r, o->c, o->blend != SDL_BLENDMODE_NONE, clip);
             break;
         case OP_OUTLINE: {
             /* as SDL_RenderDrawRect: the rectangle's edge, each pixel once */

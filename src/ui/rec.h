@@ -10,7 +10,7 @@
 
 #include "raster.h"
 
-#define REC_MAX_DAMAGE 24
+#define REC_MAX_DAMAGE 64
 
 typedef struct RecOp {
     unsigned key;           /* a hash of the rest: unequal keys, unequal operations */
