@@ -305,6 +305,9 @@ static int print_json(const Figures *f)
              add_num(e, "scratch_p50_ms", s->scratch_p50_ms, 4) && add_num(e, "scratch_p95_ms", s->scratch_p95_ms, 4) &&
              add_num(e, "scratch_max_ms", s->scratch_max_ms, 4) &&
              add_num(e, "scratch_p95_over_floor", s->floor_p50_ms > 0 ? s->scratch_p95_ms / s->floor_p50_ms : -1, 2) &&
+             add_num(e, "fade_p50_ms", s->fade_p50_ms, 4) && add_num(e, "fade_p95_ms", s->fade_p95_ms, 4) &&
+             add_num(e, "fade_max_ms", s->fade_max_ms, 4) &&
+             add_num(e, "fade_p95_over_floor", s->floor_p50_ms > 0 ? s->fade_p95_ms / s->floor_p50_ms : -1, 2) &&
              add_num(e, "hover_p50_ms", s->hover_p50_ms, 4) && add_num(e, "hover_p95_ms", s->hover_p95_ms, 4) &&
              add_num(e, "hover_max_ms", s->hover_max_ms, 4) &&
              add_num(e, "hover_p95_over_floor", s->floor_p50_ms > 0 ? s->hover_p95_ms / s->floor_p50_ms : -1, 2) &&

@@ -313,6 +313,7 @@ void app_destroy(App *app)
     if (app->shown)
         SDL_DestroyTexture(app->shown);
     raster_free(app->canvas);
+    raster_free(app->win_raster);
     rec_free(&app->rec[0]);
     rec_free(&app->rec[1]);
     theme_close(&app->theme);
@@ -447,7 +448,7 @@ static void draw_watch_panel(App *app)
 }
 
 /* Records the frame: the screens bottom to top (each draw, then its draw_live), the
- * fade-in of a new screen, the --watch panel, the toast and the tooltip. */
+ * --watch panel, the toast and the tooltip. */
 static void record_frame(App *app)
 {
     Ui *ui = &app->ui;
@@ -470,12 +471,6 @@ static void record_frame(App *app)
         if (app->stack[i]->draw_live)
             app->stack[i]->draw_live(app->stack[i], app);
     }
-    /* a new full screen fades in over 150 ms; input is taken throughout */
-    Uint32 since = app->now - app->changed_at;
-    if (app->depth > 0 && !app->stack[app->depth - 1]->overlay && since < APP_FADE_MS) {
-        float p = tween_ease((float)since / (float)APP_FADE_MS);
-        widget_fill(ui, all, theme_alpha(app->theme.c.bg, (Uint8)(200.0f * (1.0f - p))));
-    }
     draw_watch_panel(app);
     draw_toast(app);
     const char *tip = ui->hover_id ? widget_tip(ui, ui->hover_id) : NULL;
@@ -483,76 +478,131 @@ static void record_frame(App *app)
         widget_tooltip(ui, ui->mouse_x, ui->mouse_y, tip);
 }
 
-/* The software path: the canvas is the window's surface when that is 32-bit XRGB (the
- * usual case), else a picture of its own copied into it. */
-static int canvas_on_window(App *app)
+/* A new full screen fades in over 150 ms (input is taken throughout): the alpha of the
+ * background colour laid over the frame, 0 when there is no fade. */
+static Uint8 fade_alpha(const App *app)
+{
+    Uint32 since = app->now - app->changed_at;
+    if (app->depth == 0 || app->stack[app->depth - 1]->overlay || since >= APP_FADE_MS)
+        return 0;
+    float p = tween_ease((float)since / (float)APP_FADE_MS);
+    return (Uint8)(200.0f * (1.0f - p));
+}
+
+const Raster *app_picture(const App *app) { return app->on_window ? app->win_raster : app->canvas; }
+
+/* The software path: the window's surface as a picture when it is 32-bit XRGB. A new
+ * surface (after a resize, perhaps at the same address) loses a picture drawn in it. */
+static int window_ready(App *app)
 {
     SDL_Surface *ws = SDL_GetWindowSurface(app->win);
     if (!ws)
         return 0;
-    if (app->canvas && app->win_surface == ws && app->win_pixels == ws->pixels &&
-        raster_width(app->canvas) == ws->w && raster_height(app->canvas) == ws->h)
+    if (app->win_surface == ws && app->win_pixels == ws->pixels)
         return 1;
-    raster_free(app->canvas);
-    app->canvas_valid = 0;
+    raster_free(app->win_raster);
+    app->win_raster = NULL;
+    if (app->on_window)
+        app->canvas_valid = 0;
+    app->on_window = 0;
     app->win_surface = ws;
     app->win_pixels = ws->pixels;
-    app->out_w = app->ui.out_w = ws->w;
-    app->out_h = app->ui.out_h = ws->h;
-    app->canvas_is_window = ws->format->format == SDL_PIXELFORMAT_RGB888 && !SDL_MUSTLOCK(ws);
-    app->canvas = app->canvas_is_window ? raster_wrap(ws->pixels, ws->w, ws->h, ws->pitch)
-                                        : raster_new(ws->w, ws->h);
-    return app->canvas != NULL;
-}
-
-/* The canvas, at the output's size, and what shows it; 0 when out of memory or the
- * renderer has no streaming texture. */
-static int canvas_ready(App *app)
-{
-    if (!app->ren)
-        return canvas_on_window(app);
-    if (app->canvas && raster_width(app->canvas) == app->out_w && raster_height(app->canvas) == app->out_h &&
-        app->shown)
-        return 1;
-    raster_free(app->canvas);
-    if (app->shown)
-        SDL_DestroyTexture(app->shown);
-    app->shown = NULL;
-    app->canvas_valid = 0;
-    app->canvas = raster_new(app->out_w, app->out_h);
-    if (!app->canvas)
-        return 0;
-    app->shown = SDL_CreateTexture(app->ren, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_STREAMING,
-                                   app->out_w, app->out_h);
-    if (!app->shown)
-        return 0;
-    SDL_SetTextureBlendMode(app->shown, SDL_BLENDMODE_NONE);
+    app->push_all = 1;
+    if (ws->format->format == SDL_PIXELFORMAT_RGB888 && !SDL_MUSTLOCK(ws) && ws->w == app->out_w &&
+        ws->h == app->out_h)
+        app->win_raster = raster_wrap(ws->pixels, ws->w, ws->h, ws->pitch);
     return 1;
 }
 
-/* Shows region d of the canvas: uploaded to the shown texture, or on the software path
- * copied into the window's surface (unless the canvas is it) and noted to be pushed. */
-static void show(App *app, SDL_Rect d)
+/* The canvas at the output's size, and what shows it; 0 when out of memory or the
+ * window can't be drawn in. */
+static int canvas_ready(App *app)
 {
+    if (!app->canvas || raster_width(app->canvas) != app->out_w || raster_height(app->canvas) != app->out_h) {
+        raster_free(app->canvas);
+        if (app->shown)
+            SDL_DestroyTexture(app->shown);
+        app->shown = NULL;
+        app->canvas_valid = 0;
+        app->on_window = 0;
+        app->canvas = raster_new(app->out_w, app->out_h);
+        if (!app->canvas)
+            return 0;
+    }
+    if (!app->ren)
+        return window_ready(app);
+    if (!app->shown) {
+        app->shown = SDL_CreateTexture(app->ren, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_STREAMING,
+                                       app->out_w, app->out_h);
+        if (!app->shown)
+            return 0;
+        SDL_SetTextureBlendMode(app->shown, SDL_BLENDMODE_NONE);
+    }
+    return 1;
+}
+
+/* Copies region d of the canvas into the window's surface. */
+static void canvas_to_window(App *app, SDL_Rect d)
+{
+    SDL_Surface *ws = app->win_surface;
     int pitch;
     const Uint8 *px = (const Uint8 *)raster_pixels(app->canvas, &pitch);
-    const Uint8 *at = px + (size_t)d.y * (size_t)pitch + (size_t)d.x * 4;
-    if (app->ren) {
-        SDL_UpdateTexture(app->shown, &d, at, pitch);
+    SDL_Rect in = {0, 0, ws->w, ws->h};
+    if (!SDL_IntersectRect(&d, &in, &d) || SDL_LockSurface(ws) != 0)
         return;
-    }
-    if (!app->canvas_is_window) {
-        SDL_Surface *ws = app->win_surface;
-        if (SDL_LockSurface(ws) == 0) {
-            Uint8 *to = (Uint8 *)ws->pixels + (size_t)d.y * (size_t)ws->pitch + (size_t)d.x * ws->format->BytesPerPixel;
-            SDL_ConvertPixels(d.w, d.h, SDL_PIXELFORMAT_RGB888, at, pitch, ws->format->format, to, ws->pitch);
-            SDL_UnlockSurface(ws);
-        }
-    }
+    Uint8 *to = (Uint8 *)ws->pixels + (size_t)d.y * (size_t)ws->pitch + (size_t)d.x * ws->format->BytesPerPixel;
+    SDL_ConvertPixels(d.w, d.h, SDL_PIXELFORMAT_RGB888, px + (size_t)d.y * (size_t)pitch + (size_t)d.x * 4,
+                      pitch, ws->format->format, to, ws->pitch);
+    SDL_UnlockSurface(ws);
+}
+
+static void push(App *app, SDL_Rect d)
+{
     if (app->push_n < REC_MAX_DAMAGE)
         app->push[app->push_n++] = d;
     else
         app->push_all = 1;
+}
+
+/* Shows the picture, changed in the n regions d, with the fade laid over it. */
+static void show(App *app, const SDL_Rect *d, int n, Uint8 fade)
+{
+    SDL_Color bg = app->theme.c.bg;
+    SDL_Rect all = {0, 0, app->out_w, app->out_h};
+    if (app->ren) {
+        int pitch;
+        const Uint8 *px = (const Uint8 *)raster_pixels(app->canvas, &pitch);
+        for (int i = 0; i < n; i++)
+            SDL_UpdateTexture(app->shown, &d[i], px + (size_t)d[i].y * (size_t)pitch + (size_t)d[i].x * 4, pitch);
+        SDL_RenderCopy(app->ren, app->shown, NULL, NULL);
+        if (fade) {
+            SDL_SetRenderDrawBlendMode(app->ren, SDL_BLENDMODE_BLEND);
+            SDL_SetRenderDrawColor(app->ren, bg.r, bg.g, bg.b, fade);
+            SDL_RenderFillRect(app->ren, NULL);
+        }
+        return;
+    }
+    if (app->on_window) {
+        for (int i = 0; i < n; i++)
+            push(app, d[i]);
+        return;
+    }
+    /* the picture is the canvas's: copied where it changed, or whole when the window
+     * shows a fade (or is to show one) */
+    if (fade || app->window_faded) {
+        canvas_to_window(app, all);
+        app->push_all = 1;
+    } else {
+        for (int i = 0; i < n; i++) {
+            canvas_to_window(app, d[i]);
+            push(app, d[i]);
+        }
+    }
+    if (fade && app->win_raster) {
+        bg.a = fade;
+        raster_fill(app->win_raster, all, bg, 1, all);
+    }
+    app->window_faded = fade && app->win_raster;
 }
 
 /* Puts the frame on the screen. */
@@ -579,7 +629,7 @@ static void check_damage(App *app, const Rec *cur)
     SDL_Rect all = {0, 0, app->out_w, app->out_h};
     rec_replay(cur, whole, all);
     int pa, pb, same = 1;
-    const Uint8 *a = (const Uint8 *)raster_pixels(app->canvas, &pa), *b = (const Uint8 *)raster_pixels(whole, &pb);
+    const Uint8 *a = (const Uint8 *)raster_pixels(app_picture(app), &pa), *b = (const Uint8 *)raster_pixels(whole, &pb);
     for (int y = 0; y < app->out_h && same; y++)
         same = memcmp(a + (size_t)y * (size_t)pa, b + (size_t)y * (size_t)pb, (size_t)app->out_w * 4) == 0;
     if (!same) {
@@ -598,6 +648,20 @@ static int draw(App *app)
     Ui *ui = &app->ui;
     if (!canvas_ready(app))
         return 0;
+    /* the software path draws into the window itself, but not under a fade: the picture
+     * moves (once) to where this frame wants it */
+    Uint8 fade = fade_alpha(app);
+    int want_window = !app->ren && app->win_raster && !fade;
+    if (want_window != app->on_window) {
+        if (want_window)
+            raster_copy(app->win_raster, app->canvas);
+        else
+            raster_copy(app->canvas, app->win_raster);
+        app->on_window = want_window;
+        app->push_all = 1;
+        app->window_faded = 0;
+    }
+    Raster *pic = app->on_window ? app->win_raster : app->canvas;
     Rec *cur = &app->rec[app->rec_cur], *old = &app->rec[!app->rec_cur];
     rec_begin(cur);
     cur->stamp0 = text_stamp(ui->text);
@@ -623,16 +687,14 @@ static int draw(App *app)
         app->stats.full_draws++;
     }
     for (int i = 0; i < n; i++) {
-        rec_replay(cur, app->canvas, d[i]);
-        show(app, d[i]);
+        rec_replay(cur, pic, d[i]);
         app->stats.damage_px += (long)d[i].w * d[i].h;
     }
     app->rec_cur = !app->rec_cur;
     app->canvas_valid = 1;
     if (app->check_damage)
         check_damage(app, cur);
-    if (app->ren)
-        SDL_RenderCopy(app->ren, app->shown, NULL, NULL);
+    show(app, d, n, fade);
     return 1;
 }
 
@@ -786,7 +848,7 @@ SDL_Surface *app_screenshot(App *app)
     if (!surf)
         return NULL;
     int pitch;
-    const Uint32 *px = raster_pixels(app->canvas, &pitch);
+    const Uint32 *px = raster_pixels(app_picture(app), &pitch);
     if (SDL_ConvertPixels(app->out_w, app->out_h, SDL_PIXELFORMAT_RGB888, px, pitch, SDL_PIXELFORMAT_RGB24,
                           surf->pixels, surf->pitch) != 0) {
         SDL_FreeSurface(surf);

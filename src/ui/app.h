@@ -72,13 +72,17 @@ struct App {
     /* The window's picture, drawn in memory (raster.h) and shown through a texture, and
      * the recorded drawing that made it: each frame is recorded and drawn again only
      * where its recording differs from the last one's (draw in app.c). */
-    Raster *canvas;
+    Raster *canvas;     /* the picture in pixels of its own */
     SDL_Texture *shown; /* with a renderer: the canvas uploaded where it changed */
-    /* without one (the software path): the window's own surface, which the canvas is
-     * (canvas_is_window) or is copied into, and the regions to push to the screen */
+    /* Without one (the software path) the picture is drawn straight into the window's
+     * surface (win_raster) when that is 32-bit XRGB, except during a fade-in, which is
+     * laid over the canvas's picture on its way to the window; push lists the regions
+     * to put on the screen. */
+    Raster *win_raster;
     SDL_Surface *win_surface;
     void *win_pixels;
-    int canvas_is_window;
+    int on_window;    /* the picture is win_raster's (else the canvas's) */
+    int window_faded; /* the window shows a fade over the picture */
     SDL_Rect push[REC_MAX_DAMAGE];
     int push_n, push_all;
     int canvas_valid; /* 0: the next frame is drawn whole */
@@ -119,6 +123,9 @@ int app_running(const App *app);
 /* Reads back the last frame as a new 24-bit surface the caller frees with
  * SDL_FreeSurface, or NULL on failure. */
 SDL_Surface *app_screenshot(App *app);
+
+/* The picture of the last frame drawn (without the fade-in of a new screen). */
+const Raster *app_picture(const App *app);
 
 /* For tests and the screens. */
 const char *app_screen_name(const App *app);

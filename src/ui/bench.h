@@ -29,6 +29,8 @@ typedef struct UiBenchScreen {
     /* A frame of an animation with nothing else changing: recorded, compared with the
      * frame before, what changed drawn (here nothing), copied to the window, presented. */
     double live_p50_ms, live_p95_ms, live_max_ms;
+    /* A frame of a screen's 150 ms fade-in after a screen change. */
+    double fade_p50_ms, fade_p95_ms, fade_max_ms;
     /* A frame drawn whole (app_redraw), as a screen's first frame is. */
     double scratch_p50_ms, scratch_p95_ms, scratch_max_ms;
     int live_matches_full; /* 1: the pictures after the input and animation frames equal

@@ -4,6 +4,7 @@
 #include <pixman.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 struct Raster {
     int w, h, pitch;
@@ -78,6 +79,15 @@ const Uint32 *raster_pixels(const Raster *r, int *pitch)
     if (pitch)
         *pitch = r->pitch;
     return r->bits;
+}
+
+void raster_copy(Raster *dst, const Raster *src)
+{
+    if (dst->w != src->w || dst->h != src->h)
+        return;
+    for (int y = 0; y < dst->h; y++)
+        memcpy((uint8_t *)dst->bits + (size_t)y * (size_t)dst->pitch,
+               (const uint8_t *)src->bits + (size_t)y * (size_t)src->pitch, (size_t)dst->w * 4);
 }
 
 /* rect within clip and the picture; 0 when nothing is left. */

@@ -25,6 +25,9 @@ int raster_height(const Raster *r);
 /* The pixels, row after row, pitch bytes apart; owned by r. */
 const Uint32 *raster_pixels(const Raster *r, int *pitch);
 
+/* Copies src's pixels into dst, which has the same size (nothing otherwise). */
+void raster_copy(Raster *dst, const Raster *src);
+
 /* Fills rect, clipped to clip, with c: replaced where c.a is 255 or blend is 0, drawn
  * over (c.a/255 of c, the rest of what was there) otherwise. */
 void raster_fill(Raster *r, SDL_Rect rect, SDL_Color c, int blend, SDL_Rect clip);

@@ -155,11 +155,60 @@ static void ui_watch_should_reload_the_scenario_and_replay_the_game(void)
     uitest_finish(&t);
 }
 
+/* Pixels of the window's surface that differ (in 24-bit colour) from the last frame's
+ * recording drawn whole into a picture of its own. */
+static long window_differs(App *app)
+{
+    SDL_Surface *ws = SDL_GetWindowSurface(app->win);
+    Raster *pic = raster_new(app->out_w, app->out_h);
+    if (!ws || !pic || ws->format->BytesPerPixel != 4) {
+        raster_free(pic);
+        return -1;
+    }
+    SDL_Rect all = {0, 0, app->out_w, app->out_h};
+    rec_replay(&app->rec[!app->rec_cur], pic, all);
+    int pitch;
+    const Uint8 *px = (const Uint8 *)raster_pixels(pic, &pitch);
+    long n = 0;
+    for (int y = 0; y < ws->h && y < raster_height(pic); y++)
+        for (int x = 0; x < ws->w && x < raster_width(pic); x++) {
+            Uint32 a, b;
+            memcpy(&a, (const Uint8 *)ws->pixels + (size_t)y * (size_t)ws->pitch + (size_t)x * 4, 4);
+            memcpy(&b, px + (size_t)y * (size_t)pitch + (size_t)x * 4, 4);
+            n += ((a ^ b) & 0xFFFFFFu) != 0;
+        }
+    raster_free(pic);
+    return n;
+}
+
+static void ui_window_should_show_the_fade_in_then_exactly_the_picture(void)
+{
+    UiTest t;
+    CHECK(uitest_start(&t, "fade", "short.json", 1024, 640) == 0);
+    if (!t.app)
+        return;
+    uitest_settle(&t);
+    CHECK_EQ_INT(window_differs(t.app), 0);
+    uitest_key(&t, SDLK_RETURN); /* the briefing, 20 ms into its fade-in */
+    long faded = window_differs(t.app);
+    CHECK(faded > 1024 * 640 / 4); /* the cards, text and more are veiled */
+    uitest_tick(&t, 40);
+    long later = window_differs(t.app);
+    CHECK(later > 0);
+    uitest_settle(&t);
+    CHECK_EQ_INT(window_differs(t.app), 0);
+    /* input after the fade draws into the window where it changes, and nowhere else */
+    uitest_key(&t, SDLK_TAB);
+    CHECK_EQ_INT(window_differs(t.app), 0);
+    uitest_finish(&t);
+}
+
 int main(void)
 {
     RUN(ui_should_not_redraw_or_render_text_when_nothing_changed);
     RUN(ui_should_fit_fonts_to_the_output_size);
     RUN(ui_settings_should_change_text_size_and_palette);
     RUN(ui_watch_should_reload_the_scenario_and_replay_the_game);
+    RUN(ui_window_should_show_the_fade_in_then_exactly_the_picture);
     return check_done();
 }
