@@ -36,6 +36,12 @@ if o is not None:
         for k in ("screen", "width", "height", "p50_ms", "p95_ms", "max_ms"):
             if k not in f:
                 failures.append(f"a frame has no '{k}': {f}")
+        for k in ("hover_p95_ms", "fade_p95_ms", "scratch_p95_ms", "live_p95_ms"):
+            if not isinstance(f.get(k), (int, float)) or f.get(k) <= 0:
+                failures.append(f"a frame's '{k}' is {f.get(k)!r}, not a time: {f.get('screen')}")
+        if f.get("live_matches_full") is not True:
+            failures.append(f"{f.get('screen')} {f.get('width')}x{f.get('height')}: the picture after input "
+                            "or animation differs from the frame drawn whole")
         seen.add((f.get("screen"), f.get("width"), f.get("height")))
         if f.get("idle_text_renders") != 0 or f.get("idle_frames_drawn") != 0:
             failures.append(f"{f.get('screen')} {f.get('width')}x{f.get('height')}: drew or rendered text while idle")
