@@ -31,7 +31,10 @@ void chart_curve(Ui *ui, SDL_Rect r, const int *player_bp, const int *sales1_pct
 {
     const Theme *th = ui->theme;
     int gpx = theme_grid(th, 1);
-    int axis_w = theme_px(th, 40);
+    /* room for the widest axis label ("100%") whatever the text size */
+    int axis_w = text_width(th->font[FONT_BODY], "100%") + gpx * 2;
+    if (axis_w < theme_px(th, 40))
+        axis_w = theme_px(th, 40);
     int label_h = th->line[FONT_BODY] + gpx;
     SDL_Rect plot = {r.x + axis_w, r.y + gpx, r.w - axis_w - gpx * 2, r.h - label_h - gpx * 2};
     int max = 50;
@@ -80,8 +83,11 @@ void chart_curve(Ui *ui, SDL_Rect r, const int *player_bp, const int *sales1_pct
         widget_round(ui, dot, d / 2, th->c.stage[s]);
         char buf[16];
         SDL_snprintf(buf, sizeof buf, "%d%%", (player_bp[s] + 50) / 100);
-        widget_label(ui, xs[s] + d / 2 + theme_px(th, 4), yp - th->line[FONT_BODY_BOLD] - theme_px(th, 2), theme_px(th, 60),
-                     FONT_BODY_BOLD, th->c.text, buf, ALIGN_LEFT);
+        /* above the dot, or below it where the curve rises to the right (not across it) */
+        int rises = s + 1 < STAGE_COUNT && player_bp[s + 1] > player_bp[s];
+        int ly = rises ? yp + theme_px(th, 2) : yp - th->line[FONT_BODY_BOLD] - theme_px(th, 2);
+        widget_label(ui, xs[s] + d / 2 + theme_px(th, 4), ly, theme_px(th, 60), FONT_BODY_BOLD, th->c.text, buf,
+                     ALIGN_LEFT);
     }
     /* end labels of the reference curves */
     int ye1 = plot.y + plot.h - plot.h * sales1_pct[STAGE_COUNT - 1] / max;
