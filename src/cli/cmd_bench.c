@@ -1,5 +1,5 @@
 /* cmd_bench — measure, on this machine: frame times of every screen against the floor (a
- * clear and a present) offscreen with the software renderer; simulation throughput of
+ * clear and a present) offscreen on the default software path; simulation throughput of
  * sales2 on the largest shipped scenario, on one thread and on every core; scenario load
  * time per megabyte on generated ~1 MB and ~2 MB scenarios; time from start to the first
  * frame; peak memory. docs/performance.md says how each is measured and what it should be.

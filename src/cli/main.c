@@ -48,7 +48,7 @@ static const CliCommand commands[] = {
      cmd_report},
     {"bench", "bench [--json] [--frames N] [--no-frames | --frames-only] [--save-scenarios DIR]",
      "measure on this machine: each screen's frame time against the floor (offscreen, "
-     "software renderer, 1280x720 and 1920x1080), simulation speed, scenario load time per "
+     "1280x720 and 1920x1080), simulation speed, scenario load time per "
      "MB, time to the first frame and peak memory (docs/performance.md)",
      cmd_bench},
     {"paths", "paths [--json]",

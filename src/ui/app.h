@@ -21,7 +21,7 @@
 
 enum {
     APP_HIDDEN = 1,   /* create the window hidden (tests) */
-    APP_SOFTWARE = 2  /* use the software renderer */
+    APP_SOFTWARE = 2  /* no SDL renderer: frames go to the window's surface */
 };
 
 struct App {

@@ -1,6 +1,7 @@
-/* bench — frame times of the front end, measured offscreen (SDL's dummy video driver and
- * the software renderer) through the same App that ui_run drives: each screen is brought
- * up, left to settle, checked for idle redraws, then redrawn in full again and again.
+/* bench — frame times of the front end, measured offscreen (SDL's dummy video driver, the
+ * default software path) through the same App that ui_run drives: each screen is brought
+ * up, left to settle, checked for idle redraws, then timed after input, drawn whole, in an
+ * animation and in a fade-in.
  * Everything is in caller-owned structs; nothing to free. */
 #ifndef UPFRONT_UI_BENCH_H
 #define UPFRONT_UI_BENCH_H
@@ -48,7 +49,7 @@ typedef struct UiBench {
     UiBenchFloor floors[UI_BENCH_MAX_SIZES];
     int floor_count;
     double startup_ms; /* SDL and fonts started, window open, title drawn and presented,
-                        * offscreen (dummy video driver, software renderer) */
+                        * offscreen (dummy video driver, the software path) */
     double startup_window_ms;   /* the same with the system's video driver and renderer,
                                  * as 'upfront' starts; -1 when there is no display */
     char window_driver[32];     /* the video driver and renderer it used */
