@@ -669,7 +669,7 @@ static int draw(App *app)
     text_set_rec(ui->text, cur);
     record_frame(app);
     text_set_rec(ui->text, NULL);
-    cur->on = 0;
+    rec_end(cur);
     if (cur->failed) {
         app->canvas_valid = 0;
         return 0;

@@ -96,7 +96,7 @@ static int clipped(const Raster *r, SDL_Rect rect, SDL_Rect clip, SDL_Rect *out)
     SDL_Rect all = {0, 0, r->w, r->h}, c;
     if (!SDL_IntersectRect(&clip, &all, &c))
         return 0;
-    return SDL_IntersectRect(&rect, &c, out);
+    return SDL_IntersectRect(&rect, &c, out) == SDL_TRUE;
 }
 
 static uint32_t pixel_of(SDL_Color c)

@@ -23,11 +23,13 @@ void rec_begin(Rec *rec)
     rec->blend = SDL_BLENDMODE_NONE;
     memset(&rec->clip, 0, sizeof rec->clip);
     rec->has_clip = 0;
+    rec->big_count = 0;
 }
 
 void rec_free(Rec *rec)
 {
     free(rec->ops);
+    free(rec->big);
     memset(rec, 0, sizeof *rec);
 }
 
@@ -298,6 +300,28 @@ static int covers(const RecOp *o, const SDL_Rect *d)
 #define REC_BIG_FILL 4096
 #define REC_MAX_PARTS 48
 
+void rec_end(Rec *rec)
+{
+    rec->on = 0;
+    rec->big_count = 0;
+    for (int i = 0; i < rec->count; i++) {
+        const RecOp *o = &rec->ops[i];
+        if (!opaque_fill(o) || (long)o->b.w * o->b.h < REC_BIG_FILL)
+            continue;
+        if (rec->big_count == rec->big_cap) {
+            int cap = rec->big_cap ? rec->big_cap * 2 : 64;
+            int *big = realloc(rec->big, (size_t)cap * sizeof *big);
+            if (!big) {
+                rec->failed = 1;
+                return;
+            }
+            rec->big = big;
+            rec->big_cap = cap;
+        }
+        rec->big[rec->big_count++] = i;
+    }
+}
+
 /* Takes hole out of the n rectangles of parts, cutting each it overlaps into the up to
  * four around it. Returns 0, parts still covering what they did less some holes, when
  * there is no room for the pieces. */
@@ -337,9 +361,18 @@ static void fill_visible(const Rec *rec, int i, Raster *pic, SDL_Rect clip)
         return;
     n = 1;
     SDL_Rect area = parts[0];
-    for (int k = i + 1; k < rec->count && n > 0; k++) {
-        const RecOp *q = &rec->ops[k];
-        if (!opaque_fill(q) || (long)q->b.w * q->b.h < REC_BIG_FILL || !overlap(&q->b, &area))
+    /* the large opaque fills after i (rec_end indexed them) */
+    int lo = 0, hi = rec->big_count;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (rec->big[mid] <= i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (int k = lo; k < rec->big_count && n > 0; k++) {
+        const RecOp *q = &rec->ops[rec->big[k]];
+        if (!overlap(&q->b, &area))
             continue;
         if (!cut(parts, &n, &q->b))
             break;
@@ -369,7 +402,7 @@ void rec_replay(const Rec *rec, Raster *pic, SDL_Rect d)
             raster_mask_draw(pic, o->mask, r->x, r->y, clip);
             break;
         case OP_FILL:
-            if (opaque_fill(o) && (long)o->b.w * o->b.h >= REC_BIG_FILL)
+            if (opaque_fill(o) && (long)o->b.w * o->b.h >= REC_BIG_FILL && rec->big)
                 fill_visible(rec, i, pic, clip);
             else
                 raster_fill(pic, *r, o->c, o->blend != SDL_BLENDMODE_NONE, clip);

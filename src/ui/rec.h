@@ -35,9 +35,13 @@ typedef struct Rec {
     int blend;
     SDL_Rect clip;
     int has_clip;
+    int *big; /* after rec_end: the indices of the large opaque fills, in order */
+    int big_count, big_cap;
 } Rec;
 
 void rec_begin(Rec *rec);
+/* Ends the recording (what follows records nothing) and indexes the list for replay. */
+void rec_end(Rec *rec);
 void rec_free(Rec *rec);
 
 /* Each adds an operation to rec (nothing when rec is NULL or off). */

@@ -198,7 +198,7 @@ static void record(Rec *rec, const Op *ops, int n, RasterMask **masks)
         default: rec_clip(rec, NULL); break;
         }
     }
-    rec->on = 0;
+    rec_end(rec);
 }
 
 static void damage_repaint_should_equal_a_whole_draw_of_random_frames(void)
