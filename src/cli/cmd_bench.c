@@ -4,6 +4,7 @@
  * time per megabyte on generated ~1 MB and ~2 MB scenarios; time from start to the first
  * frame; peak memory. docs/performance.md says how each is measured and what it should be.
  * Numbers are printed, never asserted: benchmarks are not timed tests. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -260,6 +261,22 @@ static int add_num(cJSON *o, const char *key, double v, int decimals)
     return cJSON_AddRawToObject(o, key, num) != NULL;
 }
 
+#if defined(UPFRONT_HAVE_UI)
+/* KIND_p50_ms, KIND_p95_ms, KIND_max_ms and KIND_p95_over_floor. */
+static int add_timing(cJSON *o, const char *kind, double p50, double p95, double max, double floor)
+{
+    char key[64];
+    snprintf(key, sizeof key, "%s_p50_ms", kind);
+    int ok = add_num(o, key, p50, 4);
+    snprintf(key, sizeof key, "%s_p95_ms", kind);
+    ok = ok && add_num(o, key, p95, 4);
+    snprintf(key, sizeof key, "%s_max_ms", kind);
+    ok = ok && add_num(o, key, max, 4);
+    snprintf(key, sizeof key, "%s_p95_over_floor", kind);
+    return ok && add_num(o, key, floor > 0 ? p95 / floor : -1, 2);
+}
+#endif
+
 typedef struct Figures {
     const char *scenario_id;
     int prospects, days;
@@ -299,18 +316,10 @@ static int print_json(const Figures *f)
              add_num(e, "idle_text_renders", (double)s->idle_text_renders, 0) &&
              add_num(e, "idle_textures_created", (double)s->idle_text_renders, 0) &&
              add_num(e, "redraw_text_renders", (double)s->redraw_text_renders, 0) &&
-             add_num(e, "live_p50_ms", s->live_p50_ms, 4) && add_num(e, "live_p95_ms", s->live_p95_ms, 4) &&
-             add_num(e, "live_max_ms", s->live_max_ms, 4) &&
-             add_num(e, "live_p95_over_floor", s->floor_p50_ms > 0 ? s->live_p95_ms / s->floor_p50_ms : -1, 2) &&
-             add_num(e, "scratch_p50_ms", s->scratch_p50_ms, 4) && add_num(e, "scratch_p95_ms", s->scratch_p95_ms, 4) &&
-             add_num(e, "scratch_max_ms", s->scratch_max_ms, 4) &&
-             add_num(e, "scratch_p95_over_floor", s->floor_p50_ms > 0 ? s->scratch_p95_ms / s->floor_p50_ms : -1, 2) &&
-             add_num(e, "fade_p50_ms", s->fade_p50_ms, 4) && add_num(e, "fade_p95_ms", s->fade_p95_ms, 4) &&
-             add_num(e, "fade_max_ms", s->fade_max_ms, 4) &&
-             add_num(e, "fade_p95_over_floor", s->floor_p50_ms > 0 ? s->fade_p95_ms / s->floor_p50_ms : -1, 2) &&
-             add_num(e, "hover_p50_ms", s->hover_p50_ms, 4) && add_num(e, "hover_p95_ms", s->hover_p95_ms, 4) &&
-             add_num(e, "hover_max_ms", s->hover_max_ms, 4) &&
-             add_num(e, "hover_p95_over_floor", s->floor_p50_ms > 0 ? s->hover_p95_ms / s->floor_p50_ms : -1, 2) &&
+             add_timing(e, "live", s->live_p50_ms, s->live_p95_ms, s->live_max_ms, s->floor_p50_ms) &&
+             add_timing(e, "scratch", s->scratch_p50_ms, s->scratch_p95_ms, s->scratch_max_ms, s->floor_p50_ms) &&
+             add_timing(e, "fade", s->fade_p50_ms, s->fade_p95_ms, s->fade_max_ms, s->floor_p50_ms) &&
+             add_timing(e, "hover", s->hover_p50_ms, s->hover_p95_ms, s->hover_max_ms, s->floor_p50_ms) &&
              cJSON_AddBoolToObject(e, "live_matches_full", s->live_matches_full);
     }
     cJSON *floors = ok ? cJSON_AddArrayToObject(o, "floors") : NULL;

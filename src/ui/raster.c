@@ -20,27 +20,6 @@ struct RasterMask {
     pixman_image_t *src; /* the colour, solid */
 };
 
-Raster *raster_new(int w, int h)
-{
-    if (w <= 0 || h <= 0 || w > 16384 || h > 16384)
-        return NULL;
-    Raster *r = calloc(1, sizeof *r);
-    if (!r)
-        return NULL;
-    r->w = w;
-    r->h = h;
-    r->pitch = w * 4;
-    r->owned = 1;
-    r->bits = calloc((size_t)w * (size_t)h, 4);
-    if (r->bits)
-        r->img = pixman_image_create_bits(PIXMAN_x8r8g8b8, w, h, r->bits, r->pitch);
-    if (!r->img) {
-        raster_free(r);
-        return NULL;
-    }
-    return r;
-}
-
 Raster *raster_wrap(Uint32 *pixels, int w, int h, int pitch)
 {
     if (!pixels || w <= 0 || h <= 0 || pitch < w * 4 || pitch % 4 != 0)
@@ -57,6 +36,20 @@ Raster *raster_wrap(Uint32 *pixels, int w, int h, int pitch)
         free(r);
         return NULL;
     }
+    return r;
+}
+
+Raster *raster_new(int w, int h)
+{
+    if (w <= 0 || h <= 0 || w > 16384 || h > 16384)
+        return NULL;
+    Uint32 *bits = calloc((size_t)w * (size_t)h, 4);
+    Raster *r = bits ? raster_wrap(bits, w, h, w * 4) : NULL;
+    if (!r) {
+        free(bits);
+        return NULL;
+    }
+    r->owned = 1;
     return r;
 }
 
