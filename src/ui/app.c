@@ -176,6 +176,9 @@ App *app_create(const UiOptions *opts, int w, int h, int flags)
     SDL_SetWindowMinimumSize(app->win, 800, 480);
     if (!(flags & APP_SOFTWARE))
         app->ren = SDL_CreateRenderer(app->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    /* a video driver with no window surface of its own (Wayland in SDL 2.26): any renderer */
+    if (!app->ren && !SDL_GetWindowSurface(app->win))
+        app->ren = SDL_CreateRenderer(app->win, -1, 0);
     if (!app->ren && !SDL_GetWindowSurface(app->win)) {
         fprintf(stderr, "upfront: cannot draw in the window: %s\n", SDL_GetError());
         SDL_DestroyWindow(app->win);
