@@ -7,6 +7,7 @@
  * operation of raster.h gives the same pixels clipped or not. */
 #include "rec.h"
 
+#include <limits.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -30,6 +31,7 @@ void rec_free(Rec *rec)
 {
     free(rec->ops);
     free(rec->big);
+    free(rec->box);
     memset(rec, 0, sizeof *rec);
 }
 
@@ -96,9 +98,19 @@ static int bounds(const RecOp *o, SDL_Rect *b)
     return b->w > 0;
 }
 
+/* For rectangles that are not empty (SDL's own calls cost more than the test here). */
 static int overlap(const SDL_Rect *a, const SDL_Rect *b)
 {
     return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;
+}
+
+static SDL_Rect unite(const SDL_Rect *a, const SDL_Rect *b)
+{
+    int x0 = a->x < b->x ? a->x : b->x, y0 = a->y < b->y ? a->y : b->y;
+    int x1 = a->x + a->w > b->x + b->w ? a->x + a->w : b->x + b->w;
+    int y1 = a->y + a->h > b->y + b->h ? a->y + a->h : b->y + b->h;
+    SDL_Rect u = {x0, y0, x1 - x0, y1 - y0};
+    return u;
 }
 
 void rec_color(Rec *rec, SDL_Color c, SDL_BlendMode blend)
@@ -174,8 +186,8 @@ static void add(SDL_Rect *out, int *n, int max, SDL_Rect r)
     /* near ones too: the rows of a rounded corner are one region, not one each */
     SDL_Rect near = {r.x - 8, r.y - 8, r.w + 16, r.h + 16};
     for (int i = 0; i < *n; i++) {
-        if (SDL_HasIntersection(&out[i], &near)) {
-            SDL_UnionRect(&out[i], &r, &out[i]);
+        if (overlap(&out[i], &near)) {
+            out[i] = unite(&out[i], &r);
             return;
         }
     }
@@ -186,15 +198,14 @@ static void add(SDL_Rect *out, int *n, int max, SDL_Rect r)
     int best = 0;
     long grow = -1;
     for (int i = 0; i < *n; i++) {
-        SDL_Rect u;
-        SDL_UnionRect(&out[i], &r, &u);
+        SDL_Rect u = unite(&out[i], &r);
         long g = area(&u) - area(&out[i]);
         if (grow < 0 || g < grow) {
             grow = g;
             best = i;
         }
     }
-    SDL_UnionRect(&out[best], &r, &out[best]);
+    out[best] = unite(&out[best], &r);
 }
 
 static int same(const RecOp *a, const RecOp *b)
@@ -256,8 +267,8 @@ int rec_damage(const Rec *old, const Rec *cur, SDL_Rect *out, int max, int w, in
         merged = 0;
         for (int a = 0; a < n; a++)
             for (int b = a + 1; b < n; b++)
-                if (SDL_HasIntersection(&out[a], &out[b])) {
-                    SDL_UnionRect(&out[a], &out[b], &out[a]);
+                if (overlap(&out[a], &out[b])) {
+                    out[a] = unite(&out[a], &out[b]);
                     out[b] = out[--n];
                     merged = 1;
                     b--;
@@ -277,7 +288,7 @@ int rec_damage(const Rec *old, const Rec *cur, SDL_Rect *out, int max, int w, in
         total += area(&out[k]);
     if (n > 1 && total * 2 > (long)w * h) {
         for (int k = 1; k < n; k++)
-            SDL_UnionRect(&out[0], &out[k], &out[0]);
+            out[0] = unite(&out[0], &out[k]);
         n = 1;
     }
     return n;
@@ -304,8 +315,27 @@ void rec_end(Rec *rec)
 {
     rec->on = 0;
     rec->big_count = 0;
+    if (rec->count > rec->box_cap) {
+        int (*box)[4] = realloc(rec->box, (size_t)rec->count * sizeof *box);
+        if (!box) {
+            rec->failed = 1;
+            return;
+        }
+        rec->box = box;
+        rec->box_cap = rec->count;
+    }
     for (int i = 0; i < rec->count; i++) {
         const RecOp *o = &rec->ops[i];
+        int *bx = rec->box[i];
+        if (o->b.w > 0 && o->b.h > 0) {
+            bx[0] = o->b.x;
+            bx[1] = o->b.y;
+            bx[2] = o->b.x + o->b.w;
+            bx[3] = o->b.y + o->b.h;
+        } else { /* overlaps nothing */
+            bx[0] = bx[1] = INT_MAX;
+            bx[2] = bx[3] = INT_MIN;
+        }
         if (!opaque_fill(o) || (long)o->b.w * o->b.h < REC_BIG_FILL)
             continue;
         if (rec->big_count == rec->big_cap) {
@@ -385,14 +415,19 @@ void rec_replay(const Rec *rec, Raster *pic, SDL_Rect d)
 {
     if (d.w <= 0 || d.h <= 0)
         return;
-    /* what an opaque fill over all of d hides is not drawn */
-    int first = rec->count - 1;
-    while (first > 0 && !covers(&rec->ops[first], &d))
-        first--;
-    for (int i = first < 0 ? 0 : first; i < rec->count; i++) {
-        const RecOp *o = &rec->ops[i];
-        if (o->b.w <= 0 || !overlap(&o->b, &d))
+    /* what a large opaque fill over all of d hides is not drawn */
+    int first = 0;
+    for (int k = rec->big_count - 1; k >= 0; k--)
+        if (covers(&rec->ops[rec->big[k]], &d)) {
+            first = rec->big[k];
+            break;
+        }
+    const int x0 = d.x, y0 = d.y, x1 = d.x + d.w, y1 = d.y + d.h;
+    for (int i = first; i < rec->count; i++) {
+        const int *bx = rec->box[i]; /* packed: the scan stays in the cache */
+        if (bx[0] >= x1 || bx[2] <= x0 || bx[1] >= y1 || bx[3] <= y0)
             continue;
+        const RecOp *o = &rec->ops[i];
         SDL_Rect clip = d;
         if (o->has_clip && !SDL_IntersectRect(&d, &o->clip, &clip))
             continue;

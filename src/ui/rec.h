@@ -37,6 +37,8 @@ typedef struct Rec {
     int has_clip;
     int *big; /* after rec_end: the indices of the large opaque fills, in order */
     int big_count, big_cap;
+    int (*box)[4]; /* after rec_end: each operation's bounds as x0, y0, x1, y1, packed */
+    int box_cap;
 } Rec;
 
 void rec_begin(Rec *rec);
