@@ -420,7 +420,7 @@ static void draw_toast(App *app)
     SDL_Rect box = {(app->out_w - tw) / 2 - pad, app->out_h - th - 2 * pad - theme_grid(t, 3),
                     tw + 2 * pad, th + pad};
     widget_round(ui, box, theme_px(t, 8), t->c.text);
-    rec_text(ui->rec, mask, text_last_serial(ui->text), box.x + pad, box.y + pad / 2, tw, th);
+    rec_text(ui->rec, mask, text_last_serial(ui->text), box.x + pad, box.y + pad / 2);
 }
 
 /* --watch: while the file on disk is invalid, its errors stay on screen until it is fixed. */

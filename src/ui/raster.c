@@ -14,7 +14,8 @@ struct Raster {
 };
 
 struct RasterMask {
-    int w, h;
+    int ox, oy; /* the ink's offset from the text's top-left corner */
+    int w, h;   /* the ink's size: the rest of the text's box is transparent */
     uint8_t *bits;
     pixman_image_t *img; /* a8 */
     pixman_image_t *src; /* the colour, solid */
@@ -171,23 +172,46 @@ RasterMask *raster_mask_new(SDL_Surface *argb, SDL_Color c)
     RasterMask *m = calloc(1, sizeof *m);
     if (!m)
         return NULL;
-    m->w = argb->w;
-    m->h = argb->h;
-    int stride = (m->w + 3) & ~3;
-    m->bits = malloc((size_t)stride * (size_t)m->h);
-    if (!m->bits || SDL_LockSurface(argb) != 0) {
-        raster_mask_free(m);
+    if (SDL_LockSurface(argb) != 0) {
+        free(m);
         return NULL;
     }
     Uint32 amask = argb->format->Amask;
     Uint8 ashift = argb->format->Ashift;
-    for (int y = 0; y < m->h; y++) {
-        const Uint32 *src = (const Uint32 *)((const Uint8 *)argb->pixels + (size_t)y * (size_t)argb->pitch);
-        uint8_t *dst = m->bits + (size_t)y * (size_t)stride;
-        for (int x = 0; x < m->w; x++)
-            dst[x] = (uint8_t)(amask ? (src[x] & amask) >> ashift : 255u);
-        for (int x = m->w; x < stride; x++)
-            dst[x] = 0;
+#define ALPHA(x, y)                                                                                \
+    (uint8_t)(amask ? (((const Uint32 *)((const Uint8 *)argb->pixels + (size_t)(y) * (size_t)argb->pitch))[x] & \
+                       amask) >> ashift                                                            \
+                    : 255u)
+    /* only the ink is kept: most of a text's box (above the capitals, below the
+     * baseline, the ends of a fitted label) is transparent, and drawing it costs */
+    int x0 = argb->w, y0 = argb->h, x1 = 0, y1 = 0;
+    for (int y = 0; y < argb->h; y++)
+        for (int x = 0; x < argb->w; x++)
+            if (ALPHA(x, y)) {
+                x0 = x < x0 ? x : x0;
+                x1 = x + 1 > x1 ? x + 1 : x1;
+                y0 = y < y0 ? y : y0;
+                y1 = y + 1 > y1 ? y + 1 : y1;
+            }
+    if (x1 <= x0) { /* no ink at all (spaces): one transparent pixel */
+        x0 = y0 = 0;
+        x1 = y1 = 1;
+    }
+    m->ox = x0;
+    m->oy = y0;
+    m->w = x1 - x0;
+    m->h = y1 - y0;
+    int stride = (m->w + 3) & ~3;
+    m->bits = calloc((size_t)stride * (size_t)m->h, 1);
+    if (m->bits)
+        for (int y = 0; y < m->h; y++)
+            for (int x = 0; x < m->w; x++)
+                m->bits[(size_t)y * (size_t)stride + (size_t)x] = ALPHA(x0 + x, y0 + y);
+#undef ALPHA
+    if (!m->bits) {
+        SDL_UnlockSurface(argb);
+        free(m);
+        return NULL;
     }
     SDL_UnlockSurface(argb);
     c.a = 255; /* the surface's alpha already carries the colour's */
@@ -213,8 +237,16 @@ void raster_mask_free(RasterMask *m)
     free(m);
 }
 
+SDL_Rect raster_mask_ink(const RasterMask *m)
+{
+    SDL_Rect ink = {m->ox, m->oy, m->w, m->h};
+    return ink;
+}
+
 void raster_mask_draw(Raster *r, const RasterMask *m, int x, int y, SDL_Rect clip)
 {
+    x += m->ox;
+    y += m->oy;
     SDL_Rect at = {x, y, m->w, m->h}, d;
     if (!clipped(r, at, clip, &d))
         return;

@@ -39,7 +39,11 @@ void raster_line(Raster *r, int x1, int y1, int x2, int y2, SDL_Color c, int ble
  * mask, c as the colour. NULL when out of memory or the surface is not 32-bit. */
 RasterMask *raster_mask_new(SDL_Surface *argb, SDL_Color c);
 void raster_mask_free(RasterMask *m);
-/* Draws m's colour through its mask with the top-left corner at (x, y), clipped to clip. */
+/* Where m's pixels lie from the text's top-left corner: the text's ink, the rest of its
+ * box being transparent. */
+SDL_Rect raster_mask_ink(const RasterMask *m);
+/* Draws m's colour through its mask, the text's top-left corner at (x, y), clipped to
+ * clip. */
 void raster_mask_draw(Raster *r, const RasterMask *m, int x, int y, SDL_Rect clip);
 
 #endif

@@ -71,6 +71,10 @@ static void seal(RecOp *o)
         b->y = y1 < y2 ? y1 : y2;
         b->w = abs(x2 - x1) + 1;
         b->h = abs(y2 - y1) + 1;
+    } else if (o->kind == OP_TEXT) {
+        *b = raster_mask_ink(o->mask);
+        b->x += o->r.x;
+        b->y += o->r.y;
     } else {
         *b = o->r;
     }
@@ -141,7 +145,7 @@ void rec_line(Rec *rec, int x1, int y1, int x2, int y2)
     push_rect(rec, OP_LINE, &r);
 }
 
-void rec_text(Rec *rec, const RasterMask *mask, unsigned long serial, int x, int y, int w, int h)
+void rec_text(Rec *rec, const RasterMask *mask, unsigned long serial, int x, int y)
 {
     if (!recording(rec) || !mask)
         return;
@@ -151,8 +155,6 @@ void rec_text(Rec *rec, const RasterMask *mask, unsigned long serial, int x, int
         o->serial = serial;
         o->r.x = x;
         o->r.y = y;
-        o->r.w = w;
-        o->r.h = h;
         seal(o);
     }
 }
@@ -177,14 +179,18 @@ static int contains(const SDL_Rect *outer, const SDL_Rect *in)
 
 static long area(const SDL_Rect *r) { return (long)r->w * r->h; }
 
+#define REC_NEAR 24
+
 /* Adds r to the regions: merged into one it touches, else a new one, else into the one
  * it grows least. */
 static void add(SDL_Rect *out, int *n, int max, SDL_Rect r)
 {
     if (r.w <= 0 || r.h <= 0)
         return;
-    /* near ones too: the rows of a rounded corner are one region, not one each */
-    SDL_Rect near = {r.x - 8, r.y - 8, r.w + 16, r.h + 16};
+    /* near ones too: the lines of a paragraph, the rows of a rounded corner are one
+     * region, not one each (fewer regions, each a scan of the list, cost less than the
+     * few pixels between them) */
+    SDL_Rect near = {r.x - REC_NEAR, r.y - REC_NEAR, r.w + 2 * REC_NEAR, r.h + 2 * REC_NEAR};
     for (int i = 0; i < *n; i++) {
         if (overlap(&out[i], &near)) {
             out[i] = unite(&out[i], &r);

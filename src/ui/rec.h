@@ -51,8 +51,8 @@ void rec_color(Rec *rec, SDL_Color c, SDL_BlendMode blend);
 void rec_fill(Rec *rec, const SDL_Rect *r);
 void rec_outline(Rec *rec, const SDL_Rect *r);
 void rec_line(Rec *rec, int x1, int y1, int x2, int y2);
-/* Text: mask at its own size with its top-left corner at (x, y). */
-void rec_text(Rec *rec, const RasterMask *mask, unsigned long serial, int x, int y, int w, int h);
+/* Text: mask with the text's top-left corner at (x, y). */
+void rec_text(Rec *rec, const RasterMask *mask, unsigned long serial, int x, int y);
 /* Clips what follows to clip; NULL or an empty rectangle: no clip. */
 void rec_clip(Rec *rec, const SDL_Rect *clip);
 

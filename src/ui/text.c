@@ -237,7 +237,7 @@ int text_draw(TextCache *tc, TTF_Font *font, const char *text, SDL_Color color, 
     const RasterMask *m = text_get(tc, font, text, color, 0, &w, &h);
     if (!m)
         return 0;
-    rec_text(tc->rec, m, tc->last_serial, x, y, w, h);
+    rec_text(tc->rec, m, tc->last_serial, x, y);
     return w;
 }
 
@@ -248,7 +248,7 @@ int text_draw_wrapped(TextCache *tc, TTF_Font *font, const char *text, SDL_Color
     const RasterMask *m = text_get(tc, font, text, color, wrap, &w, &h);
     if (!m)
         return 0;
-    rec_text(tc->rec, m, tc->last_serial, x, y, w, h);
+    rec_text(tc->rec, m, tc->last_serial, x, y);
     return h;
 }
 

@@ -210,7 +210,7 @@ int widget_label(Ui *ui, int x, int y, int w, ThemeFont f, SDL_Color c, const ch
     else if (w > 0 && align == ALIGN_RIGHT)
         dx = x + w - tw;
     SDL_Rect dst = {dx, y, tw, th};
-    rec_text(ui->rec, mask, text_last_serial(ui->text), dst.x, dst.y, dst.w, dst.h);
+    rec_text(ui->rec, mask, text_last_serial(ui->text), dst.x, dst.y);
     return tw;
 }
 
@@ -331,7 +331,7 @@ void widget_tooltip(Ui *ui, int x, int y, const char *text)
         box.y = pad;
     widget_round(ui, box, theme_px(t, 6), bg);
     SDL_Rect dst = {box.x + pad, box.y + pad, tw, th};
-    rec_text(ui->rec, mask, text_last_serial(ui->text), dst.x, dst.y, dst.w, dst.h);
+    rec_text(ui->rec, mask, text_last_serial(ui->text), dst.x, dst.y);
 }
 
 int widget_heading(Ui *ui, int x, int y, int w, const char *text, SDL_Color marker)

@@ -140,6 +140,42 @@ static void raster_mask_should_draw_its_colour_through_its_alpha(void)
     raster_free(r);
 }
 
+static Uint8 blob(int x, int y) { return x >= 3 && x <= 5 && y >= 2 && y <= 3 ? 255 : 0; }
+static Uint8 none(int x, int y)
+{
+    (void)x;
+    (void)y;
+    return 0;
+}
+
+static void raster_mask_should_keep_only_the_ink_where_the_text_put_it(void)
+{
+    Raster *r = raster_new(30, 20);
+    SDL_Color red = {255, 0, 0, 255};
+    RasterMask *m = make_mask(10, 6, red, blob), *empty = make_mask(7, 5, red, none);
+    CHECK(r && m && empty);
+    if (r && m && empty) {
+        SDL_Rect ink = raster_mask_ink(m);
+        CHECK_EQ_INT(ink.x, 3);
+        CHECK_EQ_INT(ink.y, 2);
+        CHECK_EQ_INT(ink.w, 3);
+        CHECK_EQ_INT(ink.h, 2);
+        raster_mask_draw(r, m, 10, 5, everything); /* the text's top-left at (10, 5) */
+        CHECK_EQ_INT(at(r, 13, 7), 0xFF0000);
+        CHECK_EQ_INT(at(r, 15, 8), 0xFF0000);
+        CHECK_EQ_INT(at(r, 12, 7), 0);
+        CHECK_EQ_INT(at(r, 16, 7), 0);
+        CHECK_EQ_INT(at(r, 13, 9), 0);
+        /* a text of spaces has no ink and draws nothing */
+        raster_mask_draw(r, empty, 0, 0, everything);
+        CHECK_EQ_INT(at(r, 0, 0), 0);
+        CHECK(raster_mask_ink(empty).w <= 1);
+    }
+    raster_mask_free(m);
+    raster_mask_free(empty);
+    raster_free(r);
+}
+
 static void raster_should_refuse_bad_sizes(void)
 {
     CHECK(raster_new(0, 10) == NULL);
@@ -193,7 +229,7 @@ static void record(Rec *rec, const Op *ops, int n, RasterMask **masks)
         case 0: rec_fill(rec, &o->r); break;
         case 1: rec_outline(rec, &o->r); break;
         case 2: rec_line(rec, o->r.x, o->r.y, o->r.x + o->r.w, o->r.y + o->r.h); break;
-        case 3: rec_text(rec, masks[o->mask], (unsigned long)o->mask + 1, o->r.x, o->r.y, 9, 4); break;
+        case 3: rec_text(rec, masks[o->mask], (unsigned long)o->mask + 1, o->r.x, o->r.y); break;
         case 4: rec_clip(rec, &o->r); break;
         default: rec_clip(rec, NULL); break;
         }
@@ -263,6 +299,7 @@ int main(void)
     RUN(raster_fill_should_blend_a_translucent_colour_over_what_is_there);
     RUN(raster_line_should_draw_both_ends_and_the_same_pixels_whatever_the_clip);
     RUN(raster_mask_should_draw_its_colour_through_its_alpha);
+    RUN(raster_mask_should_keep_only_the_ink_where_the_text_put_it);
     RUN(raster_should_refuse_bad_sizes);
     RUN(damage_repaint_should_equal_a_whole_draw_of_random_frames);
     return check_done();
