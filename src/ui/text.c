@@ -253,16 +253,19 @@ int text_draw_wrapped(TextCache *tc, TTF_Font *font, const char *text, SDL_Color
 }
 
 /* Widths measured lately. Laying a screen out measures the same short strings every frame,
- * and shaping them costs about a tenth of a frame; this direct-mapped memo holds their
- * widths until the fonts change (text_cache_clear). The front end is single-threaded. */
-#define WIDTH_SLOTS 1024
+ * and shaping them costs about a third of recording the play screen; this memo holds
+ * their widths until the fonts change (text_cache_clear). Each string may sit in one of
+ * two slots (the one used longer ago is replaced): with one, strings that share it took
+ * turns to push each other out, every frame. The front end is single-threaded. */
+#define WIDTH_SLOTS 2048
 #define WIDTH_MAX_TEXT 160
-#define FIT_SLOTS 256
+#define FIT_SLOTS 512
 
 typedef struct WidthMemo {
     TTF_Font *font;
     int style, height;
     int w;
+    unsigned long used; /* memo_clock when last found or stored */
     char text[WIDTH_MAX_TEXT];
 } WidthMemo;
 
@@ -274,10 +277,19 @@ typedef struct FitMemo {
     TTF_Font *font;
     int style, height, max_w;
     int cut;
+    unsigned long used;
     char text[WIDTH_MAX_TEXT];
 } FitMemo;
 
 static FitMemo fits[FIT_SLOTS];
+static unsigned long memo_clock;
+
+/* The two slots of hash among n (a power of two). */
+static void two_slots(uint64_t hash, size_t n, size_t *a, size_t *b)
+{
+    *a = (size_t)(hash ^ (hash >> 29)) & (n - 1);
+    *b = (size_t)((hash >> 32) ^ (hash >> 47)) & (n - 1);
+}
 
 static void width_cache_clear(void)
 {
@@ -297,9 +309,16 @@ int text_width(TTF_Font *font, const char *text)
         style = TTF_GetFontStyle(font);
         height = TTF_FontHeight(font);
         uint64_t hash = fnv1a(fnv1a(14695981039346656037ull, &font, sizeof font), text, len);
-        m = &widths[(hash ^ (hash >> 29)) & (WIDTH_SLOTS - 1)];
-        if (m->font == font && m->style == style && m->height == height && strcmp(m->text, text) == 0)
-            return m->w;
+        size_t a, b;
+        two_slots(hash, WIDTH_SLOTS, &a, &b);
+        for (int k = 0; k < 2; k++) {
+            m = &widths[k ? b : a];
+            if (m->font == font && m->style == style && m->height == height && strcmp(m->text, text) == 0) {
+                m->used = ++memo_clock;
+                return m->w;
+            }
+        }
+        m = widths[a].used <= widths[b].used ? &widths[a] : &widths[b];
     }
     if (TTF_SizeUTF8(font, text, &w, &h) != 0)
         return 0;
@@ -308,6 +327,7 @@ int text_width(TTF_Font *font, const char *text)
         m->style = style;
         m->height = height;
         m->w = w;
+        m->used = ++memo_clock;
         memcpy(m->text, text, len + 1);
     }
     return w;
@@ -327,21 +347,27 @@ char *text_fit(TTF_Font *font, const char *text, int max_w, char *out, size_t ca
         uint64_t hash = fnv1a(fnv1a(fnv1a(14695981039346656037ull, &font, sizeof font), &max_w,
                                     sizeof max_w),
                               out, n);
-        m = &fits[(hash ^ (hash >> 29)) & (FIT_SLOTS - 1)];
-        if (m->font == font && m->style == style && m->height == height && m->max_w == max_w &&
-            strcmp(m->text, out) == 0 && (m->cut < 0 || (size_t)m->cut + 4 <= cap)) {
-            if (m->cut < 0) {
-                out[0] = '\0';
-            } else {
-                memcpy(out + m->cut, "\xE2\x80\xA6", 4);
+        size_t a, b;
+        two_slots(hash, FIT_SLOTS, &a, &b);
+        for (int k = 0; k < 2; k++) {
+            m = &fits[k ? b : a];
+            if (m->font == font && m->style == style && m->height == height && m->max_w == max_w &&
+                strcmp(m->text, out) == 0 && (m->cut < 0 || (size_t)m->cut + 4 <= cap)) {
+                m->used = ++memo_clock;
+                if (m->cut < 0)
+                    out[0] = '\0';
+                else
+                    memcpy(out + m->cut, "\xE2\x80\xA6", 4);
+                return out;
             }
-            return out;
         }
+        m = fits[a].used <= fits[b].used ? &fits[a] : &fits[b];
         m->font = font;
         m->style = style;
         m->height = height;
         m->max_w = max_w;
         m->cut = -1;
+        m->used = ++memo_clock;
         memcpy(m->text, out, n + 1);
     }
     while (n > 0) {
