@@ -209,6 +209,13 @@ void cli_verify_file_visit(const char *cmd, const char *path, const char *scenar
     size_t len = 0;
     errno = 0;
     FileStatus fs = file_read_all(path, RESULTS_MAX_BYTES, &buf, &len);
+    if (fs == FILE_ERR_TOO_BIG) {
+        /* read, but invalid, as a scenario past its cap: refused at its first byte */
+        fprintf(stderr, "%s:1:1: error: expected a results file of at most %u bytes (16 MiB), found a larger file\n",
+                path, RESULTS_MAX_BYTES);
+        out->exit_code = CLI_INVALID;
+        return;
+    }
     if (fs != FILE_OK) {
         verr(path, "cannot read: %s", file_status_message(fs, errno));
         return;

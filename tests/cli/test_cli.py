@@ -347,6 +347,13 @@ def case_verify(tmp):
     expect(r, 0, "verify a results file whose player name was not valid UTF-8")
     check(json.loads(read(latin))["player"] == "Ren\ufffd \u00e9", "the bad byte became U+FFFD")
 
+    huge = os.path.join(tmp, "huge-results.json")
+    write(huge, "{" + " " * (16 * 1024 * 1024) + "}")
+    r = run("verify", huge)
+    expect(r, 1, "verify a results file past the 16 MiB cap (read, and invalid)")
+    check(r.err.startswith(huge + ":1:1: error: expected a results file of at most 16777216 bytes"),
+          "the size cap is reported at the first byte: %r" % r.err[:200])
+
     flood = os.path.join(tmp, "flood.json")
     write(flood, "[" + ",".join(["0"] * (2 ** 21 + 10)) + "]")
     r = run("verify", flood)
