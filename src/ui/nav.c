@@ -43,6 +43,16 @@ NavResult nav_key(const SDL_Event *ev, int *focus, int count)
     return NAV_MOVED;
 }
 
+int nav_shortcut(const SDL_Event *ev, const NavShortcut *keys, int n)
+{
+    if (ev->type != SDL_KEYDOWN)
+        return -1;
+    for (int i = 0; i < n; i++)
+        if (keys[i].key == ev->key.keysym.sym)
+            return keys[i].item;
+    return -1;
+}
+
 int nav_click(const SDL_Event *ev)
 {
     return ev->type == SDL_MOUSEBUTTONUP && ev->button.button == SDL_BUTTON_LEFT;

@@ -11,6 +11,15 @@ typedef enum NavResult { NAV_NONE, NAV_MOVED, NAV_CHOSEN, NAV_BACK } NavResult;
  * NAV_CHOSEN and Esc/Backspace as NAV_BACK. */
 NavResult nav_key(const SDL_Event *ev, int *focus, int count);
 
+/* A key that chooses an item at once. */
+typedef struct NavShortcut {
+    SDL_Keycode key;
+    int item;
+} NavShortcut;
+
+/* The item of the shortcut whose key ev presses (one of n), or -1. */
+int nav_shortcut(const SDL_Event *ev, const NavShortcut *keys, int n);
+
 /* 1 for a left click released (the App's hit regions decide what was clicked). */
 int nav_click(const SDL_Event *ev);
 

@@ -105,24 +105,15 @@ static int pause_event(Screen *s, App *app, const SDL_Event *ev)
             pause_choose(m, app, id);
         return 1;
     }
-    if (ev->type == SDL_KEYDOWN) {
-        switch (ev->key.keysym.sym) {
-        case SDLK_h:
-        case SDLK_F1:
-            pause_choose(m, app, PAUSE_HELP);
-            return 1;
-        case SDLK_s:
-            pause_choose(m, app, PAUSE_SETTINGS);
-            return 1;
-        case SDLK_t:
-            pause_choose(m, app, PAUSE_QUIT_TITLE);
-            return 1;
-        case SDLK_q:
-            pause_choose(m, app, PAUSE_QUIT);
-            return 1;
-        default:
-            break;
-        }
+    static const NavShortcut shortcuts[] = {{SDLK_h, PAUSE_HELP},
+                                       {SDLK_F1, PAUSE_HELP},
+                                       {SDLK_s, PAUSE_SETTINGS},
+                                       {SDLK_t, PAUSE_QUIT_TITLE},
+                                       {SDLK_q, PAUSE_QUIT}};
+    int k = nav_shortcut(ev, shortcuts, (int)(sizeof shortcuts / sizeof shortcuts[0]));
+    if (k >= 0) {
+        pause_choose(m, app, k);
+        return 1;
     }
     NavResult r = nav_key(ev, &m->focus, PAUSE_COUNT);
     if (r == NAV_CHOSEN)

@@ -70,29 +70,16 @@ static int title_event(Screen *s, App *app, const SDL_Event *ev)
     int items[ITEM_COUNT], n = shown_items(app, items);
     if (t->focus >= n)
         t->focus = 0;
+    /* -2: Enter, which chooses the focused item */
+    static const NavShortcut shortcuts[] = {{SDLK_RETURN, -2},        {SDLK_KP_ENTER, -2},
+                                            {SDLK_r, ITEM_RESUME},    {SDLK_j, ITEM_CLASS},
+                                            {SDLK_c, ITEM_PICK},      {SDLK_s, ITEM_SETTINGS},
+                                            {SDLK_q, ITEM_QUIT}};
     if (ev->type == SDL_KEYDOWN) {
-        switch (ev->key.keysym.sym) {
-        case SDLK_RETURN:
-        case SDLK_KP_ENTER:
-            choose(t, app, items[t->focus]);
+        int k = nav_shortcut(ev, shortcuts, (int)(sizeof shortcuts / sizeof shortcuts[0]));
+        if (k != -1) {
+            choose(t, app, k == -2 ? items[t->focus] : k);
             return 1;
-        case SDLK_r:
-            choose(t, app, ITEM_RESUME);
-            return 1;
-        case SDLK_j:
-            choose(t, app, ITEM_CLASS);
-            return 1;
-        case SDLK_c:
-            choose(t, app, ITEM_PICK);
-            return 1;
-        case SDLK_s:
-            choose(t, app, ITEM_SETTINGS);
-            return 1;
-        case SDLK_q:
-            choose(t, app, ITEM_QUIT);
-            return 1;
-        default:
-            break;
         }
         NavResult r = nav_key(ev, &t->focus, n);
         if (r == NAV_CHOSEN)
