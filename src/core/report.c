@@ -3,6 +3,7 @@
 #include "upfront/report.h"
 
 #include "upfront/alloc.h"
+#include "json_strict.h"
 #include "strbuf.h"
 
 #include <stdarg.h>
@@ -439,42 +440,17 @@ void report_summary(const Report *r, int g, ReportSummary *out)
 /* ------------------------------------------------------------------ text buffers */
 
 
-/* Decodes one UTF-8 code point at s (length n > 0): returns its length and sets *cp, or
- * returns 1 with *cp = -1 for an invalid byte. */
+/* Decodes one UTF-8 code point at s (length n > 0), by the JSON scanner's strict rule:
+ * returns its length and sets *cp, or returns 1 with *cp = -1 for an invalid byte. */
 static int utf8_next(const unsigned char *s, size_t n, long *cp)
 {
-    unsigned c = s[0];
-    int len;
-    long v, min;
-    if (c < 0x80) {
-        *cp = (long)c;
-        return 1;
-    } else if ((c & 0xE0) == 0xC0) {
-        len = 2, v = (long)(c & 0x1F), min = 0x80;
-    } else if ((c & 0xF0) == 0xE0) {
-        len = 3, v = (long)(c & 0x0F), min = 0x800;
-    } else if ((c & 0xF8) == 0xF0) {
-        len = 4, v = (long)(c & 0x07), min = 0x10000;
-    } else {
+    uint32_t v;
+    int len = json_utf8_decode(s, n, &v);
+    if (len == 0) {
         *cp = -1;
         return 1;
     }
-    if ((size_t)len > n) {
-        *cp = -1;
-        return 1;
-    }
-    for (int i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80) {
-            *cp = -1;
-            return 1;
-        }
-        v = (v << 6) | (long)(s[i] & 0x3F);
-    }
-    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
-        *cp = -1;
-        return 1;
-    }
-    *cp = v;
+    *cp = (long)v;
     return len;
 }
 
