@@ -567,8 +567,9 @@ static void push(App *app, SDL_Rect d)
         app->push_all = 1;
 }
 
-/* Shows the picture, changed in the n regions d, with the fade laid over it. */
-static void show(App *app, const SDL_Rect *d, int n, Uint8 fade)
+/* Shows the picture (made by rec), changed in the n regions d, with the fade laid over
+ * it. */
+static void show(App *app, const Rec *rec, const SDL_Rect *d, int n, Uint8 fade)
 {
     SDL_Color bg = app->theme.c.bg;
     SDL_Rect all = {0, 0, app->out_w, app->out_h};
@@ -590,22 +591,43 @@ static void show(App *app, const SDL_Rect *d, int n, Uint8 fade)
             push(app, d[i]);
         return;
     }
-    /* the picture is the canvas's: copied where it changed, or whole when the window
-     * shows a fade (or is to show one) */
-    if (fade || app->window_faded) {
+    /* the picture is the canvas's: copied where it changed, whole on a fade's first frame
+     * and on the frame after it. Under a fade the veil is laid wherever the picture is not
+     * the background (over the background it is the background): on the first frame once
+     * all is copied, then on those regions and where the picture changed, copied again. */
+    int whole = fade ? !app->window_faded : app->window_faded;
+    if (whole) {
         canvas_to_window(app, all);
         app->push_all = 1;
-    } else {
+    } else if (!fade) {
         for (int i = 0; i < n; i++) {
             canvas_to_window(app, d[i]);
             push(app, d[i]);
         }
     }
-    if (fade && app->win_raster) {
-        bg.a = fade;
-        raster_fill(app->win_raster, all, bg, 1, all);
-    }
     app->window_faded = fade && app->win_raster;
+    if (!app->window_faded)
+        return;
+    if (whole) { /* where the picture is not the background, for the whole fade */
+        app->fade_n = rec_cover(rec, app->fade_cover, REC_MAX_DAMAGE, app->out_w, app->out_h);
+        long area = 0;
+        for (int k = 0; k < app->fade_n; k++)
+            area += (long)app->fade_cover[k].w * app->fade_cover[k].h;
+        if (area * 2 > (long)app->out_w * app->out_h) { /* most of it: all, in one pass */
+            app->fade_cover[0] = all;
+            app->fade_n = 1;
+        }
+    }
+    bg.a = fade;
+    int m = app->fade_n;
+    for (int k = 0; k < m + (whole ? 0 : n); k++) {
+        SDL_Rect r = k < m ? app->fade_cover[k] : d[k - m];
+        if (!whole)
+            canvas_to_window(app, r);
+        raster_fill(app->win_raster, r, bg, 1, r);
+        if (!whole)
+            push(app, r);
+    }
 }
 
 /* Puts the frame on the screen. */
@@ -697,7 +719,7 @@ static int draw(App *app)
     app->canvas_valid = 1;
     if (app->check_damage)
         check_damage(app, cur);
-    show(app, d, n, fade);
+    show(app, cur, d, n, fade);
     return 1;
 }
 

@@ -83,6 +83,8 @@ struct App {
     void *win_pixels;
     int on_window;    /* the picture is win_raster's (else the canvas's) */
     int window_faded; /* the window shows a fade over the picture */
+    SDL_Rect fade_cover[REC_MAX_DAMAGE]; /* where the picture was not the background when */
+    int fade_n;                          /* the fade began (rec_cover) */
     SDL_Rect push[REC_MAX_DAMAGE];
     int push_n, push_all;
     int canvas_valid; /* 0: the next frame is drawn whole */

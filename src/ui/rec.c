@@ -226,6 +226,41 @@ static void add_op(const RecOp *o, SDL_Rect *out, int *n, int max)
         add(out, n, max, r);
 }
 
+/* Joins the n regions that overlap (no pixel is drawn twice), clips them to the w x h
+ * picture and, with one_when_most, makes them one when they cover over half of it (each
+ * region is a scan of the list); returns how many are left. */
+static int finish(SDL_Rect *out, int n, int w, int h, int one_when_most)
+{
+    for (int merged = 1; merged;) {
+        merged = 0;
+        for (int a = 0; a < n; a++)
+            for (int b = a + 1; b < n; b++)
+                if (overlap(&out[a], &out[b])) {
+                    out[a] = unite(&out[a], &out[b]);
+                    out[b] = out[--n];
+                    merged = 1;
+                    b--;
+                }
+    }
+    SDL_Rect screen = {0, 0, w, h};
+    int kept = 0;
+    for (int k = 0; k < n; k++) {
+        SDL_Rect c;
+        if (SDL_IntersectRect(&out[k], &screen, &c))
+            out[kept++] = c;
+    }
+    n = kept;
+    long total = 0;
+    for (int k = 0; k < n; k++)
+        total += area(&out[k]);
+    if (one_when_most && n > 1 && total * 2 > (long)w * h) {
+        for (int k = 1; k < n; k++)
+            out[0] = unite(&out[0], &out[k]);
+        n = 1;
+    }
+    return n;
+}
+
 #define REC_LOOKAHEAD 96
 
 int rec_damage(const Rec *old, const Rec *cur, SDL_Rect *out, int max, int w, int h)
@@ -268,36 +303,15 @@ int rec_damage(const Rec *old, const Rec *cur, SDL_Rect *out, int max, int w, in
         add_op(&old->ops[i++], out, &n, max);
     while (j < cur->count)
         add_op(&cur->ops[j++], out, &n, max);
-    /* regions that grew into each other become one: no pixel is drawn twice */
-    for (int merged = 1; merged;) {
-        merged = 0;
-        for (int a = 0; a < n; a++)
-            for (int b = a + 1; b < n; b++)
-                if (overlap(&out[a], &out[b])) {
-                    out[a] = unite(&out[a], &out[b]);
-                    out[b] = out[--n];
-                    merged = 1;
-                    b--;
-                }
-    }
-    SDL_Rect screen = {0, 0, w, h};
-    int kept = 0;
-    for (int k = 0; k < n; k++) {
-        SDL_Rect c;
-        if (SDL_IntersectRect(&out[k], &screen, &c))
-            out[kept++] = c;
-    }
-    n = kept;
-    /* most of the screen: one region, each operation replayed once */
-    long total = 0;
-    for (int k = 0; k < n; k++)
-        total += area(&out[k]);
-    if (n > 1 && total * 2 > (long)w * h) {
-        for (int k = 1; k < n; k++)
-            out[0] = unite(&out[0], &out[k]);
-        n = 1;
-    }
-    return n;
+    return finish(out, n, w, h, 1);
+}
+
+int rec_cover(const Rec *rec, SDL_Rect *out, int max, int w, int h)
+{
+    int n = 0;
+    for (int i = 1; i < rec->count; i++)
+        add_op(&rec->ops[i], out, &n, max);
+    return finish(out, n, w, h, 0);
 }
 
 /* 1 when o leaves no pixel of d as it was: an opaque fill covering all of it. */

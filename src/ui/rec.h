@@ -59,6 +59,9 @@ void rec_clip(Rec *rec, const SDL_Rect *clip);
 /* The regions (at most max) where the pixels of cur's picture may differ from old's,
  * both drawn on a w×h picture. */
 int rec_damage(const Rec *old, const Rec *cur, SDL_Rect *out, int max, int w, int h);
+/* The regions (at most max) that hold every operation of rec but the first (the frame's
+ * background): outside them the picture is the background colour. */
+int rec_cover(const Rec *rec, SDL_Rect *out, int max, int w, int h);
 /* Draws the operations of rec into the picture, clipped to region d: the pixels inside d
  * are those of the whole list drawn on a blank picture's d, whatever was there before
  * (the first operation of every frame fills the whole picture). */
