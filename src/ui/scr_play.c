@@ -713,12 +713,31 @@ static void draw_actions(Play *p, App *app, SDL_Rect area)
     int head_h = th->line[FONT_BODY_BOLD] + theme_px(th, 6);
     int total = STAGE_COUNT * head_h + m->count * row_h;
     int avail = strip.y - gpx - y0;
+    if (total > avail) /* a line of its own for "more" below the list, not over a row */
+        avail -= th->line[FONT_BODY];
     int scroll = 0;
     if (total > avail && p->act >= 0) {
         /* keep the focused row in view */
         int fy = ((int)m->items[p->act].stage + 1) * head_h + (p->act + 1) * row_h;
         if (fy > avail)
             scroll = fy - avail;
+    }
+    if (total > avail) {
+        /* whole rows only: the list starts at a row's top and ends at a row's bottom */
+        int top = 0, start = -1, end = 0;
+        for (int st = 0; st < STAGE_COUNT; st++)
+            for (int k = -1; k < m->size[st]; k++) {
+                int h = k < 0 ? head_h : row_h;
+                if (start < 0 && top >= scroll)
+                    start = top;
+                if (start >= 0 && top + h - start <= avail)
+                    end = top + h - start;
+                top += h;
+            }
+        if (start >= 0) {
+            scroll = start;
+            avail = end;
+        }
     }
     SDL_Rect clip = {area.x - theme_px(th, 4), y0, area.w + theme_px(th, 8), avail};
     rec_clip(ui->rec, &clip);
@@ -813,8 +832,8 @@ static void draw_actions(Play *p, App *app, SDL_Rect area)
     }
     rec_clip(ui->rec, NULL);
     if (total - scroll > avail)
-        widget_label(ui, area.x, strip.y - gpx - th->line[FONT_BODY], area.w, FONT_BODY_BOLD, th->c.muted,
-                     "\xE2\x86\x93 more (Tab)", ALIGN_RIGHT);
+        widget_label(ui, area.x, y0 + avail, area.w, FONT_BODY_BOLD, th->c.muted, "\xE2\x86\x93 more (Tab)",
+                     ALIGN_RIGHT);
 
     /* the focused action spelled out: the cost, the likely effect or why not */
     widget_card(ui, strip, 0, p->act >= 0 && p->act < m->count ? th->c.stage[m->items[p->act].stage] : th->c.border);
