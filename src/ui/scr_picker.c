@@ -113,9 +113,13 @@ static void picker_draw(Screen *s, App *app)
                      scenario_prospect_count(sc), quota);
         widget_label(ui, x, cy, iw, FONT_BODY, th->c.muted, buf, ALIGN_LEFT);
         cy += th->line[FONT_BODY] + gpx / 2;
+        /* four lines at most, cut after a word with an ellipsis (and clipped, should the
+         * wrapping differ by a word) */
+        char summary[1200];
+        text_fit_lines(th->font[FONT_BODY], scenario_summary(sc), iw, 4, summary, sizeof summary);
         SDL_Rect clip = {x, cy, iw, th->line[FONT_BODY] * 4};
         rec_clip(ui->rec, &clip);
-        widget_text(ui, x, cy, iw, FONT_BODY, th->c.text, scenario_summary(sc));
+        widget_text(ui, x, cy, iw, FONT_BODY, th->c.text, summary);
         rec_clip(ui->rec, NULL);
         cy = r.y + r.h - gpx * 2 - th->line[FONT_BODY_BOLD];
         long long best = (long long)settings_best(&app->settings, scenario_id(sc));

@@ -390,6 +390,62 @@ char *text_fit(TTF_Font *font, const char *text, int max_w, char *out, size_t ca
     return out;
 }
 
+/* The width of out[from, to) followed by tail. */
+static int span_width(TTF_Font *font, const char *out, size_t from, size_t to, const char *tail)
+{
+    char line[1024];
+    size_t n = to - from < sizeof line - 8 ? to - from : sizeof line - 8;
+    memcpy(line, out + from, n);
+    SDL_strlcpy(line + n, tail, sizeof line - n);
+    return text_width(font, line);
+}
+
+char *text_fit_lines(TTF_Font *font, const char *text, int wrap, int max_lines, char *out, size_t cap)
+{
+    if (cap == 0)
+        return out;
+    SDL_strlcpy(out, text ? text : "", cap);
+    if (!font || wrap <= 0 || max_lines <= 0)
+        return out;
+    /* as SDL_ttf wraps: a line is the longest run of whole words that fits, measured as
+     * one string, with the space after its last word when more text follows */
+    int lines = 1, any = 0;
+    size_t start = 0, keep = 0; /* keep: bytes up to a word with room for the ellipsis */
+    size_t p = 0;
+    while (out[p]) {
+        if (out[p] == '\n') {
+            lines++;
+            any = 0;
+            start = ++p;
+            continue;
+        }
+        if (out[p] == ' ') {
+            p++;
+            continue;
+        }
+        size_t w0 = p;
+        while (out[p] && out[p] != ' ' && out[p] != '\n')
+            p++;
+        const char *trail = out[p] ? " " : "";
+        if (any && span_width(font, out, start, p, trail) > wrap) {
+            lines++;
+            start = w0;
+        }
+        any = 1;
+        if (lines > max_lines) {
+            while (keep > 0 && strchr(" .,;:", out[keep - 1]))
+                keep--;
+            if (keep + 4 > cap)
+                keep = cap - 4;
+            memcpy(out + keep, "\xE2\x80\xA6", 4);
+            return out;
+        }
+        if (lines < max_lines || span_width(font, out, start, p, "\xE2\x80\xA6 ") <= wrap)
+            keep = p;
+    }
+    return out;
+}
+
 TextStats text_stats(const TextCache *tc)
 {
     TextStats s = tc->stats;

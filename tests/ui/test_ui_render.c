@@ -203,6 +203,40 @@ static void ui_window_should_show_the_fade_in_then_exactly_the_picture(void)
     uitest_finish(&t);
 }
 
+static void text_fit_lines_should_cut_after_a_word_within_the_lines_sdl_ttf_wraps(void)
+{
+    UiTest t;
+    CHECK(uitest_start(&t, "fitlines", "short.json", 1280, 720) == 0);
+    if (!t.app)
+        return;
+    const Theme *th = &t.app->theme;
+    TTF_Font *f = th->font[FONT_BODY];
+    const char *text = "Four weeks to sell vehicle tracking to sixteen small businesses with vans on the road: "
+                       "plumbers, couriers, florists, removal firms. Deals are small and quick, and the hours are "
+                       "the limit. A short, sharp look at each business makes every call count.";
+    char out[600];
+    int cut = 0;
+    for (int wrap = 160; wrap <= 520; wrap += 40)
+        for (int lines = 1; lines <= 4; lines++) {
+            text_fit_lines(f, text, wrap, lines, out, sizeof out);
+            int w, h;
+            CHECK(text_get(t.app->ui.text, f, out, th->c.text, wrap, &w, &h) != NULL);
+            /* SDL_ttf's own wrapping of the result takes no more lines than asked */
+            CHECK(h <= lines * TTF_FontLineSkip(f) + 1);
+            size_t n = strlen(out);
+            if (strcmp(out, text) != 0) { /* cut: with an ellipsis */
+                cut++;
+                CHECK(n < strlen(text) + 3);
+                CHECK(n >= 3 && strcmp(out + n - 3, "\xE2\x80\xA6") == 0);
+            }
+        }
+    CHECK(cut >= 30);
+    /* a text that fits is left alone */
+    text_fit_lines(f, "Short.", 400, 1, out, sizeof out);
+    CHECK_EQ_STR(out, "Short.");
+    uitest_finish(&t);
+}
+
 int main(void)
 {
     RUN(ui_should_not_redraw_or_render_text_when_nothing_changed);
@@ -210,5 +244,6 @@ int main(void)
     RUN(ui_settings_should_change_text_size_and_palette);
     RUN(ui_watch_should_reload_the_scenario_and_replay_the_game);
     RUN(ui_window_should_show_the_fade_in_then_exactly_the_picture);
+    RUN(text_fit_lines_should_cut_after_a_word_within_the_lines_sdl_ttf_wraps);
     return check_done();
 }
