@@ -243,6 +243,7 @@ static void apply_pending(App *app)
         if (!app->toast_keep)
             app->toast[0] = '\0';
         app->changed_at = app->now;
+        app->window_faded = 0; /* a new fade: its first frame is copied whole */
         app->dirty = 1;
         app->animating = 1;
     }
@@ -355,6 +356,10 @@ int app_handle_event(App *app, const SDL_Event *ev)
     SDL_Event e = *ev;
     if (e.type == SDL_RENDER_TARGETS_RESET || e.type == SDL_RENDER_DEVICE_RESET)
         app->canvas_valid = 0; /* the shown texture's pixels may be lost */
+    if (e.type == SDL_RENDER_DEVICE_RESET && app->shown) {
+        SDL_DestroyTexture(app->shown); /* and the texture itself: canvas_ready makes it anew */
+        app->shown = NULL;
+    }
     /* animations started by this event start from when it happened */
     if (e.common.timestamp > app->now)
         app->now = e.common.timestamp;
@@ -492,6 +497,8 @@ static Uint8 fade_alpha(const App *app)
     return (Uint8)(200.0f * (1.0f - p));
 }
 
+Uint8 app_fade(const App *app) { return fade_alpha(app); }
+
 const Raster *app_picture(const App *app) { return app->on_window ? app->win_raster : app->canvas; }
 
 /* The software path: the window's surface as a picture when it is 32-bit XRGB. A new
@@ -508,11 +515,14 @@ static int window_ready(App *app)
     if (app->on_window)
         app->canvas_valid = 0;
     app->on_window = 0;
+    app->window_faded = 0; /* a blank surface: a fade going on is copied whole again */
     app->win_surface = ws;
     app->win_pixels = ws->pixels;
     app->push_all = 1;
-    if (ws->format->format == SDL_PIXELFORMAT_RGB888 && !SDL_MUSTLOCK(ws) && ws->w == app->out_w &&
-        ws->h == app->out_h)
+    /* 32-bit, red-green-blue in the low bytes; an alpha byte (macOS) is kept opaque */
+    Uint32 f = ws->format->format;
+    if ((f == SDL_PIXELFORMAT_RGB888 || f == SDL_PIXELFORMAT_ARGB8888) && !SDL_MUSTLOCK(ws) &&
+        ws->w == app->out_w && ws->h == app->out_h)
         app->win_raster = raster_wrap(ws->pixels, ws->w, ws->h, ws->pitch);
     return 1;
 }
@@ -592,9 +602,10 @@ static void show(App *app, const Rec *rec, const SDL_Rect *d, int n, Uint8 fade)
         return;
     }
     /* the picture is the canvas's: copied where it changed, whole on a fade's first frame
-     * and on the frame after it. Under a fade the veil is laid wherever the picture is not
-     * the background (over the background it is the background): on the first frame once
-     * all is copied, then on those regions and where the picture changed, copied again. */
+     * (a new screen, or a new window surface). Under a fade the veil of this frame is laid
+     * wherever the picture is not the background (over the background it is the
+     * background): on the first frame once all is copied, then on those regions and where
+     * the picture changed, each copied again first. */
     int whole = fade ? !app->window_faded : app->window_faded;
     if (whole) {
         canvas_to_window(app, all);
@@ -608,20 +619,20 @@ static void show(App *app, const Rec *rec, const SDL_Rect *d, int n, Uint8 fade)
     app->window_faded = fade && app->win_raster;
     if (!app->window_faded)
         return;
-    if (whole) { /* where the picture is not the background, for the whole fade */
-        app->fade_n = rec_cover(rec, app->fade_cover, REC_MAX_DAMAGE, app->out_w, app->out_h);
-        long area = 0;
-        for (int k = 0; k < app->fade_n; k++)
-            area += (long)app->fade_cover[k].w * app->fade_cover[k].h;
-        if (area * 2 > (long)app->out_w * app->out_h) { /* most of it: all, in one pass */
-            app->fade_cover[0] = all;
-            app->fade_n = 1;
-        }
+    /* where this frame's picture is not the background (anything that moved, a tooltip,
+     * the focus, is there: it gets this frame's veil too) */
+    SDL_Rect cover[REC_MAX_DAMAGE];
+    int m = rec_cover(rec, cover, REC_MAX_DAMAGE, app->out_w, app->out_h);
+    long area = 0;
+    for (int k = 0; k < m; k++)
+        area += (long)cover[k].w * cover[k].h;
+    if (area * 2 > (long)app->out_w * app->out_h) { /* most of it: all, in one pass */
+        cover[0] = all;
+        m = 1;
     }
     bg.a = fade;
-    int m = app->fade_n;
     for (int k = 0; k < m + (whole ? 0 : n); k++) {
-        SDL_Rect r = k < m ? app->fade_cover[k] : d[k - m];
+        SDL_Rect r = k < m ? cover[k] : d[k - m];
         if (!whole)
             canvas_to_window(app, r);
         raster_fill(app->win_raster, r, bg, 1, r);

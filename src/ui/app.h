@@ -83,8 +83,6 @@ struct App {
     void *win_pixels;
     int on_window;    /* the picture is win_raster's (else the canvas's) */
     int window_faded; /* the window shows a fade over the picture */
-    SDL_Rect fade_cover[REC_MAX_DAMAGE]; /* where the picture was not the background when */
-    int fade_n;                          /* the fade began (rec_cover) */
     SDL_Rect push[REC_MAX_DAMAGE];
     int push_n, push_all;
     int canvas_valid; /* 0: the next frame is drawn whole */
@@ -128,6 +126,9 @@ SDL_Surface *app_screenshot(App *app);
 
 /* The picture of the last frame drawn (without the fade-in of a new screen). */
 const Raster *app_picture(const App *app);
+/* The alpha of the background colour laid over the picture by a new screen's fade-in
+ * now (0: none). */
+Uint8 app_fade(const App *app);
 
 /* For tests and the screens. */
 const char *app_screen_name(const App *app);

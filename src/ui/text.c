@@ -404,11 +404,20 @@ char *text_fit_lines(TTF_Font *font, const char *text, int wrap, int max_lines, 
 {
     if (cap == 0)
         return out;
-    SDL_strlcpy(out, text ? text : "", cap);
-    if (!font || wrap <= 0 || max_lines <= 0)
+    /* runs of spaces and tabs become one space: the wrapping below is then SDL_ttf's */
+    size_t n = 0;
+    for (const char *t = text ? text : ""; *t && n + 1 < cap; t++) {
+        char c = *t == '\t' ? ' ' : *t;
+        if (c == ' ' && (n == 0 || out[n - 1] == ' ' || out[n - 1] == '\n'))
+            continue;
+        out[n++] = c;
+    }
+    out[n] = '\0';
+    if (!font || wrap <= 0 || max_lines <= 0 || cap < 8)
         return out;
     /* as SDL_ttf wraps: a line is the longest run of whole words that fits, measured as
-     * one string, with the space after its last word when more text follows */
+     * one string, with the space after its last word when more text follows; a word
+     * wider than a line is broken inside, over as many lines as it needs */
     int lines = 1, any = 0;
     size_t start = 0, keep = 0; /* keep: bytes up to a word with room for the ellipsis */
     size_t p = 0;
@@ -431,12 +440,24 @@ char *text_fit_lines(TTF_Font *font, const char *text, int wrap, int max_lines, 
             lines++;
             start = w0;
         }
-        any = 1;
+        int ww = span_width(font, out, w0, p, "");
+        if (ww > wrap) {
+            /* broken by characters, a few pixels short of full lines: counted generously,
+             * and what follows counted from a line of its own */
+            ww += ww / 8;
+            lines += (ww - 1) / wrap + (out[p] ? 1 : 0);
+            start = p;
+            any = 0;
+        } else {
+            any = 1;
+        }
         if (lines > max_lines) {
             while (keep > 0 && strchr(" .,;:", out[keep - 1]))
                 keep--;
             if (keep + 4 > cap)
                 keep = cap - 4;
+            while (keep > 0 && ((unsigned char)out[keep] & 0xC0) == 0x80)
+                keep--; /* not inside a character */
             memcpy(out + keep, "\xE2\x80\xA6", 4);
             return out;
         }

@@ -43,8 +43,9 @@ int text_width(TTF_Font *font, const char *text);
  * max_w pixels; returns out. */
 char *text_fit(TTF_Font *font, const char *text, int max_w, char *out, size_t cap);
 
-/* Copies text into out, cut after a word with an ellipsis so that, wrapped at wrap pixels
- * the way text_draw_wrapped wraps it, it takes at most max_lines lines; returns out. */
+/* Copies text into out (runs of spaces and tabs made one space), cut after a word with an
+ * ellipsis so that, wrapped at wrap pixels the way text_draw_wrapped wraps it, it takes
+ * at most max_lines lines; returns out. */
 char *text_fit_lines(TTF_Font *font, const char *text, int wrap, int max_lines, char *out, size_t cap);
 
 TextStats text_stats(const TextCache *tc);

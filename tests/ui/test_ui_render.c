@@ -2,6 +2,8 @@
  * changes, fonts fitted to the output size, and the settings taking effect. */
 #include "uitest.h"
 
+#include <stdlib.h>
+
 #include "platform.h"
 #include "upfront/file.h"
 
@@ -203,6 +205,69 @@ static void ui_window_should_show_the_fade_in_then_exactly_the_picture(void)
     uitest_finish(&t);
 }
 
+/* Pixels of the window more than 3 away, in any channel, from the last frame's recording
+ * drawn whole with the fade's veil (the background colour at app_fade) laid over it. */
+static long window_off_the_veil(App *app)
+{
+    SDL_Surface *ws = SDL_GetWindowSurface(app->win);
+    Raster *pic = raster_new(app->out_w, app->out_h);
+    if (!ws || !pic || ws->format->BytesPerPixel != 4) {
+        raster_free(pic);
+        return -1;
+    }
+    SDL_Rect all = {0, 0, app->out_w, app->out_h};
+    rec_replay(&app->rec[!app->rec_cur], pic, all);
+    int a = app_fade(app), pitch;
+    SDL_Color bg = app->theme.c.bg;
+    const Uint8 *px = (const Uint8 *)raster_pixels(pic, &pitch);
+    long n = 0;
+    for (int y = 0; y < app->out_h; y++)
+        for (int x = 0; x < app->out_w; x++) {
+            Uint32 got, want;
+            memcpy(&got, (const Uint8 *)ws->pixels + (size_t)y * (size_t)ws->pitch + (size_t)x * 4, 4);
+            memcpy(&want, px + (size_t)y * (size_t)pitch + (size_t)x * 4, 4);
+            int ch[3] = {bg.r, bg.g, bg.b};
+            for (int c = 0; c < 3; c++) {
+                int w = (int)((want >> (16 - 8 * c)) & 255), g = (int)((got >> (16 - 8 * c)) & 255);
+                int veiled = (w * (255 - a) + ch[c] * a + 127) / 255;
+                if (abs(g - veiled) > 3) {
+                    n++;
+                    break;
+                }
+            }
+        }
+    raster_free(pic);
+    return n;
+}
+
+static void ui_a_screen_changed_during_a_fade_should_get_the_veil_of_each_frame(void)
+{
+    UiTest t;
+    CHECK(uitest_start(&t, "refade", "short.json", 1024, 640) == 0);
+    if (!t.app)
+        return;
+    uitest_settle(&t);
+    uitest_key(&t, SDLK_j);      /* the class screen, fading in */
+    uitest_key(&t, SDLK_ESCAPE); /* back to the title within its fade */
+    uitest_key(&t, SDLK_j);      /* and the class screen again */
+    for (int i = 0; i < 8; i++) {
+        CHECK_EQ_INT(window_off_the_veil(t.app), 0);
+        uitest_tick(&t, 16);
+    }
+    uitest_settle(&t);
+    uitest_key(&t, SDLK_ESCAPE); /* the title, fading in (its veil over little) */
+    uitest_key(&t, SDLK_j);      /* the class screen within the title's fade */
+    CHECK(app_fade(t.app) > 0);
+    for (int i = 0; i < 8; i++) {
+        CHECK_EQ_INT(window_off_the_veil(t.app), 0);
+        uitest_tick(&t, 16);
+    }
+    uitest_settle(&t);
+    CHECK_EQ_INT(app_fade(t.app), 0);
+    CHECK_EQ_INT(window_off_the_veil(t.app), 0);
+    uitest_finish(&t);
+}
+
 static void text_fit_lines_should_cut_after_a_word_within_the_lines_sdl_ttf_wraps(void)
 {
     UiTest t;
@@ -231,6 +296,16 @@ static void text_fit_lines_should_cut_after_a_word_within_the_lines_sdl_ttf_wrap
             }
         }
     CHECK(cut >= 30);
+    /* tabs, runs of spaces and a word wider than a line */
+    const char *odd[] = {"A  double  spaced   text\twith\ttabs and more words than fit on two short lines.",
+                         "see https://example.com/a/very/long/path/that/does/not/fit/on/one/line/at/all and then more"};
+    for (int i = 0; i < 2; i++)
+        for (int wrap = 60; wrap <= 260; wrap += 50) {
+            text_fit_lines(f, odd[i], wrap, 3, out, sizeof out);
+            int w, h;
+            CHECK(text_get(t.app->ui.text, f, out, th->c.text, wrap, &w, &h) != NULL);
+            CHECK(h <= 3 * TTF_FontLineSkip(f) + 1);
+        }
     /* a text that fits is left alone */
     text_fit_lines(f, "Short.", 400, 1, out, sizeof out);
     CHECK_EQ_STR(out, "Short.");
@@ -244,6 +319,7 @@ int main(void)
     RUN(ui_settings_should_change_text_size_and_palette);
     RUN(ui_watch_should_reload_the_scenario_and_replay_the_game);
     RUN(ui_window_should_show_the_fade_in_then_exactly_the_picture);
+    RUN(ui_a_screen_changed_during_a_fade_should_get_the_veil_of_each_frame);
     RUN(text_fit_lines_should_cut_after_a_word_within_the_lines_sdl_ttf_wraps);
     return check_done();
 }
