@@ -606,7 +606,7 @@ static void show(App *app, const Rec *rec, const SDL_Rect *d, int n, Uint8 fade)
      * wherever the picture is not the background (over the background it is the
      * background): on the first frame once all is copied, then on those regions and where
      * the picture changed, each copied again first. */
-    int whole = fade ? !app->window_faded : app->window_faded;
+    int whole = fade && !app->window_faded; /* (a fade's end moves the picture to the window) */
     if (whole) {
         canvas_to_window(app, all);
         app->push_all = 1;

@@ -157,31 +157,47 @@ static void ui_watch_should_reload_the_scenario_and_replay_the_game(void)
     uitest_finish(&t);
 }
 
-/* Pixels of the window's surface that differ (in 24-bit colour) from the last frame's
- * recording drawn whole into a picture of its own. */
-static long window_differs(App *app)
+/* Pixels of the window's surface more than tolerance away, in any channel, from the last
+ * frame's recording drawn whole into a picture of its own with the background colour laid
+ * over it at alpha (0: none). */
+static long window_mismatch(App *app, int alpha, int tolerance)
 {
     SDL_Surface *ws = SDL_GetWindowSurface(app->win);
     Raster *pic = raster_new(app->out_w, app->out_h);
-    if (!ws || !pic || ws->format->BytesPerPixel != 4) {
+    if (!ws || !pic || ws->format->BytesPerPixel != 4 || ws->w != app->out_w || ws->h != app->out_h) {
         raster_free(pic);
         return -1;
     }
     SDL_Rect all = {0, 0, app->out_w, app->out_h};
     rec_replay(&app->rec[!app->rec_cur], pic, all);
-    int pitch;
+    SDL_Color bg = app->theme.c.bg;
+    int ch[3] = {bg.r, bg.g, bg.b}, pitch;
     const Uint8 *px = (const Uint8 *)raster_pixels(pic, &pitch);
     long n = 0;
-    for (int y = 0; y < ws->h && y < raster_height(pic); y++)
-        for (int x = 0; x < ws->w && x < raster_width(pic); x++) {
-            Uint32 a, b;
-            memcpy(&a, (const Uint8 *)ws->pixels + (size_t)y * (size_t)ws->pitch + (size_t)x * 4, 4);
-            memcpy(&b, px + (size_t)y * (size_t)pitch + (size_t)x * 4, 4);
-            n += ((a ^ b) & 0xFFFFFFu) != 0;
+    for (int y = 0; y < app->out_h; y++)
+        for (int x = 0; x < app->out_w; x++) {
+            Uint32 got, want;
+            memcpy(&got, (const Uint8 *)ws->pixels + (size_t)y * (size_t)ws->pitch + (size_t)x * 4, 4);
+            memcpy(&want, px + (size_t)y * (size_t)pitch + (size_t)x * 4, 4);
+            for (int c = 0; c < 3; c++) {
+                int w = (int)((want >> (16 - 8 * c)) & 255), g = (int)((got >> (16 - 8 * c)) & 255);
+                int veiled = (w * (255 - alpha) + ch[c] * alpha + 127) / 255;
+                if (abs(g - veiled) > tolerance) {
+                    n++;
+                    break;
+                }
+            }
         }
     raster_free(pic);
     return n;
 }
+
+/* Pixels of the window that differ from the last frame's picture drawn whole. */
+static long window_differs(App *app) { return window_mismatch(app, 0, 0); }
+
+/* Pixels of the window more than 3 away from that picture with the fade's veil (the
+ * background colour at app_fade) laid over it. */
+static long window_off_the_veil(App *app) { return window_mismatch(app, app_fade(app), 3); }
 
 static void ui_window_should_show_the_fade_in_then_exactly_the_picture(void)
 {
@@ -203,41 +219,6 @@ static void ui_window_should_show_the_fade_in_then_exactly_the_picture(void)
     uitest_key(&t, SDLK_TAB);
     CHECK_EQ_INT(window_differs(t.app), 0);
     uitest_finish(&t);
-}
-
-/* Pixels of the window more than 3 away, in any channel, from the last frame's recording
- * drawn whole with the fade's veil (the background colour at app_fade) laid over it. */
-static long window_off_the_veil(App *app)
-{
-    SDL_Surface *ws = SDL_GetWindowSurface(app->win);
-    Raster *pic = raster_new(app->out_w, app->out_h);
-    if (!ws || !pic || ws->format->BytesPerPixel != 4) {
-        raster_free(pic);
-        return -1;
-    }
-    SDL_Rect all = {0, 0, app->out_w, app->out_h};
-    rec_replay(&app->rec[!app->rec_cur], pic, all);
-    int a = app_fade(app), pitch;
-    SDL_Color bg = app->theme.c.bg;
-    const Uint8 *px = (const Uint8 *)raster_pixels(pic, &pitch);
-    long n = 0;
-    for (int y = 0; y < app->out_h; y++)
-        for (int x = 0; x < app->out_w; x++) {
-            Uint32 got, want;
-            memcpy(&got, (const Uint8 *)ws->pixels + (size_t)y * (size_t)ws->pitch + (size_t)x * 4, 4);
-            memcpy(&want, px + (size_t)y * (size_t)pitch + (size_t)x * 4, 4);
-            int ch[3] = {bg.r, bg.g, bg.b};
-            for (int c = 0; c < 3; c++) {
-                int w = (int)((want >> (16 - 8 * c)) & 255), g = (int)((got >> (16 - 8 * c)) & 255);
-                int veiled = (w * (255 - a) + ch[c] * a + 127) / 255;
-                if (abs(g - veiled) > 3) {
-                    n++;
-                    break;
-                }
-            }
-        }
-    raster_free(pic);
-    return n;
 }
 
 static void ui_a_screen_changed_during_a_fade_should_get_the_veil_of_each_frame(void)
