@@ -128,6 +128,7 @@ typedef struct ProspectState {
     int64_t revenue;     /* won revenue, after any discount */
     int buyer_initiated; /* 1 when won by a contract the buyer asked for */
     int lost_to_pressure;
+    int fit_known;       /* 1 once research has revealed the account's fit */
 } ProspectState;
 
 typedef struct Game Game;
@@ -173,6 +174,10 @@ const Touch *game_touch(const Game *g, int prospect, int i);
 int game_effort_minutes(const Game *g, Stage s);
 int game_effort_energy(const Game *g, Stage s);
 int game_effort_week_minutes(const Game *g, int week, Stage s);
+/* Minutes of the whole selling period (days x hours per day), and the share of them spent
+ * on actions so far, in basis points (unused time is never effort). */
+int game_total_minutes(const Game *g);
+int game_time_used_bp(const Game *g);
 
 /* Whether events carry their sentence (the default, 1). Simulations that never show the
  * inbox turn it off: events keep their kind, day, prospect and value, with an empty text. */

@@ -23,6 +23,7 @@
 #define SCENARIO_MAX_INSIGHTS 12
 #define SCENARIO_MAX_REQUIRES 4
 #define SCENARIO_MAX_COMPETITORS 6
+#define SCENARIO_DEFAULT_FIT 50                 /* "fit" when a prospect leaves it out */
 
 typedef struct Cost {
     int minutes; /* "minutes": 0..600, a multiple of 15 */
@@ -118,6 +119,8 @@ typedef struct Prospect {
     int inbox_noise;      /* "inbox_noise": 0..100, how crowded their inbox and desk are */
     int affinity_pct[CHANNEL_COUNT]; /* "affinity": {"phone": 1.2, ...}, 0.0..2.0, default 1.0 */
     int cycle_days;       /* "cycle_days": days from first meeting before they can sign, 0..180 */
+    int fit;              /* "fit": 0..100, how well the offer fits their needs (default 50);
+                             revealed by the first research on the account */
     const char *competitors[SCENARIO_MAX_COMPETITORS]; /* "competitors": ["..."] */
     int competitor_count;
     Insight insights[SCENARIO_MAX_INSIGHTS]; /* "insights" */

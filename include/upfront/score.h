@@ -37,11 +37,24 @@ typedef struct ScoreCard {
     int burned;
     int lost_to_pressure;
     int effort_share_bp[STAGE_COUNT]; /* share of time per stage, sums to 10000 (all 0 if no effort) */
+    int time_used_bp;       /* share of the period's hours spent on actions */
 } ScoreCard;
 
 /* Stable JSON names: "results", "process", "efficiency", "penalties". */
 const char *score_component_name(ScoreComponent c);
 const char *score_component_label(ScoreComponent c);
+
+/* Attainment past which revenue earns no more points (150%). */
+#define SCORE_MAX_ATTAINMENT_BP 15000
+
+/* Where an effort curve (shares per stage in basis points) sits between the scenario's
+ * reference curves: its projection onto the line from Sales 1.0 (0) to Sales 2.0 (100),
+ * clamped to 0..100; 0 when there is no effort at all. */
+int score_frontload_pct(const ScoringRules *w, const int share_bp[STAGE_COUNT]);
+
+/* The most points a game of this scenario can score (150% of quota, full process and
+ * efficiency, no penalties). */
+int64_t score_max(const Scenario *sc);
 
 /* Scores the game as it stands (final once game_over). */
 void score_compute(const Game *g, ScoreCard *out);

@@ -18,6 +18,11 @@ typedef struct SimStats {
     double deals_won_mean;
     double effort_share[STAGE_COUNT]; /* share of all time spent per stage; sums to 1 */
     double buyer_initiated_close_rate; /* share of won deals where the buyer asked to sign */
+    double time_used_mean;    /* share of the period's hours spent on actions */
+    double front_loading_mean;/* the curve's place between Sales 1.0 (0) and Sales 2.0 (1) */
+    double channel_share[CHANNEL_COUNT]; /* share of all touches per channel; sums to 1 */
+    double deals_lost_mean, deals_no_decision_mean, lost_to_pressure_mean;
+    double meetings_mean;     /* accounts that agreed to meet */
     double seconds;           /* wall time spent */
 } SimStats;
 
@@ -44,5 +49,9 @@ typedef struct SimProgress {
 /* As sim_run, reporting progress (progress may be NULL). */
 int sim_run_progress(const Scenario *s, const Strategy *st, int runs, uint64_t seed, int threads,
                      const SimProgress *progress, SimStats *out);
+
+/* Par for a seed: the score the sales2 strategy reaches on this scenario and seed (a
+ * player's score is read against it). Returns 0 and sets *par, or -1 when out of memory. */
+int sim_par(const Scenario *s, uint64_t seed, int64_t *par);
 
 #endif

@@ -15,7 +15,7 @@
 static void shares_ppm(const double *share, int n, long *ppm)
 {
     long sum = 0;
-    double rem[STAGE_COUNT];
+    double rem[16];
     double total = 0;
     for (int i = 0; i < n; i++)
         total += share[i];
@@ -76,6 +76,20 @@ static int print_json(const Scenario *s, const Strategy *st, const SimStats *ss)
         cli_format_number(sh, sizeof sh, (double)ppm[i] / 1e6, 6);
         ok = eff && cJSON_AddRawToObject(eff, stage_name((Stage)i), sh);
     }
+    ok = ok && add_mean(o, "time_used_share", ss->time_used_mean, 6);
+    ok = ok && add_mean(o, "front_loading", ss->front_loading_mean, 6);
+    cJSON *chs = ok ? cJSON_AddObjectToObject(o, "channel_share") : NULL;
+    long chppm[CHANNEL_COUNT];
+    shares_ppm(ss->channel_share, CHANNEL_COUNT, chppm);
+    for (int i = 0; ok && i < CHANNEL_COUNT; i++) {
+        char sh[32];
+        cli_format_number(sh, sizeof sh, (double)chppm[i] / 1e6, 6);
+        ok = chs && cJSON_AddRawToObject(chs, channel_name((Channel)i), sh);
+    }
+    ok = ok && add_mean(o, "meetings", ss->meetings_mean, 4);
+    ok = ok && add_mean(o, "deals_lost", ss->deals_lost_mean, 4);
+    ok = ok && add_mean(o, "deals_no_decision", ss->deals_no_decision_mean, 4);
+    ok = ok && add_mean(o, "lost_to_pressure", ss->lost_to_pressure_mean, 4);
     ok = ok && add_num(o, "buyer_initiated_close_rate", ss->buyer_initiated_close_rate, 6);
     double gps = ss->seconds > 0 ? ss->runs / ss->seconds : 0.0;
     ok = ok && add_num(o, "games_per_second", gps, 1);
@@ -106,6 +120,15 @@ static int print_table(const Scenario *s, const Strategy *st, const SimStats *ss
     for (int i = 0; i < STAGE_COUNT; i++)
         printf("%s %.1f%%%s", stage_label((Stage)i), ss->effort_share[i] * 100.0,
                i + 1 < STAGE_COUNT ? "   " : "\n");
+    printf("time used  %.1f%% of the period's hours; front-loading %.0f%% (0 = Sales 1.0, 100 = Sales 2.0)\n",
+           ss->time_used_mean * 100.0, ss->front_loading_mean * 100.0);
+    printf("channels   ");
+    for (int i = 0; i < CHANNEL_COUNT; i++)
+        printf("%s %.1f%%%s", channel_name((Channel)i), ss->channel_share[i] * 100.0,
+               i + 1 < CHANNEL_COUNT ? "   " : "\n");
+    printf("deals      %.2f meetings, %.2f won, %.2f lost (%.2f to pressure), %.2f no decision\n",
+           ss->meetings_mean, ss->deals_won_mean, ss->deals_lost_mean, ss->lost_to_pressure_mean,
+           ss->deals_no_decision_mean);
     printf("speed      %.0f games per second\n", gps);
     return cli_finish(CLI_OK);
 }

@@ -130,6 +130,9 @@ static int muldiv(int64_t a, int64_t b, int64_t c)
 /* Multiplier in percent from 100 (no preparation) to pm (full preparation). */
 static int prep_mult(int prep, int pm) { return 100 + muldiv(pm - 100, clampi(prep, 0, 100), 100); }
 
+/* How much the account's fit scales a response or a step, in percent: 50 (no fit) .. 150. */
+static int fit_mult(const Prospect *pr) { return 50 + clampi(pr->fit, 0, 100); }
+
 static int is_open(ProspectStatus st)
 {
     return st == STATUS_COLD || st == STATUS_ENGAGED || st == STATUS_MEETING;
@@ -245,6 +248,7 @@ Game *game_new(const Scenario *scenario, uint64_t seed)
         s->attention = clampi(p->start_attention, 0, 100);
         s->readiness = clampi(p->start_readiness, 0, 100);
         s->prep = clampi(p->start_prep, 0, 100);
+        s->fit_known = s->prep > 0 || s->status != STATUS_COLD; /* an account already worked */
         if (s->status == STATUS_MEETING) {
             s->first_meeting_day = 1;
             s->last_progress_day = 1;
@@ -452,6 +456,7 @@ static int response_bp(const Game *g, int p, Channel c, int pers, int earlier)
     const ProspectState *s = &g->ps[p];
     int r = ch->response_bp;
     r = muldiv(r, pr->affinity_pct[c], 100);
+    r = muldiv(r, fit_mult(pr), 100);
     r = muldiv(r, prep_mult(pers, ch->prep_multiplier_pct), 100);
     r = muldiv(r, 50 + s->attention * 3 / 2, 100);
     for (int i = 0; i < earlier && r > 0; i++)
@@ -473,6 +478,7 @@ static int step_success_bp(const Game *g, int p, int step)
     const ProgressStep *st = scenario_step(g->sc, step);
     int q = work_quality(g, st->cost.energy);
     int r = muldiv(st->success_bp, prep_mult(g->ps[p].prep, st->prep_multiplier_pct), 100);
+    r = muldiv(r, fit_mult(prospect_of(g, p)), 100);
     r = muldiv(r, q, 100);
     return clampi(r, 0, 9500);
 }
@@ -878,6 +884,7 @@ static void do_research(Game *g, int p, Research r)
     const Prospect *pr = prospect_of(g, p);
     int q = work_quality(g, scenario_research(g->sc, r)->cost.energy);
     s->researched |= 1u << r;
+    s->fit_known = 1;
     s->prep = clampi(s->prep + muldiv(scenario_research(g->sc, r)->prep, q, 100), 0, 100);
     emit(g, GEV_RESEARCH_DONE, p, r, "%s: %s done.", pr->company, research_label(r));
     for (int i = 0; i < pr->insight_count; i++)
@@ -1111,6 +1118,17 @@ int game_effort_week_minutes(const Game *g, int week, Stage s)
     return g->week_min[week * STAGE_COUNT + (int)s];
 }
 
+int game_total_minutes(const Game *g) { return g->day_count * day_minutes(g); }
+
+int game_time_used_bp(const Game *g)
+{
+    int64_t used = 0;
+    for (int s = 0; s < STAGE_COUNT; s++)
+        used += g->effort_min[s];
+    int total = game_total_minutes(g);
+    return total > 0 ? (int)(used * BP / total) : 0;
+}
+
 int game_event_count(const Game *g) { return g->nev; }
 const GameEvent *game_event(const Game *g, int i)
 {
@@ -1159,7 +1177,7 @@ uint64_t game_state_hash(const Game *g)
                                   s->first_meeting_day, s->last_progress_day, s->frozen_until,
                                   s->buyer_asked,     s->competitor,     s->generic_exec_calls,
                                   s->pressure_closes, s->closed_day,     s->revenue,
-                                  s->buyer_initiated, s->lost_to_pressure};
+                                  s->buyer_initiated, s->lost_to_pressure, s->fit_known};
         for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
             hash_int(&hs, fields[i]);
         for (int i = 0; i < g->touches[p].n; i++) {

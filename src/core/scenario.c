@@ -955,7 +955,7 @@ static void read_progress(V *v, const cJSON *root, int *ok)
 static const char *const PROSPECT_KEYS[] = {
     "id",         "company",    "contact",     "title",    "seniority", "industry",
     "deal_value", "importance", "inbox_noise", "affinity", "cycle_days", "competitors",
-    "insights",   "start"};
+    "insights",   "start",      "fit"};
 static const char *const INSIGHT_KEYS[] = {"topic", "kind", "text"};
 static const char *const INSIGHT_KINDS[] = {"pain", "interest"};
 static const char *const START_KEYS[] = {"status", "attention", "readiness", "prep"};
@@ -1007,6 +1007,7 @@ static void read_prospect(V *v, const cJSON *obj, Prospect *p, int *ok)
     p->deal_value = get_int(v, obj, "deal_value", 1, 1000000000, 1, 1, ok);
     p->importance = get_int32(v, obj, "importance", 1, 3, 1, 1, ok);
     p->inbox_noise = get_int32(v, obj, "inbox_noise", 0, 100, 1, 0, ok);
+    p->fit = get_int32(v, obj, "fit", 0, 100, 0, SCENARIO_DEFAULT_FIT, ok);
     for (int c = 0; c < CHANNEL_COUNT; c++)
         p->affinity_pct[c] = 100;
     read_object(v, obj, "affinity", 0, channels, CHANNEL_COUNT, read_affinity, p, ok);

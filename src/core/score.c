@@ -43,6 +43,32 @@ static void money(char *buf, size_t size, int64_t v, const char *currency)
     snprintf(buf, size, "%s%s %s", v < 0 ? "-" : "", grouped, currency);
 }
 
+int score_frontload_pct(const ScoringRules *w, const int share_bp[STAGE_COUNT])
+{
+    /* the projection of the curve onto the line from the Sales 1.0 curve (0) to the Sales
+     * 2.0 curve (100): t = (x - a).(b - a) / |b - a|^2, clamped */
+    int64_t dot = 0, len2 = 0, total = 0;
+    for (int s = 0; s < STAGE_COUNT; s++) {
+        int64_t a = (int64_t)w->curve_sales1[s] * 100, b = (int64_t)w->curve_sales2[s] * 100;
+        dot += ((int64_t)share_bp[s] - a) * (b - a);
+        len2 += (b - a) * (b - a);
+        total += share_bp[s];
+    }
+    if (total <= 0)
+        return 0; /* no effort is not a curve */
+    if (len2 == 0)
+        return 100; /* the two reference curves are one: every curve is on it */
+    int64_t t = (dot * 100 + len2 / 2) / len2;
+    return (int)clamp64(t, 0, 100);
+}
+
+int64_t score_max(const Scenario *sc)
+{
+    const ScoringRules *w = scenario_scoring(sc);
+    return (int64_t)w->results_weight * SCORE_MAX_ATTAINMENT_BP / 10000 + w->process_weight +
+           w->efficiency_weight;
+}
+
 void score_compute(const Game *g, ScoreCard *out)
 {
     memset(out, 0, sizeof *out);
@@ -85,7 +111,6 @@ void score_compute(const Game *g, ScoreCard *out)
     int64_t total_min = 0;
     for (int s = 0; s < STAGE_COUNT; s++)
         total_min += game_effort_minutes(g, (Stage)s);
-    int64_t d1 = 0, d2 = 0;
     if (total_min > 0) {
         int64_t assigned = 0;
         for (int s = 0; s < STAGE_COUNT; s++) {
@@ -98,12 +123,9 @@ void score_compute(const Game *g, ScoreCard *out)
             if (out->effort_share_bp[s] > out->effort_share_bp[big])
                 big = s;
         out->effort_share_bp[big] += (int)(10000 - assigned);
-        for (int s = 0; s < STAGE_COUNT; s++) {
-            d1 += llabs((int64_t)out->effort_share_bp[s] - w->curve_sales1[s] * 100);
-            d2 += llabs((int64_t)out->effort_share_bp[s] - w->curve_sales2[s] * 100);
-        }
-        out->frontload_pct = d1 + d2 > 0 ? (int)(d1 * 100 / (d1 + d2)) : 50;
+        out->frontload_pct = score_frontload_pct(w, out->effort_share_bp);
     }
+    out->time_used_bp = game_time_used_bp(g);
     int close_min = game_effort_minutes(g, STAGE_CLOSE);
     out->close_minutes_per_win = out->deals_won ? close_min / out->deals_won : 0;
 
@@ -111,11 +133,16 @@ void score_compute(const Game *g, ScoreCard *out)
     /* Process and efficiency only count in full once revenue comes in: no farming them. */
     int64_t gate = clamp64(25 + out->attainment_bp / 100, 25, 100);
 
-    out->points[SCORE_RESULTS] = (int64_t)w->results_weight * clamp64(out->attainment_bp, 0, 15000) / 10000;
+    /* ... and only in the share of the period actually worked (in full from 80%): idle
+     * hours are not effort, so doing little cannot score well on process either */
+    int64_t worked = clamp64((int64_t)out->time_used_bp * 100 / 8000, 0, 100);
+
+    out->points[SCORE_RESULTS] =
+        (int64_t)w->results_weight * clamp64(out->attainment_bp, 0, SCORE_MAX_ATTAINMENT_BP) / 10000;
 
     int64_t process_raw = (50 * (int64_t)out->frontload_pct + 30 * (int64_t)out->personalisation_pct +
                            20 * (int64_t)out->breadth_pct) / 100;
-    out->points[SCORE_PROCESS] = (int64_t)w->process_weight * process_raw / 100 * gate / 100;
+    out->points[SCORE_PROCESS] = (int64_t)w->process_weight * process_raw / 100 * gate / 100 * worked / 100;
 
     int64_t close_eff = 0;
     if (out->deals_won > 0)
@@ -124,7 +151,7 @@ void score_compute(const Game *g, ScoreCard *out)
     int days = scenario_day_count(sc);
     int64_t energy_eff = days > 0 ? clamp64(100 - (int64_t)out->overworked_days * 100 * 4 / days, 0, 100) : 100;
     int64_t eff_raw = (60 * close_eff + 40 * energy_eff) / 100;
-    out->points[SCORE_EFFICIENCY] = (int64_t)w->efficiency_weight * eff_raw / 100 * gate / 100;
+    out->points[SCORE_EFFICIENCY] = (int64_t)w->efficiency_weight * eff_raw / 100 * gate / 100 * worked / 100;
 
     out->points[SCORE_PENALTIES] = (int64_t)out->generic_exec_calls * w->penalty_generic_exec +
                                    (int64_t)out->burned * w->penalty_burned +

@@ -41,6 +41,10 @@ typedef struct GameFigures {
     int deals_won;
     int buyer_initiated;
     int64_t minutes[STAGE_COUNT];
+    int time_used_bp;
+    int frontload_pct;
+    int lost, no_decision, lost_to_pressure, meetings;
+    int touches[CHANNEL_COUNT];
     int failed;
 } GameFigures;
 
@@ -78,6 +82,16 @@ static void play_one(const Work *w, int i)
     f->buyer_initiated = sc.buyer_initiated;
     for (int st = 0; st < STAGE_COUNT; st++)
         f->minutes[st] = game_effort_minutes(g, (Stage)st);
+    f->time_used_bp = sc.time_used_bp;
+    f->frontload_pct = sc.frontload_pct;
+    f->lost = sc.deals_lost;
+    f->no_decision = sc.deals_no_decision;
+    f->lost_to_pressure = sc.lost_to_pressure;
+    for (int p = 0; p < scenario_prospect_count(w->s); p++) {
+        f->meetings += game_prospect(g, p)->first_meeting_day > 0;
+        for (int k = 0; k < game_touch_count(g, p); k++)
+            f->touches[game_touch(g, p, k)->channel]++;
+    }
     game_free(g);
 }
 
@@ -187,6 +201,8 @@ int sim_run_progress(const Scenario *s, const Strategy *st, int runs, uint64_t s
     int failed = 0;
     int64_t sum_total = 0, sum_revenue = 0, sum_att = 0, sum_won = 0, sum_buyer = 0;
     int64_t minutes[STAGE_COUNT] = {0}, all_minutes = 0;
+    int64_t sum_used = 0, sum_front = 0, sum_lost = 0, sum_nd = 0, sum_pressure = 0, sum_meet = 0;
+    int64_t touches[CHANNEL_COUNT] = {0}, all_touches = 0;
     for (int i = 0; i < runs; i++) {
         const GameFigures *f = &figs[i];
         failed |= f->failed;
@@ -198,6 +214,16 @@ int sim_run_progress(const Scenario *s, const Strategy *st, int runs, uint64_t s
         for (int k = 0; k < STAGE_COUNT; k++) {
             minutes[k] += f->minutes[k];
             all_minutes += f->minutes[k];
+        }
+        sum_used += f->time_used_bp;
+        sum_front += f->frontload_pct;
+        sum_lost += f->lost;
+        sum_nd += f->no_decision;
+        sum_pressure += f->lost_to_pressure;
+        sum_meet += f->meetings;
+        for (int c = 0; c < CHANNEL_COUNT; c++) {
+            touches[c] += f->touches[c];
+            all_touches += f->touches[c];
         }
         totals[i] = f->total;
     }
@@ -212,7 +238,32 @@ int sim_run_progress(const Scenario *s, const Strategy *st, int runs, uint64_t s
     for (int k = 0; k < STAGE_COUNT; k++)
         out->effort_share[k] = all_minutes > 0 ? (double)minutes[k] / (double)all_minutes : 0.0;
     out->buyer_initiated_close_rate = sum_won > 0 ? (double)sum_buyer / (double)sum_won : 0.0;
+    out->time_used_mean = (double)sum_used / 10000.0 / runs;
+    out->front_loading_mean = (double)sum_front / 100.0 / runs;
+    for (int c = 0; c < CHANNEL_COUNT; c++)
+        out->channel_share[c] = all_touches > 0 ? (double)touches[c] / (double)all_touches : 0.0;
+    out->deals_lost_mean = (double)sum_lost / runs;
+    out->deals_no_decision_mean = (double)sum_nd / runs;
+    out->lost_to_pressure_mean = (double)sum_pressure / runs;
+    out->meetings_mean = (double)sum_meet / runs;
     alloc_free(figs);
     alloc_free(totals);
     return failed ? -1 : 0;
+}
+
+int sim_par(const Scenario *s, uint64_t seed, int64_t *par)
+{
+    const Strategy *st = strategy_find("sales2");
+    Game *g = s && st ? game_new(s, seed) : NULL;
+    if (!g)
+        return -1;
+    game_set_event_text(g, 0);
+    int rc = strategy_play(st, g, seed);
+    if (rc == 0) {
+        ScoreCard sc;
+        score_compute(g, &sc);
+        *par = sc.total;
+    }
+    game_free(g);
+    return rc;
 }
