@@ -785,15 +785,34 @@ static void scan_object(Scan *s)
             return;
         }
         found_here(s, found, sizeof found);
+        /* another member name where a ',' should be: one forgotten at the end of a line, or
+         * between two members on one line */
         if (s->pos < s->len && s->p[s->pos] == '"' && s->line > value_end_line)
             scan_error(s, 1,
                        "expected ',' or '}' after an object member, found %s (is a ',' missing "
                        "at the end of line %d?)",
                        found, value_end_line);
+        else if (s->pos < s->len && s->p[s->pos] == '"')
+            scan_error(s, 1,
+                       "expected ',' or '}' after an object member, found %s (is a ',' missing "
+                       "before it?)",
+                       found);
         else
             scan_error(s, 1, "expected ',' or '}' after an object member, found %s", found);
         return;
     }
+}
+
+static int match_word(const Scan *s, const char *w);
+
+/* Whether a JSON value begins at the current position. */
+static int starts_a_value(const Scan *s)
+{
+    if (s->pos >= s->len)
+        return 0;
+    unsigned char c = s->p[s->pos];
+    return c == '{' || c == '[' || c == '"' || c == '-' || (c >= '0' && c <= '9') ||
+           match_word(s, "true") || match_word(s, "false") || match_word(s, "null");
 }
 
 static void scan_array(Scan *s)
@@ -843,11 +862,18 @@ static void scan_array(Scan *s)
             return;
         }
         found_here(s, found, sizeof found);
+        /* anything but '}' on a later line: a ',' forgotten at the end of a line; another
+         * value on the same line: a ',' forgotten between two elements */
         if (s->pos < s->len && s->line > value_end_line && s->p[s->pos] != '}')
             scan_error(s, 1,
                        "expected ',' or ']' after an array element, found %s (is a ',' missing "
                        "at the end of line %d?)",
                        found, value_end_line);
+        else if (starts_a_value(s))
+            scan_error(s, 1,
+                       "expected ',' or ']' after an array element, found %s (is a ',' missing "
+                       "before it?)",
+                       found);
         else
             scan_error(s, 1, "expected ',' or ']' after an array element, found %s", found);
         return;

@@ -63,6 +63,15 @@ def case_missing_comma():
     d = diag_lines(err)
     check(len(d) >= 1 and d[0][1] == 57, f"expected the error at line 57, got {d}")
     check("is a ',' missing at the end of line 56?" in err, "no hint naming line 56")
+    # the same mistake inside a line: the error at the member after the missing ',', with
+    # the same hint
+    f = "tests/fixtures/bad/missing-comma-in-line.json"
+    rc, out, err = run("validate", f)
+    check(rc == 1, f"{f}: exit {rc}, expected 1")
+    d = diag_lines(err)
+    check(len(d) == 1 and d[0][1] == 10 and d[0][2] == 17,
+          f"{f}: expected one error at line 10, column 17, got {d}")
+    check("is a ',' missing before it?" in err, f"{f}: no hint that a ',' is missing")
 
 
 def case_json():

@@ -205,7 +205,28 @@ static void json_strict_should_report_a_missing_comma_at_the_next_member(void)
     expect_one_error("{\n  \"a\": 1\n  \"b\": 2\n}", 3, 3, "",
                      "expected ',' or '}' after an object member, found '\"' (is a ',' missing at "
                      "the end of line 2?)");
-    expect_one_error("[1 2]", 1, 4, "", "expected ',' or ']' after an array element, found '2'");
+    /* inside a line, the same hint, at the value after the missing ',' */
+    expect_one_error("{\"quota\": 50000 \"budget\": 1500}", 1, 17, "",
+                     "expected ',' or '}' after an object member, found '\"' (is a ',' missing "
+                     "before it?)");
+    expect_one_error("{\"x\": {\"minutes\": 45 \"energy\": 5}}", 1, 22, "/x",
+                     "expected ',' or '}' after an object member, found '\"' (is a ',' missing "
+                     "before it?)");
+    expect_one_error("{\n  \"a\": {\n  }  \"b\": 2\n}", 3, 6, "",
+                     "expected ',' or '}' after an object member, found '\"' (is a ',' missing "
+                     "before it?)");
+    expect_one_error("[1 2]", 1, 4, "",
+                     "expected ',' or ']' after an array element, found '2' (is a ',' missing "
+                     "before it?)");
+    expect_one_error("[\"a\" true]", 1, 6, "",
+                     "expected ',' or ']' after an array element, found 'true' (is a ',' missing "
+                     "before it?)");
+    expect_one_error("[1,\n 2\n 3]", 3, 2, "",
+                     "expected ',' or ']' after an array element, found '3' (is a ',' missing at "
+                     "the end of line 2?)");
+    /* no hint where a ',' would not help */
+    expect_one_error("{\"a\": 1 2}", 1, 9, "", "expected ',' or '}' after an object member, found '2'");
+    expect_one_error("[1 :]", 1, 4, "", "expected ',' or ']' after an array element, found ':'");
 }
 
 static void json_strict_should_reject_nesting_deeper_than_the_limit(void)
