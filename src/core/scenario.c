@@ -1173,16 +1173,33 @@ static void read_event(V *v, const cJSON *obj, ScenarioEvent *e, int day_count, 
 
     const cJSON *day = cJSON_GetObjectItemCaseSensitive(obj, "day");
     const cJSON *chance = cJSON_GetObjectItemCaseSensitive(obj, "chance");
-    if (day && chance) {
-        size_t mark = push_key(v, "chance");
-        err(v, "an event has either \"day\" (scheduled) or \"chance\" (random), not both");
-        pop(v, mark);
-        *ok = 0;
-    } else if (!day && !chance && !was_suggested(v, obj, "day") && !was_suggested(v, obj, "chance")) {
+    if (!day && !chance && !was_suggested(v, obj, "day") && !was_suggested(v, obj, "chance")) {
         err(v, "missing \"day\" (a scheduled event) or \"chance\" (a random one)");
         *ok = 0;
     }
-    if (day) {
+    if (day && chance) {
+        /* One error, at whichever of the two comes second; the rules that tell a scheduled
+         * event from a random one (a window only with "chance", ...) would only add
+         * follow-ons that contradict it, so only each value's own type and range are checked. */
+        const cJSON *second = day;
+        for (const cJSON *it = obj->child; it; it = it->next) {
+            if (it == day) {
+                second = chance;
+                break;
+            }
+            if (it == chance)
+                break;
+        }
+        size_t mark = push_key(v, second == day ? "day" : "chance");
+        err_key(v, "an event is either scheduled (\"day\") or random (\"chance\"), not both");
+        pop(v, mark);
+        *ok = 0;
+        int max = day_count > 0 ? day_count : MAX_DAYS;
+        e->day = get_int32(v, obj, "day", 1, max, 1, 1, ok);
+        e->chance_bp = get_pct_bp(v, obj, "chance", 0, 0, ok);
+        e->from_day = get_int32(v, obj, "from_day", 1, MAX_DAYS, 0, e->day, ok);
+        e->to_day = get_int32(v, obj, "to_day", 1, MAX_DAYS, 0, e->day, ok);
+    } else if (day) {
         int max = day_count > 0 ? day_count : MAX_DAYS;
         e->day = get_int32(v, obj, "day", 1, max, 1, 1, ok);
         e->from_day = e->to_day = e->day; /* its window is its day */

@@ -708,7 +708,20 @@ static void scenario_should_reject_duplicate_ids(void)
 static void scenario_should_reject_an_event_with_both_day_and_chance(void)
 {
     expect_error("\"day\": 10,", "\"day\": 10, \"chance\": 5,", "/events/1/chance",
-                 "either \"day\" (scheduled) or \"chance\" (random), not both");
+                 "an event is either scheduled (\"day\") or random (\"chance\"), not both");
+    /* a random event with a stray "day": the one error, at the second of the two, and no
+     * follow-ons saying its window needs a "chance" it has */
+    char *t = edited("\"chance\": 1, \"from_day\": 8, \"to_day\": 25,",
+                     "\"chance\": 1, \"from_day\": 8, \"to_day\": 25, \"day\": 12,");
+    DiagList *d;
+    Scenario *s = load(t, &d);
+    CHECK(s == NULL);
+    CHECK_EQ_INT(diag_count(d), 1);
+    CHECK(has(d, DIAG_ERROR, "/events/3/day",
+              "an event is either scheduled (\"day\") or random (\"chance\"), not both"));
+    scenario_free(s);
+    diag_list_free(d);
+    free(t);
 }
 
 static void scenario_should_reject_an_event_with_neither_day_nor_chance(void)
