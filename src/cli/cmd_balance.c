@@ -27,7 +27,12 @@ static int add_stats(cJSON *o, const char *key, const SimStats *ss)
              add_num(m, "score_p90", ss->score_p90, 0) &&
              add_num(m, "quota_attainment", ss->attainment_mean, 6) &&
              add_num(m, "deals_won", ss->deals_won_mean, 4) &&
-             add_num(m, "buyer_initiated_close_rate", ss->buyer_initiated_close_rate, 6);
+             add_num(m, "buyer_initiated_close_rate", ss->buyer_initiated_close_rate, 6) &&
+             add_num(m, "time_used_share", ss->time_used_mean, 6) &&
+             add_num(m, "front_loading", ss->front_loading_mean, 6) &&
+             add_num(m, "deals_lost", ss->deals_lost_mean, 4) &&
+             add_num(m, "deals_no_decision", ss->deals_no_decision_mean, 4) &&
+             add_num(m, "lost_to_pressure", ss->lost_to_pressure_mean, 4);
     cJSON *eff = ok ? cJSON_AddObjectToObject(m, "effort_share") : NULL;
     for (int i = 0; ok && i < STAGE_COUNT; i++)
         ok = eff && add_num(eff, stage_name((Stage)i), ss->effort_share[i], 6);
@@ -44,6 +49,9 @@ static int print_json(const Scenario *s, const BalanceReport *r, long runs, uint
              cJSON_AddBoolToObject(o, "teaches", r->teaches) &&
              add_stats(o, "sales1", &r->sales1) && add_stats(o, "sales2", &r->sales2) &&
              add_stats(o, "random", &r->random);
+    cJSON *nothing = ok ? cJSON_AddObjectToObject(o, "nothing") : NULL;
+    ok = ok && nothing && add_num(nothing, "score_mean", r->nothing_mean, 3) &&
+         add_num(nothing, "games", (double)r->nothing_games, 0);
     cJSON *checks = ok ? cJSON_AddArrayToObject(o, "checks") : NULL;
     for (int i = 0; ok && i < r->check_count; i++) {
         cJSON *c = cJSON_CreateObject();
@@ -69,9 +77,12 @@ static int print_json(const Scenario *s, const BalanceReport *r, long runs, uint
 
 static void print_row(const char *name, const SimStats *ss)
 {
-    printf("%-8s %8.1f %6.0f %6.0f %6.0f %8.1f%% %7.2f %8.0f%%   %4.1f/%4.1f/%4.1f/%4.1f\n", name,
-           ss->score_mean, ss->score_p10, ss->score_p50, ss->score_p90, ss->attainment_mean * 100.0,
-           ss->deals_won_mean, ss->buyer_initiated_close_rate * 100.0,
+    printf("%-8s %8.1f %6.0f %6.0f %6.0f %8.1f%% %7.2f %6.2f %7.0f%% %6.0f%%   "
+           "%4.1f/%4.1f/%4.1f/%4.1f\n",
+           name, ss->score_mean, ss->score_p10, ss->score_p50, ss->score_p90,
+           ss->attainment_mean * 100.0, ss->deals_won_mean,
+           ss->lost_to_pressure_mean + ss->deals_no_decision_mean,
+           ss->buyer_initiated_close_rate * 100.0, ss->time_used_mean * 100.0,
            ss->effort_share[STAGE_PREPARE] * 100.0, ss->effort_share[STAGE_PROSPECT] * 100.0,
            ss->effort_share[STAGE_PROGRESS] * 100.0, ss->effort_share[STAGE_CLOSE] * 100.0);
 }
@@ -80,14 +91,18 @@ static int print_table(const Scenario *s, const BalanceReport *r, long runs, uin
 {
     printf("%s: %ld games per strategy from seed %llu\n\n", scenario_id(s), runs,
            (unsigned long long)seed);
-    printf("strategy     mean    p10    p50    p90    quota    deals   buyer   effort %% "
-           "prep/prosp/progr/close\n");
+    printf("strategy     mean    p10    p50    p90    quota    deals   lost   buyer   hours   "
+           "effort %% prep/prosp/progr/close\n");
     print_row("sales1", &r->sales1);
     print_row("sales2", &r->sales2);
     print_row("random", &r->random);
-    printf("\n");
+    printf("nothing  %8.1f  (every day ended at once, %d games)\n", r->nothing_mean,
+           r->nothing_games);
+    printf("\n(lost: deals lost to pressure or no decision per game; buyer: won deals the buyer "
+           "asked to sign; hours: share of the available hours used)\n\n");
     for (int i = 0; i < r->check_count; i++)
-        printf("  %s  %s\n", r->checks[i].passed ? "pass" : "FAIL", r->checks[i].text);
+        printf("  %s  %-22s %s\n", r->checks[i].passed ? "pass" : "FAIL", r->checks[i].name,
+               r->checks[i].text);
     printf("\n%s\n", r->teaches ? "Verdict: this scenario teaches the lesson."
                                 : "Verdict: this scenario does NOT teach the lesson (see FAIL above).");
     return cli_finish(r->teaches ? CLI_OK : CLI_INVALID);
