@@ -22,6 +22,7 @@ except ImportError:  # pragma: no cover - depends on the machine
 
 # Bad fixtures that the schema must reject: types, unknown keys, ranges, missing keys.
 SCHEMA_REJECTS = {
+    "event-day-and-chance.json": "an event with both day and chance (oneOf)",
     "integer-out-of-range.json": "deal_value above its maximum",
     "misspelt-key.json": "unknown key and a missing required key",
     "missing-sections.json": "missing required keys",
@@ -36,8 +37,9 @@ SCHEMA_REJECTS = {
 # Not JSON: a strict parser (no duplicates, no NaN/Infinity, UTF-8 only) must refuse them.
 NOT_JSON = {
     "bom-only.json", "comment.json", "duplicate-keys.json", "embedded-nul.json", "empty.json",
-    "invalid-utf8.json", "missing-comma.json", "trailing-comma.json", "trailing-garbage.json",
-    "truncated.json",
+    "invalid-utf8.json", "missing-comma.json", "missing-comma-in-array.json",
+    "missing-comma-in-line.json", "missing-comma-in-object.json", "trailing-comma.json",
+    "trailing-garbage.json", "truncated.json",
 }
 
 # Valid against the schema; only the loader sees the broken reference between ids.
