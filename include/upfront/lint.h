@@ -14,7 +14,8 @@
  *   and costs no more time, energy or money;
  * - a quota that even the best of LINT_QUOTA_RUNS simulated sales2 games does not reach;
  * - (opt-in, LintOptions.lesson_runs) a scenario that does not teach the lesson, by
- *   balance_check over a few hundred games per strategy.
+ *   balance_check over a few hundred games per strategy: one warning per failed check,
+ *   with the figure measured and the bound it must meet.
  *
  * Every warning is a DIAG_WARNING with the line, column and JSON pointer of the value it
  * is about. Nothing to free: diagnostics go into the caller's DiagList. */
@@ -36,6 +37,8 @@ typedef struct LintOptions {
     int lesson_runs; /* games per strategy for the lesson check; 0 skips it */
     uint64_t seed;   /* seed of both simulations */
     int threads;     /* threads for the lesson check; 0 = one per core */
+    struct BalanceReport *lesson_report; /* when not NULL and the lesson check runs, receives
+                                            every figure it judged (caller-owned) */
 } LintOptions;
 
 /* The options validate uses by default: the quota check on (LINT_QUOTA_RUNS games), the

@@ -8,6 +8,7 @@
 #include <cjson/cJSON.h>
 
 #include "cli.h"
+#include "upfront/balance.h"
 #include "upfront/file.h"
 #include "upfront/lint.h"
 
@@ -53,11 +54,26 @@ static int is_json_schema(const char *path)
     return yes;
 }
 
+/* Prints the figures the lesson check judged, one line per check, after a file's "ok"
+ * line (its failed checks are warnings too). */
+static void print_lesson(const char *file, const BalanceReport *r)
+{
+    int passed = 0;
+    for (int i = 0; i < r->check_count; i++)
+        passed += r->checks[i].passed;
+    printf("%s: lesson, %d games per strategy (seed %d): %d of %d checks pass "
+           "('upfront balance' gives the verdict)\n",
+           file, LINT_LESSON_RUNS, LINT_SEED, passed, r->check_count);
+    for (int i = 0; i < r->check_count; i++)
+        printf("  %s  %-22s %s\n", r->checks[i].passed ? "pass" : "FAIL", r->checks[i].name,
+               r->checks[i].text);
+}
+
 /* Loads one file and, when it loaded, adds lint's warnings (positioned in the same bytes).
  * A file that cannot be read is left to scenario_load_file, which says why. Returns the
  * scenario or NULL; *oom is set when linting ran out of memory. */
-static Scenario *load_and_lint(const char *file, int lesson, DiagList *diags, int *unreadable,
-                               int *oom)
+static Scenario *load_and_lint(const char *file, BalanceReport *lesson, DiagList *diags,
+                               int *unreadable, int *oom)
 {
     char *buf = NULL;
     size_t len = 0;
@@ -69,8 +85,10 @@ static Scenario *load_and_lint(const char *file, int lesson, DiagList *diags, in
     Scenario *s = scenario_load(buf, len, file, diags);
     if (s) {
         LintOptions o = lint_defaults();
-        if (lesson)
+        if (lesson) {
             o.lesson_runs = LINT_LESSON_RUNS;
+            o.lesson_report = lesson;
+        }
         if (lint_scenario(s, buf, len, &o, diags) < 0)
             *oom = 1;
     }
@@ -116,7 +134,9 @@ int cmd_validate(int argc, char **argv)
             break;
         }
         int unreadable = 0;
-        Scenario *s = load_and_lint(file, lesson, diags, &unreadable, &oom);
+        BalanceReport judged;
+        judged.check_count = -1; /* set when the lesson check ran */
+        Scenario *s = load_and_lint(file, lesson ? &judged : NULL, diags, &unreadable, &oom);
         diag_sort(diags);
         int invalid = !s || (strict && diag_warning_count(diags) > 0);
         if (unreadable)
@@ -135,6 +155,8 @@ int cmd_validate(int argc, char **argv)
                 else
                     printf("%s: ok\n", file);
             }
+            if (s && lesson && judged.check_count >= 0 && !cli_quiet)
+                print_lesson(file, &judged);
         }
         scenario_free(s);
         diag_list_free(diags);

@@ -306,7 +306,7 @@ static int check_quota(L *l, int runs, uint64_t seed)
     return 0;
 }
 
-static int check_lesson(L *l, int runs, uint64_t seed, int threads)
+static int check_lesson(L *l, int runs, uint64_t seed, int threads, BalanceReport *keep)
 {
     BalanceReport r;
     if (balance_check(l->s, runs, seed, threads, &r) != 0)
@@ -314,10 +314,11 @@ static int check_lesson(L *l, int runs, uint64_t seed, int threads)
     for (int i = 0; i < r.check_count; i++)
         if (!r.checks[i].passed)
             warn_at(l, "",
-                    "the scenario may not teach the lesson: in %d games per strategy (seed "
-                    "%llu), it failed the check that %s; 'upfront balance' gives the full "
-                    "figures",
-                    runs, (unsigned long long)seed, r.checks[i].text);
+                    "the scenario may not teach the lesson: %s [%s, %d games per strategy, "
+                    "seed %llu; 'upfront balance' gives the verdict]",
+                    r.checks[i].text, r.checks[i].name, runs, (unsigned long long)seed);
+    if (keep)
+        *keep = r;
     return 0;
 }
 
@@ -358,7 +359,7 @@ int lint_scenario(const Scenario *s, const char *buf, size_t len, const LintOpti
     check_channels(&l);
     int rc = check_quota(&l, o.quota_runs, o.seed);
     if (rc == 0 && o.lesson_runs > 0)
-        rc = check_lesson(&l, o.lesson_runs, o.seed, o.threads);
+        rc = check_lesson(&l, o.lesson_runs, o.seed, o.threads, o.lesson_report);
     json_doc_free(doc);
     if (rc != 0 || l.oom)
         return -1;
