@@ -40,6 +40,8 @@ typedef struct ReportTrainee {
     uint64_t seed;
     uint64_t state_hash;
     ScoreCard card;
+    int64_t par;       /* the sales2 strategy's score on this scenario and seed (sim_par) */
+    int64_t max_score; /* the most points a game of this scenario can score (score_max) */
     int rank;        /* 1-based within its group; equal scores share a rank */
     int touches[CHANNEL_COUNT];
     int touches_total;
@@ -55,6 +57,8 @@ typedef struct ReportSummary {
     int curve_sales2[STAGE_COUNT];
     double frontload_mean;           /* mean front-loading, 0..100 */
     double score_min, score_p25, score_median, score_p75, score_max, score_mean;
+    int64_t max_possible;            /* score_max of the scenario: the most points a game can score */
+    int64_t par;                     /* par of the seed when the group has one seed, else -1 */
     double points_mean[SCORE_COMPONENT_COUNT]; /* penalties as a positive number */
     double attainment_mean_pct;
     double buyer_initiated_share;    /* share of won deals the buyer asked to sign, 0..1 */
@@ -73,13 +77,17 @@ typedef struct Report Report;
 Report *report_new(void);
 void report_free(Report *r);
 
-/* Adds a verified, replayed game. Returns 0 when added; 1 when the same game of the same
+/* Adds a verified, replayed game, with its seed's par (sim_par, played once per distinct
+ * scenario and seed) and the scenario's maximum score. Returns 0 when added; 1 when the same game of the same
  * player is already in (a copy of a file: not added, *duplicate_of names the first file,
- * borrowed); -1 when out of memory or the report is full. */
+ * borrowed); -1 when out of memory, par could not be played or the report is full. */
 int report_add(Report *r, const Game *g, const char *player, const char *file,
                const char **duplicate_of);
 /* Records a file that failed verification (named in the HTML). Returns 0 or -1 (memory). */
 int report_reject(Report *r, const char *file);
+/* As report_reject, with why it was left out (copied; NULL: it failed verification), e.g.
+ * "made by an older model (upfront 0.1.0): replay it with upfront 0.1.0". */
+int report_reject_why(Report *r, const char *file, const char *why);
 
 /* Groups, one per scenario (id and content hash), ordered by scenario id then hash. */
 int report_group_count(const Report *r);
@@ -93,6 +101,8 @@ const ReportTrainee *report_trainee(const Report *r, int group, int i);
 void report_summary(const Report *r, int group, ReportSummary *out);
 int report_rejected_count(const Report *r);
 const char *report_rejected(const Report *r, int i);
+/* Why the i-th rejected file was left out; NULL when it failed verification. */
+const char *report_rejected_why(const Report *r, int i);
 
 /* The leaderboard and class summary as plain text for a terminal; NULL when out of memory. */
 char *report_text(const Report *r);

@@ -11,6 +11,11 @@
 #include "upfront/game.h"
 
 #define RESULTS_FORMAT 1
+/* The version of the game model (the rules, the strategies and the score) a results file
+ * was made with, recorded as "model". A file made by another model cannot be replayed
+ * to its recorded score by this program. Files without "model" were made by upfront
+ * 0.1.0, model 1. */
+#define RESULTS_MODEL 2
 #define RESULTS_MAX_BYTES (16u * 1024u * 1024u)
 #define RESULTS_MAX_ACTIONS 100000
 
@@ -39,6 +44,8 @@ typedef struct ActionLog {
     char *player;        /* results file; owned, may be NULL */
     int64_t started;
     int64_t recorded_total; /* results file: "score.total" */
+    int model;           /* results file: "model" (1 when absent: made by upfront 0.1.0) */
+    char *program;       /* results file: "program", e.g. "upfront 0.1.0"; owned, may be NULL */
     char *recorded_json;    /* results file: the whole text as read, owned */
 } ActionLog;
 
@@ -52,6 +59,11 @@ int results_read_actions(const char *buf, size_t len, const char *file, const Sc
 int results_read_header(const char *buf, size_t len, const char *file, ActionLog *out,
                         DiagList *diags);
 void action_log_free(ActionLog *log);
+
+/* 0 when a results file read into log was made by this program's model (RESULTS_MODEL);
+ * otherwise 1 with the verdict in msg, e.g. "made by an older model (upfront 0.1.0):
+ * replay it with upfront 0.1.0" (a replay here would not give its recorded figures). */
+int results_model_differs(const ActionLog *log, char *msg, size_t cap);
 
 /* Replays log against a fresh game; returns the game (caller frees) or NULL with a
  * diagnostic naming the first refused action. */

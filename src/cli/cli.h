@@ -172,6 +172,8 @@ double cli_now(void);
 typedef struct CliVerified {
     int ok;                  /* 1 when the replay matches the recorded score and state */
     int exit_code;           /* 0, 1 or 2 */
+    int older_model;         /* 1 when made by another model (not replayable here) */
+    char model_verdict[256]; /* then: "made by an older model (upfront 0.1.0): replay it ..." */
     char *player;            /* owned */
     char *scenario_id;       /* owned */
     int64_t total;           /* recorded score total */

@@ -249,7 +249,7 @@ int cmd_report(int argc, char **argv)
         return CLI_FAILURE;
     }
 
-    int failed = 0, oom = 0;
+    int failed = 0, older = 0, oom = 0;
     for (int i = 0; i < files.n && !oom; i++) {
         CliVerified v;
         AddCtx ctx = {report, files.v[i], &v, 0};
@@ -257,8 +257,11 @@ int cmd_report(int argc, char **argv)
         if (v.exit_code > worst)
             worst = v.exit_code;
         if (!v.ok) {
-            failed++;
-            if (report_reject(report, files.v[i]) != 0)
+            if (v.older_model)
+                older++;
+            else
+                failed++;
+            if (report_reject_why(report, files.v[i], v.older_model ? v.model_verdict : NULL) != 0)
                 ctx.oom = 1;
         }
         oom = ctx.oom;
@@ -282,6 +285,11 @@ int cmd_report(int argc, char **argv)
     if (failed)
         cli_error("report", "%d file%s failed verification and %s left out", failed,
                   failed == 1 ? "" : "s", failed == 1 ? "is" : "are");
+    if (older)
+        cli_error("report", "%d file%s made by another model %s left out (see above: replay %s "
+                  "with the upfront that made %s)", older, older == 1 ? "" : "s",
+                  older == 1 ? "is" : "are", older == 1 ? "it" : "them",
+                  older == 1 ? "it" : "them");
     if (csv && write_out(csv, report_csv(report)) != CLI_OK)
         worst = CLI_FAILURE;
     if (html && write_out(html, report_html(report)) != CLI_OK)

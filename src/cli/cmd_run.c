@@ -81,6 +81,12 @@ int cmd_run(int argc, char **argv)
                         "%s)\n",
                         actions, log.scenario_id ? log.scenario_id : "?", log.scenario_hash,
                         scenario_id(s), scenario_hash(s));
+            char why[256];
+            if (log.is_results && results_model_differs(&log, why, sizeof why))
+                fprintf(stderr,
+                        "%s: warning: %s; this program plays its actions by its own model, so "
+                        "the game differs from the one recorded\n",
+                        actions, why);
             g = results_replay(s, seed, &log, actions, diags);
             if (!g)
                 rc = CLI_INVALID;

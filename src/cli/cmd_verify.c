@@ -239,6 +239,13 @@ void cli_verify_file_visit(const char *cmd, const char *path, const char *scenar
         out->exit_code = CLI_INVALID;
         goto done;
     }
+    if (results_model_differs(&hdr, out->model_verdict, sizeof out->model_verdict)) {
+        /* its figures come from another model: neither "ok" nor a mismatch */
+        verr(path, "%s", out->model_verdict);
+        out->exit_code = CLI_INVALID;
+        out->older_model = 1;
+        goto done;
+    }
     s = find_scenario(path, scenario_path, &hdr, &out->exit_code, &used);
     if (!s)
         goto done;

@@ -3,6 +3,7 @@
 #include "upfront/report.h"
 
 #include "upfront/alloc.h"
+#include "upfront/sim.h"
 #include "json_strict.h"
 #include "strbuf.h"
 
@@ -56,18 +57,32 @@ const char *report_mistake_hint(ReportMistake m)
 
 /* ------------------------------------------------------------------ the report */
 
+/* A seed's par, played once per group (one scenario) and seed. */
+typedef struct Par {
+    uint64_t seed;
+    int64_t par;
+} Par;
+
 typedef struct Group {
     char *id, *hash, *title, *currency;
     int curve1[STAGE_COUNT], curve2[STAGE_COUNT];
+    int64_t max_score;
+    Par *pars;
+    int npars, parcap;
     ReportTrainee **t;
     int n, cap;
 } Group;
+
+typedef struct Rejected {
+    char *file;
+    char *why; /* NULL: failed verification */
+} Rejected;
 
 struct Report {
     Group *groups;
     int ngroups, gcap;
     int total;
-    char **rejected;
+    Rejected *rejected;
     int nrejected, rcap;
 };
 
@@ -124,22 +139,36 @@ void report_free(Report *r)
         alloc_free(gr->hash);
         alloc_free(gr->title);
         alloc_free(gr->currency);
+        alloc_free(gr->pars);
     }
     alloc_free(r->groups);
-    for (int i = 0; i < r->nrejected; i++)
-        alloc_free(r->rejected[i]);
+    for (int i = 0; i < r->nrejected; i++) {
+        alloc_free(r->rejected[i].file);
+        alloc_free(r->rejected[i].why);
+    }
     alloc_free(r->rejected);
     alloc_free(r);
 }
 
 int report_reject(Report *r, const char *file)
 {
+    return report_reject_why(r, file, NULL);
+}
+
+int report_reject_why(Report *r, const char *file, const char *why)
+{
     if (grow(&r->rejected, &r->rcap, r->nrejected + 1, sizeof *r->rejected) != 0)
         return -1;
     char *f = dup_str(file);
-    if (!f)
+    char *w = why ? dup_str(why) : NULL;
+    if (!f || (why && !w)) {
+        alloc_free(f);
+        alloc_free(w);
         return -1;
-    r->rejected[r->nrejected++] = f;
+    }
+    r->rejected[r->nrejected].file = f;
+    r->rejected[r->nrejected].why = w;
+    r->nrejected++;
     return 0;
 }
 
@@ -238,6 +267,7 @@ static Group *find_group(Report *r, const Scenario *s)
     const ScoringRules *w = scenario_scoring(s);
     memcpy(ng.curve1, w->curve_sales1, sizeof ng.curve1);
     memcpy(ng.curve2, w->curve_sales2, sizeof ng.curve2);
+    ng.max_score = score_max(s);
     if (!ng.id || !ng.hash || !ng.title || !ng.currency) {
         alloc_free(ng.id);
         alloc_free(ng.hash);
@@ -249,6 +279,23 @@ static Group *find_group(Report *r, const Scenario *s)
     r->groups[at] = ng;
     r->ngroups++;
     return &r->groups[at];
+}
+
+/* The par of a seed in a group: played (sim_par) the first time the seed is seen. */
+static int group_par(Group *gr, const Scenario *s, uint64_t seed, int64_t *par)
+{
+    for (int i = 0; i < gr->npars; i++)
+        if (gr->pars[i].seed == seed) {
+            *par = gr->pars[i].par;
+            return 0;
+        }
+    if (grow(&gr->pars, &gr->parcap, gr->npars + 1, sizeof *gr->pars) != 0 ||
+        sim_par(s, seed, par) != 0)
+        return -1;
+    gr->pars[gr->npars].seed = seed;
+    gr->pars[gr->npars].par = *par;
+    gr->npars++;
+    return 0;
 }
 
 int report_add(Report *r, const Game *g, const char *player, const char *file,
@@ -283,10 +330,12 @@ int report_add(Report *r, const Game *g, const char *player, const char *file,
             return 1;
         }
     }
-    if (grow(&gr->t, &gr->cap, gr->n + 1, sizeof *gr->t) != 0) {
+    if (group_par(gr, game_scenario(g), t->seed, &t->par) != 0 ||
+        grow(&gr->t, &gr->cap, gr->n + 1, sizeof *gr->t) != 0) {
         trainee_free(t);
         return -1;
     }
+    t->max_score = gr->max_score;
     int at = gr->n;
     while (at > 0 && cmp_trainee(t, gr->t[at - 1]) < 0)
         at--;
@@ -348,7 +397,12 @@ int report_rejected_count(const Report *r)
 
 const char *report_rejected(const Report *r, int i)
 {
-    return r && i >= 0 && i < r->nrejected ? r->rejected[i] : NULL;
+    return r && i >= 0 && i < r->nrejected ? r->rejected[i].file : NULL;
+}
+
+const char *report_rejected_why(const Report *r, int i)
+{
+    return r && i >= 0 && i < r->nrejected ? r->rejected[i].why : NULL;
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -376,6 +430,8 @@ void report_summary(const Report *r, int g, ReportSummary *out)
         return;
     memcpy(out->curve_sales1, gr->curve1, sizeof out->curve_sales1);
     memcpy(out->curve_sales2, gr->curve2, sizeof out->curve_sales2);
+    out->max_possible = gr->max_score;
+    out->par = -1;
     int n = gr->n;
     out->trainees = n;
     if (n == 0)
@@ -411,6 +467,8 @@ void report_summary(const Report *r, int g, ReportSummary *out)
             scores[i] = (double)t->card.total;
     }
     out->buyer_initiated_share = out->deals_won ? (double)buyer / out->deals_won : 0.0;
+    if (out->seeds == 1)
+        out->par = gr->t[0]->par;
     if (scores) {
         qsort(scores, (size_t)n, sizeof *scores, cmp_double);
         out->score_min = scores[0];
@@ -599,23 +657,31 @@ char *report_text(const Report *r)
         while (b.len > 0 && b.s[b.len - 1] == ' ')
             b.s[--b.len] = '\0';
         strbuf_printf(&b, " (%s), %d trainee%s", gr->id, s.trainees, s.trainees == 1 ? "" : "s");
-        if (s.seeds == 1)
-            strbuf_printf(&b, ", seed %llu\n\n", (unsigned long long)gr->t[0]->seed);
-        else
-            strbuf_printf(&b, ", %d different seeds: the games are not the same game\n\n",
-                       s.seeds);
+        fmt_int(n2, sizeof n2, s.max_possible);
+        if (s.seeds == 1) {
+            fmt_int(n1, sizeof n1, s.par);
+            strbuf_printf(&b, ", seed %llu: par %s, at most %s points\n\n",
+                          (unsigned long long)gr->t[0]->seed, n1, n2);
+        } else {
+            strbuf_printf(&b, ", %d different seeds: the games are not the same game (par "
+                          "per seed below, at most %s points)\n\n", s.seeds, n2);
+        }
 
-        strbuf_puts(&b, "rank  player                score     revenue  quota  deals  buyer-asked  "
-                    "front-loading\n");
+        strbuf_puts(&b, "rank  player                score     max     par     revenue  quota  deals  "
+                    "buyer-asked  front-loading\n");
         for (int i = 0; i < gr->n; i++) {
             const ReportTrainee *t = gr->t[i];
             fmt_int(n1, sizeof n1, t->card.revenue);
+            fmt_int(n2, sizeof n2, t->max_score);
+            fmt_int(n3, sizeof n3, t->par);
             strbuf_printf(&b, "%4d  ", t->rank);
             buf_cell(&b, display_name(t), 20, 0);
-            strbuf_printf(&b, "  %5lld  %10s  %4d%%  %5d  %11d  %12d%%\n", (long long)t->card.total,
-                       n1, t->card.attainment_bp / 100, t->card.deals_won,
-                       t->card.buyer_initiated, t->card.frontload_pct);
+            strbuf_printf(&b, "  %5lld  %6s  %6s  %10s  %4d%%  %5d  %11d  %12d%%\n",
+                          (long long)t->card.total, n2, n3, n1, t->card.attainment_bp / 100,
+                          t->card.deals_won, t->card.buyer_initiated, t->card.frontload_pct);
         }
+        strbuf_puts(&b, "(max: the most points a game of this scenario can score; par: what the "
+                    "Sales 2.0 strategy scores on the seed)\n");
 
         strbuf_puts(&b, "\nEffort by stage (share of time)  Prepare  Prospect  Progress  Close\n");
         strbuf_printf(&b, "  class mean                      %6d%%  %7d%%  %7d%%  %4d%%\n",
@@ -692,7 +758,7 @@ char *report_csv(const Report *r)
         strbuf_printf(&b, ",effort_%s_pct", stage_name((Stage)s));
     for (int c = 0; c < CHANNEL_COUNT; c++)
         strbuf_printf(&b, ",touches_%s", channel_name((Channel)c));
-    strbuf_puts(&b, ",touches_total,seed,scenario_hash,file\r\n");
+    strbuf_puts(&b, ",touches_total,seed,scenario_hash,file,par,max_score\r\n");
     for (int g = 0; g < report_group_count(r); g++) {
         const Group *gr = &r->groups[g];
         for (int i = 0; i < gr->n; i++) {
@@ -721,7 +787,7 @@ char *report_csv(const Report *r)
             strbuf_printf(&b, ",%d,%llu,%s,", t->touches_total, (unsigned long long)t->seed,
                        gr->hash);
             buf_csv(&b, t->file);
-            strbuf_puts(&b, "\r\n");
+            strbuf_printf(&b, ",%lld,%lld\r\n", (long long)t->par, (long long)t->max_score);
         }
     }
     return strbuf_done(&b);
@@ -993,14 +1059,20 @@ static void html_group(StrBuf *b, const Report *r, int g)
     buf_html(b, gr->id, 0);
     strbuf_printf(b, "</b> \xC2\xB7 %d trainee%s verified by replay", s.trainees,
                s.trainees == 1 ? "" : "s");
-    if (s.seeds == 1)
-        strbuf_printf(b, " \xC2\xB7 seed %llu</p>\n", (unsigned long long)gr->t[0]->seed);
-    else
-        strbuf_printf(b, "</p>\n<p class=\"warn\">The games used %d different seeds, so the "
-                      "trainees did not face the same accounts and luck.</p>\n", s.seeds);
+    fmt_int(n2, sizeof n2, s.max_possible);
+    if (s.seeds == 1) {
+        fmt_int(n1, sizeof n1, s.par);
+        strbuf_printf(b, " \xC2\xB7 seed %llu \xC2\xB7 par %s \xC2\xB7 at most %s points</p>\n",
+                      (unsigned long long)gr->t[0]->seed, n1, n2);
+    } else {
+        strbuf_printf(b, " \xC2\xB7 at most %s points</p>\n<p class=\"warn\">The games used %d "
+                      "different seeds, so the trainees did not face the same accounts and luck: "
+                      "read each score against its seed's par.</p>\n", n2, s.seeds);
+    }
 
     strbuf_puts(b, "<section>\n<h2>Leaderboard</h2>\n<table>\n<thead><tr><th class=\"n\">Rank</th>"
-               "<th>Player</th><th class=\"n\">Score</th><th class=\"n\">Revenue</th>"
+               "<th>Player</th><th class=\"n\">Score</th><th class=\"n\">Max</th>"
+               "<th class=\"n\">Par</th><th class=\"n\">Revenue</th>"
                "<th class=\"n\">Quota</th><th class=\"n\">Deals</th>"
                "<th class=\"n\">Buyer asked</th><th class=\"n\">Front-loading</th></tr></thead>"
                "\n<tbody>\n");
@@ -1010,14 +1082,19 @@ static void html_group(StrBuf *b, const Report *r, int g)
         strbuf_printf(b, "<tr%s><td class=\"n\">%d</td><td class=\"who\">", t->rank == 1 ? " class=\"top\"" : "",
                    t->rank);
         buf_html(b, display_name(t), 32);
+        fmt_int(n2, sizeof n2, t->max_score);
+        fmt_int(n3, sizeof n3, t->par);
         strbuf_printf(b, "</td><td class=\"n\">%lld</td><td class=\"n\">%s</td>"
+                      "<td class=\"n\">%s</td><td class=\"n\">%s</td>"
                       "<td class=\"n\">%d%%</td><td class=\"n\">%d</td><td class=\"n\">%d</td>"
                       "<td class=\"n\">%d%%</td></tr>\n",
-                   (long long)t->card.total, n1, t->card.attainment_bp / 100, t->card.deals_won,
-                   t->card.buyer_initiated, t->card.frontload_pct);
+                   (long long)t->card.total, n2, n3, n1, t->card.attainment_bp / 100,
+                   t->card.deals_won, t->card.buyer_initiated, t->card.frontload_pct);
     }
     strbuf_puts(b, "</tbody>\n</table>\n");
-    strbuf_printf(b, "<p>Revenue in %s. <i>Buyer asked</i>: won deals where the buyer asked to "
+    strbuf_printf(b, "<p>Revenue in %s. <i>Max</i>: the most points a game of this scenario "
+                  "can score. <i>Par</i>: what the Sales 2.0 strategy scores on the same seed. "
+                  "<i>Buyer asked</i>: won deals where the buyer asked to "
                   "sign. <i>Front-loading</i>: 0%% is the Sales 1.0 curve, 100%% the Sales 2.0 "
                   "curve.</p>\n</section>\n", gr->currency);
 
@@ -1098,14 +1175,20 @@ char *report_html(const Report *r)
     for (int g = 0; g < report_group_count(r); g++)
         html_group(&b, r, g);
     if (report_rejected_count(r) > 0) {
-        strbuf_printf(&b, "<section class=\"warn\">\n<h2>Left out</h2>\n<p>%d file%s failed "
-                       "verification (the replay does not give the recorded score) and %s "
+        strbuf_printf(&b, "<section class=\"warn\">\n<h2>Left out</h2>\n<p>%d file%s %s "
                        "not ranked:</p>\n<ul>\n", report_rejected_count(r),
                    report_rejected_count(r) == 1 ? "" : "s",
                    report_rejected_count(r) == 1 ? "is" : "are");
         for (int i = 0; i < report_rejected_count(r); i++) {
             strbuf_puts(&b, "<li>");
             buf_html(&b, report_rejected(r, i), 0);
+            const char *why = report_rejected_why(r, i);
+            strbuf_puts(&b, ": ");
+            if (why)
+                buf_html(&b, why, 0);
+            else
+                strbuf_puts(&b, "failed verification (the replay does not give the recorded "
+                                "score)");
             strbuf_puts(&b, "</li>\n");
         }
         strbuf_puts(&b, "</ul>\n</section>\n");

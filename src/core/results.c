@@ -429,6 +429,7 @@ char *results_to_json(const Game *g, const ResultsMeta *meta)
         add_str(so, "hash", scenario_hash(s), &ok);
         add_str(so, "path", meta && meta->scenario_path ? meta->scenario_path : "", &ok);
     }
+    add_int(root, "model", RESULTS_MODEL, &ok); /* after the scenario: its lines keep their places */
     char num[32];
     snprintf(num, sizeof num, "%llu", (unsigned long long)game_seed(g));
     add_str(root, "seed", num, &ok);
@@ -850,9 +851,9 @@ static int opt_string(Reader *r, const cJSON *o, const char *base, const char *k
 }
 
 static const char *const top_keys[] = {
-    "format", "program", "scenario", "seed",  "player",     "started", "finished",
+    "format", "program", "model", "scenario", "seed",  "player",     "started", "finished",
     "days_played", "score", "effort", "deals", "state_hash", "actions"};
-#define TOP_KEY_COUNT 13
+#define TOP_KEY_COUNT 14
 static const char *const scenario_keys[] = {"id", "hash", "path"};
 
 static void check_keys(Reader *r, const cJSON *o, const char *base, const char *const *keys,
@@ -941,6 +942,15 @@ static void read_header(Reader *r, const cJSON *root, ActionLog *out)
     const cJSON *prog = cJSON_GetObjectItemCaseSensitive(root, "program");
     if (prog && !cJSON_IsString(prog))
         rerr(r, "/program", 0, "expected a string, found %s", type_name(prog));
+    else if (prog)
+        opt_string(r, root, "", "program", &out->program);
+
+    /* no "model": made by upfront 0.1.0, before models were recorded */
+    const cJSON *model = cJSON_GetObjectItemCaseSensitive(root, "model");
+    int64_t m = 1;
+    if (model && read_int(r, model, "/model", 1, 1000000, &m) != 0)
+        m = 1;
+    out->model = (int)m;
 
     const cJSON *sc = cJSON_GetObjectItemCaseSensitive(root, "scenario");
     if (!sc) {
@@ -1090,8 +1100,51 @@ void action_log_free(ActionLog *log)
     alloc_free(log->scenario_hash);
     alloc_free(log->scenario_path);
     alloc_free(log->player);
+    alloc_free(log->program);
     alloc_free(log->recorded_json);
     memset(log, 0, sizeof *log);
+}
+
+/* 1 when a recorded program name is safe to print in a sentence: "upfront X" with a
+ * version of digits, dots, letters and dashes. */
+static int sane_program(const char *p)
+{
+    if (!p || strncmp(p, "upfront ", 8) != 0 || strlen(p) > 40 || !p[8])
+        return 0;
+    for (const char *c = p + 8; *c; c++)
+        if (!((*c >= '0' && *c <= '9') || (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+              *c == '.' || *c == '-' || *c == '+'))
+            return 0;
+    return 1;
+}
+
+int results_model_differs(const ActionLog *log, char *msg, size_t cap)
+{
+    if (!log || log->model == RESULTS_MODEL || log->model == 0) {
+        if (cap)
+            msg[0] = '\0';
+        return 0;
+    }
+    /* model 1 was only ever released as upfront 0.1.0 */
+    const char *who = sane_program(log->program) ? log->program
+                      : log->model == 1               ? "upfront 0.1.0"
+                                                      : NULL;
+    if (log->model < RESULTS_MODEL) {
+        if (who)
+            snprintf(msg, cap, "made by an older model (%s): replay it with %s", who, who);
+        else
+            snprintf(msg, cap, "made by an older model (model %d; this is model %d): replay it "
+                               "with the upfront that made it", log->model, RESULTS_MODEL);
+    } else {
+        if (who)
+            snprintf(msg, cap, "made by a newer model (%s, model %d; this is upfront %s, model "
+                               "%d): replay it with %s", who, log->model, UPFRONT_VERSION,
+                     RESULTS_MODEL, who);
+        else
+            snprintf(msg, cap, "made by a newer model (model %d; this is model %d): replay it "
+                               "with the upfront that made it", log->model, RESULTS_MODEL);
+    }
+    return 1;
 }
 
 /* ------------------------------------------------------------------ replay */

@@ -97,7 +97,7 @@ def case_help(tmp):
     check(r.err == "", "--help writes nothing to stderr")
     r = run("--version")
     expect(r, 0, "--version")
-    check(r.out == "upfront 0.1.0\n", "--version prints 'upfront 0.1.0', got %r" % r.out)
+    check(r.out == "upfront 0.2.0\n", "--version prints 'upfront 0.2.0', got %r" % r.out)
     for cmd in ("play", "validate", "run", "simulate", "balance", "strategies", "verify",
                 "report", "bench"):
         r = run(cmd, "--help")
@@ -259,7 +259,9 @@ def case_run(tmp):
     for k in ("format", "program", "scenario", "seed", "player", "started", "actions", "score",
               "effort", "deals", "state_hash"):
         check(k in doc, "results file has " + k)
-    check(doc["format"] == 1 and doc["program"] == "upfront 0.1.0", "format and program")
+    check(doc["format"] == 1 and doc["program"] == "upfront 0.2.0", "format and program")
+    check(doc.get("model") == 2, "the results file records the model it was made with")
+    check(list(doc)[:4] == ["format", "program", "scenario", "model"], "model after the scenario")
     check(doc["seed"] == "7" and doc["player"] == "Ada", "seed and player recorded")
     check(doc["started"] == "2026-01-01T00:00:00Z", "SOURCE_DATE_EPOCH is the start time")
     check(doc["scenario"]["path"] == SCENARIO and len(doc["scenario"]["hash"]) == 16,
@@ -423,11 +425,80 @@ def case_verify(tmp):
     check("no-such-scenario" in r.err, "names the scenario it looked for")
 
     expect(run("verify", os.path.join(tmp, "missing.json")), 2, "verify an unreadable file")
+    case_older_model(tmp, a)
     junk = os.path.join(tmp, "junk.json")
     write(junk, "{ not json")
     r = run("verify", junk)
     expect(r, 1, "verify a malformed file")
     check(re.search(r"junk\.json:1:\d+: error:", r.err) is not None, "positioned: %r" % r.err)
+
+
+OLD_RESULTS = "tests/cli/results-0.1.0.json"  # made by upfront 0.1.0 (commit 210d93a)
+OLD_VERDICT = "made by an older model (upfront 0.1.0): replay it with upfront 0.1.0"
+
+
+def case_older_model(tmp, current):
+    """A results file of another model gets that verdict: never ok, never a mismatch."""
+    old = json.loads(read(OLD_RESULTS))
+    check(old["program"] == "upfront 0.1.0" and "model" not in old,
+          "the fixture is a 0.1.0 results file")
+    bad_words = ("mismatch", "the file says", "replay gives", "not a valid", "ok (score")
+    for extra in ((), ("--scenario", SCENARIO), ("--scenario", TINY)):
+        r = run("verify", OLD_RESULTS, *extra)
+        expect(r, 1, "verify a 0.1.0 results file %s" % (extra,))
+        check(r.err == "%s: error: %s\n" % (OLD_RESULTS, OLD_VERDICT),
+              "the 0.1.0 file gets the older-model verdict and nothing else: %r" % r.err)
+        check(r.out == "", "no ok line for a 0.1.0 file: %r" % r.out)
+        check(not any(w in r.err + r.out for w in bad_words), "no mismatch verdict: %r" % r.err)
+    # the same file moved beside a changed scenario: still the model's verdict
+    moved = os.path.join(tmp, "old-moved.json")
+    old_moved = dict(old)
+    old_moved["scenario"] = dict(old["scenario"], path="nowhere/tutorial.json", hash="0" * 16)
+    write(moved, json.dumps(old_moved, indent=2))
+    r = run("verify", moved)
+    expect(r, 1, "verify a 0.1.0 file whose scenario is gone")
+    check(OLD_VERDICT in r.err and "mismatch" not in r.err, "older model first: %r" % r.err)
+    # a current file beside it still verifies; the worst exit code wins
+    r = run("verify", current, OLD_RESULTS)
+    expect(r, 1, "verify a current and a 0.1.0 file")
+    check(r.out.startswith(current + ": ok (score "), "the current file is ok: %r" % r.out)
+    # a file of a newer model
+    newer = json.loads(read(current))
+    newer["model"] = 3
+    newer["program"] = "upfront 0.3.0"
+    newer_path = os.path.join(tmp, "newer.json")
+    write(newer_path, json.dumps(newer, indent=2))
+    r = run("verify", newer_path)
+    expect(r, 1, "verify a file of a newer model")
+    check(("%s: error: made by a newer model (upfront 0.3.0, model 3; this is upfront 0.2.0, "
+           "model 2): replay it with upfront 0.3.0\n" % newer_path) == r.err,
+          "the newer-model verdict: %r" % r.err)
+    # a bad model value is a positioned error of the file, exit 1
+    newer["model"] = "two"
+    write(newer_path, json.dumps(newer, indent=2))
+    r = run("verify", newer_path)
+    expect(r, 1, "verify a file whose model is not a number")
+    check("/model" in r.err, "the bad model is named by pointer: %r" % r.err)
+    # report leaves it out with the same verdict, ranks the rest, and says why in the HTML
+    html = os.path.join(tmp, "old.html")
+    r = run("report", current, OLD_RESULTS, "--html", html)
+    expect(r, 1, "report with a 0.1.0 file")
+    check(("%s: error: %s" % (OLD_RESULTS, OLD_VERDICT)) in r.err.splitlines(),
+          "report names the 0.1.0 file with the verdict: %r" % r.err)
+    check("failed verification" not in r.err and "mismatch" not in r.err,
+          "report does not call it a failed verification: %r" % r.err)
+    check("1 file made by another model is left out" in r.err, "report counts it: %r" % r.err)
+    page = read(html).decode("utf-8")
+    check((OLD_RESULTS + ": " + OLD_VERDICT) in page, "the HTML says why it is left out")
+    rows = [l for l in r.out.splitlines() if re.match(r"^\s+\d+\s", l)]
+    check(len(rows) == 1, "the current file is ranked: %r" % r.out)
+    # run --actions on it plays the actions by this model, and says so
+    again = os.path.join(tmp, "again.json")
+    r = run("run", "scenarios/tutorial.json", "--actions", OLD_RESULTS, "--out", again)
+    check(r.code in (0, 1), "run --actions on a 0.1.0 file: %d %s" % (r.code, r.err))
+    check(("%s: warning: %s; this program plays its actions by its own model" % (OLD_RESULTS,
+                                                                               OLD_VERDICT))
+          in r.err, "run warns that the game differs: %r" % r.err)
 
 
 def case_simulate(tmp):
@@ -498,6 +569,30 @@ def case_report(tmp):
     check(b"&quot;the kid&quot;" in read(html), "html escaping")
     scores = [int(l.split(",")[0]) for l in lines[1:]]
     check(scores == [1, 2, 3], "ranks (seed 1: no equal scores, which would share a rank)")
+    # par (sales2's score on the seed) and the maximum score, appended as the last columns
+    import csv as csvmod
+    import io
+    rows = list(csvmod.reader(io.StringIO(read(csv).decode("utf-8"), newline="")))
+    header = rows[0]
+    check(header[-2:] == ["par", "max_score"], "par and max_score are the last columns: %r" % header)
+    check(header[:4] == ["rank", "player", "scenario", "score"] and header[-5:-2] ==
+          ["seed", "scenario_hash", "file"], "the older columns keep their places: %r" % header)
+    recs = [dict(zip(header, row)) for row in rows[1:]]
+    ada = next(x for x in recs if x["player"] == "Ada")
+    check(int(ada["par"]) == int(ada["score"]), "par is sales2's score on the seed: %r" % ada)
+    check(len({x["par"] for x in recs}) == 1 and len({x["max_score"] for x in recs}) == 1,
+          "one seed, one scenario: one par and one maximum")
+    check(all(0 <= int(x["score"]) <= int(x["max_score"]) for x in recs), "no score above the max")
+    m = re.search(r", seed 1: par ([\d,]+), at most ([\d,]+) points", r.out)
+    check(m is not None and m.group(1).replace(",", "") == ada["par"] and
+          m.group(2).replace(",", "") == ada["max_score"],
+          "the text report reads 'seed 1: par N, at most M points': %r" % r.out[:400])
+    head = [l for l in r.out.splitlines() if l.startswith("rank ")]
+    check(head and re.search(r"score +max +par ", head[0]) is not None,
+          "the text leaderboard has max and par columns: %r" % head)
+    page = read(html).decode("utf-8")
+    check("<th class=\"n\">Max</th><th class=\"n\">Par</th>" in page and
+          ("par %s" % format(int(ada["par"]), ",")) in page, "the HTML shows max and par")
     d = json.loads(read(files[0]))
     d["score"]["total"] += 100
     bad = os.path.join(tmp, "bad.json")

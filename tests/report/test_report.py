@@ -164,6 +164,30 @@ def case_csv(tmp):
             col = "score" if k == "total" else k
             check(int(r[col]) == d["score"][k], "%s %s matches the results file" % (r["player"], k))
         check(int(r["revenue"]) == d["score"]["revenue"], "revenue matches")
+    # par and the maximum score: appended after every older column
+    check(header[-2:] == ["par", "max_score"], "par and max_score end the header: %r" % header)
+    check(header.index("file") == len(header) - 3, "file keeps its place before them")
+    for r in recs:
+        check(r["par"].isdigit() and r["max_score"].isdigit(), "par and max are whole numbers")
+        check(int(r["score"]) <= int(r["max_score"]), "no score above the maximum")
+    check(int(recs[0]["par"]) == int(recs[0]["score"]), "sales2's score on its seed is the par")
+    # two seeds: each row reads against its own seed's par
+    other = os.path.join(tmp, "seed9")
+    os.makedirs(other)
+    paths9 = make_class(other, seed=9)
+    code, out, err = run("report", paths[0], paths9[0], paths9[1], "--csv", out_csv)
+    check(code == 0, "report on two seeds: %s" % err)
+    rows = list(csv.reader(io.StringIO(open(out_csv, encoding="utf-8").read(), newline="")))
+    recs2 = [dict(zip(rows[0], r)) for r in rows[1:]]
+    by_seed = {}
+    for r in recs2:
+        by_seed.setdefault(r["seed"], set()).add(r["par"])
+    check(sorted(by_seed) == ["1", "9"] and all(len(v) == 1 for v in by_seed.values()),
+          "one par per seed: %r" % by_seed)
+    for r in recs2:
+        if r["player"] == "Ada Lovelace":
+            check(r["par"] == r["score"], "each sales2 game scores its seed's par: %r" % r)
+    check("par per seed below" in out, "the text says the par is per seed: %r" % out[:300])
     # atomic: a write into a missing folder fails cleanly and leaves nothing
     code, _, err = run("report", *paths, "--csv", os.path.join(tmp, "nope", "x.csv"))
     check(code == 2 and "cannot write" in err, "an unwritable CSV exits 2: %r" % err)
