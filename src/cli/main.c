@@ -33,8 +33,9 @@ static const CliCommand commands[] = {
      "simulate SCENARIO --strategy NAME --runs N [--seed N] [--json] [--threads N]",
      "play N games with a built-in strategy and print statistics", cmd_simulate},
     {"balance", "balance SCENARIO [--runs N] [--seed N] [--json] [--threads N]",
-     "play sales1, sales2 and random over many seeds (2000 by default) and say whether the "
-     "scenario teaches the lesson; exit 1 when it does not",
+     "play sales1, sales2 and random over many seeds (2000 by default), and a game where "
+     "nothing is done, and say whether the scenario teaches the lesson by the checks that "
+     "'upfront balance --help' lists; exit 1 when it does not",
      cmd_balance},
     {"strategies", "strategies", "list the built-in strategies", cmd_strategies},
     {"verify", "verify RESULTS.json... [--scenario FILE]",
@@ -93,6 +94,63 @@ static const struct {
               "upfront paths --json"},
 };
 
+/* More for 'upfront COMMAND --help' where a command checks figures against bounds: what
+ * each check is and why (the manual page says the same). */
+static const struct {
+    const char *name;
+    const char *details;
+} details[] = {
+    {"balance",
+     "checks (each named in the output; the figures over --runs games per strategy):\n"
+     "  sales1_curve          sales1's share of time per stage is within 10 points of the\n"
+     "                        scenario's Sales 1.0 curve on every stage: the debrief draws\n"
+     "                        that curve as old-school selling, so sales1 must play it\n"
+     "  sales2_curve          sales2's is within 10 points of the Sales 2.0 curve, for the\n"
+     "                        same reason\n"
+     "  sales1_quota          sales1 reaches 15-45% of quota on average: old-school reps do\n"
+     "                        close deals (fewer, later); less is a straw man, more no lesson\n"
+     "  sales2_quota          sales2 reaches 70-115%: best-practice reps make quota; less is\n"
+     "                        too hard to show the win, more makes the quota meaningless\n"
+     "  buyers_ask_to_sign    buyers ask to sign at least 60% of sales2's won deals: with\n"
+     "                        the work done up front, closing is the easy step\n"
+     "  sales1_loses_more     sales1 loses more deals to pressure or no decision per deal\n"
+     "                        won than sales2: closing techniques cost deals\n"
+     "  sales2_mean_vs_sales1 sales2's mean score is 1.5-8 x sales1's: a clear win, but not\n"
+     "                        one so lopsided that a trainer stops believing the game\n"
+     "  random_below_sales2   random's mean score is below sales2's: the method wins, not\n"
+     "                        activity or luck\n"
+     "  nothing_below_sales1  a game where every day is ended at once (20 seeds) scores\n"
+     "                        below sales1's mean: doing nothing never beats working\n"
+     "  sales1_time_used      sales1 uses at least 80% of the available hours, and\n"
+     "  sales2_time_used      so does sales2: time must bind, or there is no choice of where\n"
+     "                        the hours go\n"
+     "  sales2_p10_vs_p50     sales2's 10th percentile score is at least 0.6 x its median:\n"
+     "                        luck must not decide, so classes on different seeds compare\n"
+     "exit 0 when every check passes, 1 when any fails (the lesson is not taught)."},
+    {"validate",
+     "--lesson plays 300 games per strategy (seed 1) and judges the checks of 'upfront\n"
+     "balance' (see 'upfront balance --help'): each failed check is a warning at line 1 with\n"
+     "the figure measured and its bound, e.g. \"sales2 reaches 64.0% of quota on average\n"
+     "(must be 70-115%)\", and every figure judged is printed after the file's ok line."},
+    {"verify",
+     "a results file records the model it was made with; one made by another model (a file\n"
+     "of upfront 0.1.0 has none) is neither ok nor a mismatch: \"made by an older model\n"
+     "(upfront 0.1.0): replay it with upfront 0.1.0\", exit 1."},
+    {"report",
+     "each trainee's score reads against the seed's par (what the sales2 strategy scores on\n"
+     "it) and the most points the scenario allows: \"412 of 1,250, par 780\"; the CSV ends\n"
+     "with the columns par and max_score. A file made by another model is left out with\n"
+     "that verdict (see 'upfront verify --help')."},
+};
+
+static const char *command_details(const char *name)
+{
+    for (size_t i = 0; i < sizeof details / sizeof details[0]; i++)
+        if (strcmp(details[i].name, name) == 0)
+            return details[i].details;
+    return NULL;
+}
+
 const char *cli_command_examples(const char *name)
 {
     for (size_t i = 0; i < sizeof examples / sizeof examples[0]; i++)
@@ -104,6 +162,9 @@ const char *cli_command_examples(const char *name)
 void cli_print_command_help(const CliCommand *cmd)
 {
     printf("usage: %s %s\n  %s\n", cli_program, cmd->usage, cmd->summary);
+    const char *more = command_details(cmd->name);
+    if (more)
+        printf("\n%s\n", more);
     const char *ex = cli_command_examples(cmd->name);
     if (ex) {
         printf("\nexamples:\n");
