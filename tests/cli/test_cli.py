@@ -103,6 +103,12 @@ def case_help(tmp):
         r = run(cmd, "--help")
         expect(r, 0, cmd + " --help")
         check(r.out.startswith("usage: upfront " + cmd), cmd + " --help prints its usage")
+    r = run("balance", "--help")
+    for name in BALANCE_CHECKS:
+        check(re.search(r"^  %s +\S" % name, r.out, re.M) is not None,
+              "balance --help explains %s: %r" % (name, r.out))
+    for bound in ("10 points", "15-45%", "70-115%", "60%", "1.5-8", "80%", "0.6"):
+        check(bound in r.out, "balance --help gives the bound %s" % bound)
 
 
 def case_usage(tmp):
