@@ -202,3 +202,123 @@ void play_menu_build(PlayMenu *m, const Game *g, int p)
         }
     }
 }
+
+/* --- the prospect list: sort and filter ---------------------------------------------- */
+
+const char *play_sort_label(PlaySort s)
+{
+    static const char *const names[PLAY_SORT_COUNT] = {"default", "stage", "value", "fit", "readiness"};
+    return ((int)s >= 0 && s < PLAY_SORT_COUNT) ? names[s] : "?";
+}
+
+const char *play_filter_label(PlayFilter f)
+{
+    static const char *const names[PLAY_FILTER_COUNT] = {"all", "cold", "engaged", "opportunities", "closed",
+                                                         "good fit"};
+    return ((int)f >= 0 && f < PLAY_FILTER_COUNT) ? names[f] : "?";
+}
+
+int play_known_fit(const Game *g, int p)
+{
+    const ProspectState *ps = game_prospect(g, p);
+    return ps && ps->fit_known ? scenario_prospect(game_scenario(g), p)->fit : -1;
+}
+
+static int is_closed(ProspectStatus s)
+{
+    return s == STATUS_WON || s == STATUS_LOST || s == STATUS_NO_DECISION || s == STATUS_BURNED;
+}
+
+int play_filter_match(const Game *g, int p, PlayFilter f)
+{
+    ProspectStatus s = game_prospect(g, p)->status;
+    switch (f) {
+    case PLAY_FILTER_ALL: return 1;
+    case PLAY_FILTER_COLD: return s == STATUS_COLD;
+    case PLAY_FILTER_ENGAGED: return s == STATUS_ENGAGED;
+    case PLAY_FILTER_OPPORTUNITY: return s == STATUS_MEETING;
+    case PLAY_FILTER_CLOSED: return is_closed(s);
+    case PLAY_FILTER_GOOD_FIT: return !is_closed(s) && play_known_fit(g, p) >= PLAY_GOOD_FIT;
+    default: return 1;
+    }
+}
+
+/* Opportunities first, then engaged, cold, and the closed accounts. */
+static int stage_rank(ProspectStatus s)
+{
+    switch (s) {
+    case STATUS_MEETING: return 0;
+    case STATUS_ENGAGED: return 1;
+    case STATUS_COLD: return 2;
+    case STATUS_WON: return 3;
+    case STATUS_LOST: return 4;
+    case STATUS_NO_DECISION: return 5;
+    default: return 6;
+    }
+}
+
+/* < 0 when prospect a comes before b. */
+static int list_cmp(const Game *g, PlaySort sort, int a, int b)
+{
+    const Scenario *sc = game_scenario(g);
+    const ProspectState *sa = game_prospect(g, a), *sb = game_prospect(g, b);
+    int64_t va = scenario_prospect(sc, a)->deal_value, vb = scenario_prospect(sc, b)->deal_value;
+    int d = 0;
+    switch (sort) {
+    case PLAY_SORT_STAGE:
+        d = stage_rank(sa->status) - stage_rank(sb->status);
+        break;
+    case PLAY_SORT_FIT:
+        /* unknown (-1) after every known fit; unknown fits tie, whatever they really are */
+        d = play_known_fit(g, b) - play_known_fit(g, a);
+        break;
+    case PLAY_SORT_READINESS:
+        d = is_closed(sa->status) - is_closed(sb->status);
+        if (!d)
+            d = sb->readiness - sa->readiness;
+        if (!d)
+            d = stage_rank(sa->status) - stage_rank(sb->status);
+        break;
+    default:
+        break;
+    }
+    if (d)
+        return d;
+    if (sort != PLAY_SORT_DEFAULT && va != vb)
+        return va > vb ? -1 : 1;
+    return a - b;
+}
+
+void play_list_build(PlayList *l, const Game *g, PlaySort sort, PlayFilter filter, int keep)
+{
+    memset(l, 0, sizeof *l);
+    l->kept = -1;
+    int n = scenario_prospect_count(game_scenario(g));
+    if (n > SCENARIO_MAX_PROSPECTS)
+        n = SCENARIO_MAX_PROSPECTS;
+    l->total = n;
+    for (int p = 0; p < n; p++) {
+        int match = play_filter_match(g, p, filter);
+        if (!match && p != keep)
+            continue;
+        if (match)
+            l->matches++;
+        else
+            l->kept = p;
+        /* insertion sort: a few dozen rows */
+        int i = l->count++;
+        while (i > 0 && list_cmp(g, sort, p, l->order[i - 1]) < 0) {
+            l->order[i] = l->order[i - 1];
+            i--;
+        }
+        l->order[i] = p;
+    }
+}
+
+int play_list_find(const PlayList *l, int p)
+{
+    for (int i = 0; i < l->count; i++)
+        if (l->order[i] == p)
+            return i;
+    return -1;
+}

@@ -149,7 +149,9 @@ Screen *pause_screen_new(void)
 /* --- help ---------------------------------------------------------------------------- */
 
 static const char *const help_keys[][2] = {
-    {"\xE2\x86\x91 \xE2\x86\x93", "Select a prospect (or the mouse wheel)"},
+    {"\xE2\x86\x91 \xE2\x86\x93", "Select a prospect (or the mouse wheel); PgUp PgDn Home End page through the list"},
+    {"S / Shift+S", "Sort the prospects: default order, stage, deal value, fit, readiness"},
+    {"F / Shift+F", "Show only some: all, cold, engaged, opportunities, closed, good fit (70+)"},
     {"Tab / Shift+Tab", "Move to the next / previous action"},
     {"\xE2\x86\x90 \xE2\x86\x92", "Jump to the previous / next stage: Prepare, Prospect, Progress, Close"},
     {"1 \xE2\x80\xA6 9", "Take that action of the highlighted stage on the selected prospect"},

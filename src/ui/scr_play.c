@@ -13,6 +13,8 @@ enum {
     HIT_END_DAY = PLAY_HIT_END_DAY,
     HIT_MENU = PLAY_HIT_MENU,
     HIT_HELP = PLAY_HIT_HELP,
+    HIT_SORT = PLAY_HIT_SORT,
+    HIT_FILTER = PLAY_HIT_FILTER,
     HIT_PROSPECT = PLAY_HIT_PROSPECT,
     HIT_ACTION = PLAY_HIT_ACTION,
     HIT_INFO = PLAY_HIT_INFO
@@ -22,7 +24,12 @@ enum {
 
 typedef struct Play {
     Screen base;
-    int sel;        /* selected prospect */
+    int sel;        /* selected prospect (a scenario index, whatever the list's order) */
+    PlaySort sort;  /* the prospect list's order and filter */
+    PlayFilter filter;
+    PlayList list;  /* rebuilt from the game whenever it is needed */
+    int first;      /* the list's first row shown */
+    int rows;       /* rows the list showed last (the page for PgUp/PgDn) */
     int act;        /* focused action in the menu */
     int inbox_mark; /* events from here on are new since the last day change */
     Uint32 banner_start;
@@ -140,6 +147,69 @@ static int stage_of_focus(const Play *p)
     return (int)p->menu.items[p->act].stage;
 }
 
+/* The list as the game stands, with the selected account in it even when it no longer
+ * passes the filter (an account never vanishes while it is being worked). */
+static void list_refresh(Play *p, const Game *g)
+{
+    play_list_build(&p->list, g, p->sort, p->filter, p->sel);
+}
+
+/* Keeps the selected row in view, moving the list as little as possible. */
+static void list_follow(Play *p)
+{
+    int pos = play_list_find(&p->list, p->sel);
+    int rows = p->rows > 0 ? p->rows : 1;
+    if (pos >= 0) {
+        if (pos < p->first)
+            p->first = pos;
+        if (pos >= p->first + rows)
+            p->first = pos - rows + 1;
+    }
+    if (p->first > p->list.count - rows)
+        p->first = p->list.count - rows;
+    if (p->first < 0)
+        p->first = 0;
+}
+
+/* A new sort or filter (chosen by the player): the selected account stays selected, at
+ * the same place on screen when it can, when it passes the new filter; otherwise the
+ * first account of the new list is selected. */
+static void list_change(Play *p, const Game *g, PlaySort sort, PlayFilter filter)
+{
+    list_refresh(p, g);
+    int offset = play_list_find(&p->list, p->sel) - p->first;
+    p->sort = sort;
+    p->filter = filter;
+    play_list_build(&p->list, g, sort, filter, -1);
+    if (p->list.count > 0 && play_list_find(&p->list, p->sel) < 0) {
+        p->sel = p->list.order[0];
+        p->act = 0;
+        offset = 0;
+    }
+    list_refresh(p, g);
+    int pos = play_list_find(&p->list, p->sel);
+    if (pos >= 0 && offset >= 0)
+        p->first = pos - offset;
+    list_follow(p);
+}
+
+/* Moves the selection by d rows of the list (wrapping at the ends when wrap is 1). */
+static void list_move(Play *p, int d, int wrap)
+{
+    int n = p->list.count;
+    if (n <= 0)
+        return;
+    int pos = play_list_find(&p->list, p->sel);
+    if (pos < 0)
+        pos = 0;
+    else if (wrap)
+        pos = ((pos + d) % n + n) % n;
+    else
+        pos = pos + d < 0 ? 0 : pos + d >= n ? n - 1 : pos + d;
+    p->sel = p->list.order[pos];
+    list_follow(p);
+}
+
 static int play_event(Screen *s, App *app, const SDL_Event *ev)
 {
     Play *p = (Play *)s;
@@ -152,6 +222,7 @@ static int play_event(Screen *s, App *app, const SDL_Event *ev)
     if (p->sel >= np) /* a reloaded scenario may have fewer prospects */
         p->sel = np - 1;
     play_menu_build(&p->menu, g, p->sel);
+    list_refresh(p, g);
     if (p->banner_on && (ev->type == SDL_KEYDOWN || ev->type == SDL_MOUSEBUTTONDOWN)) {
         p->banner_on = 0; /* the next action's own banner may start below */
         app_redraw(app);
@@ -175,10 +246,29 @@ static int play_event(Screen *s, App *app, const SDL_Event *ev)
         }
         switch (k) {
         case SDLK_UP:
-            p->sel = (p->sel + np - 1) % np;
+            list_move(p, -1, 1);
             return 1;
         case SDLK_DOWN:
-            p->sel = (p->sel + 1) % np;
+            list_move(p, 1, 1);
+            return 1;
+        case SDLK_PAGEUP:
+            list_move(p, -(p->rows > 1 ? p->rows - 1 : 1), 0);
+            return 1;
+        case SDLK_PAGEDOWN:
+            list_move(p, p->rows > 1 ? p->rows - 1 : 1, 0);
+            return 1;
+        case SDLK_HOME:
+            list_move(p, -p->list.count, 0);
+            return 1;
+        case SDLK_END:
+            list_move(p, p->list.count, 0);
+            return 1;
+        case SDLK_s:
+            list_change(p, g, (PlaySort)((p->sort + (shift ? PLAY_SORT_COUNT - 1 : 1)) % PLAY_SORT_COUNT), p->filter);
+            return 1;
+        case SDLK_f:
+            list_change(p, g, p->sort,
+                        (PlayFilter)((p->filter + (shift ? PLAY_FILTER_COUNT - 1 : 1)) % PLAY_FILTER_COUNT));
             return 1;
         case SDLK_TAB:
             if (p->menu.count)
@@ -213,8 +303,7 @@ static int play_event(Screen *s, App *app, const SDL_Event *ev)
         }
     }
     if (ev->type == SDL_MOUSEWHEEL) {
-        int d = ev->wheel.y > 0 ? -1 : 1;
-        p->sel = (p->sel + np + d) % np;
+        list_move(p, ev->wheel.y > 0 ? -1 : 1, 1);
         return 1;
     }
     if (nav_click(ev)) {
@@ -225,8 +314,15 @@ static int play_event(Screen *s, App *app, const SDL_Event *ev)
             app_push(app, pause_screen_new());
         else if (id == HIT_HELP)
             app_push(app, help_screen_new());
-        else if (id >= HIT_PROSPECT && id < HIT_PROSPECT + np)
+        else if (id == HIT_SORT)
+            list_change(p, g, (PlaySort)((p->sort + 1) % PLAY_SORT_COUNT), p->filter);
+        else if (id == HIT_FILTER)
+            list_change(p, g, p->sort, (PlayFilter)((p->filter + 1) % PLAY_FILTER_COUNT));
+        else if (id >= HIT_PROSPECT && id < HIT_PROSPECT + np) {
             p->sel = id - HIT_PROSPECT;
+            list_refresh(p, g);
+            list_follow(p);
+        }
         else if (id >= HIT_ACTION && id < HIT_ACTION + p->menu.count) {
             p->act = id - HIT_ACTION;
             if (p->menu.items[p->act].error == ACTION_OK)
@@ -412,87 +508,175 @@ static SDL_Color status_color(const Theme *th, ProspectStatus s)
     }
 }
 
+/* A control of the list's header: a muted name, the value in bold and its key; returns
+ * its width (drawn only when draw is 1). */
+static int list_control(Ui *ui, int x, int y, int h, const char *name, const char *value, const char *key, int id,
+                        const char *tip, int draw)
+{
+    const Theme *th = ui->theme;
+    int pad = theme_px(th, 8), gap = theme_px(th, 5);
+    int nw = name ? text_width(th->font[FONT_BODY], name) + gap : 0;
+    int vw = text_width(th->font[FONT_BODY_BOLD], value);
+    int kw = text_width(th->font[FONT_BODY], key) + theme_px(th, 12);
+    int w = pad + nw + vw + gap + kw + pad / 2;
+    if (!draw)
+        return w;
+    SDL_Rect r = {x, y, w, h};
+    int rad = theme_px(th, 6);
+    widget_round(ui, r, rad, th->c.border);
+    SDL_Rect in = {r.x + 1, r.y + 1, r.w - 2, r.h - 2};
+    widget_round(ui, in, rad - 1, ui->hover_id == id ? th->c.surface_alt : th->c.surface);
+    int tx = x + pad;
+    if (name)
+        widget_label(ui, tx, y + (h - th->line[FONT_BODY]) / 2, 0, FONT_BODY, th->c.muted, name, ALIGN_LEFT);
+    tx += nw;
+    widget_label(ui, tx, y + (h - th->line[FONT_BODY_BOLD]) / 2, 0, FONT_BODY_BOLD, th->c.text, value, ALIGN_LEFT);
+    tx += vw + gap;
+    widget_key(ui, tx, y + (h - (th->line[FONT_BODY] + theme_px(th, 2))) / 2, key, 0);
+    widget_hit(ui, r, id, tip);
+    return w;
+}
+
+/* "fit 72" in the fit's colour, or "fit ?" while research has not revealed it. */
+static int draw_fit(Ui *ui, int x, int y, int w, int fit)
+{
+    const Theme *th = ui->theme;
+    int lw = widget_label(ui, x, y, w, FONT_BODY, th->c.muted, "fit ", ALIGN_LEFT);
+    if (fit < 0)
+        return lw + widget_label(ui, x + lw, y, w - lw, FONT_BODY_BOLD, th->c.muted, "?", ALIGN_LEFT);
+    char num[16];
+    SDL_snprintf(num, sizeof num, "%d", fit);
+    SDL_Color c = fit >= PLAY_GOOD_FIT ? th->c.good : fit < PLAY_POOR_FIT ? th->c.bad : th->c.text;
+    return lw + widget_label(ui, x + lw, y, w - lw, FONT_BODY_BOLD, c, num, ALIGN_LEFT);
+}
+
 static void draw_prospects(Play *p, App *app, SDL_Rect area)
 {
     Ui *ui = &app->ui;
     const Theme *th = &app->theme;
     const Game *g = game_of(app);
     const Scenario *sc = game_scenario(g);
+    const PlayList *l = &p->list;
     int gpx = theme_grid(th, 1);
-    int n = scenario_prospect_count(sc);
     int y = area.y;
     char buf[200];
-    SDL_snprintf(buf, sizeof buf, "PROSPECTS \xC2\xB7 %d", n);
-    widget_heading(ui, area.x, y, area.w, buf, (SDL_Color){0, 0, 0, 0});
-    /* legend of the three numbers on each row */
-    const char *legend[3] = {"prep", "attention", "ready"};
-    Stage lc[3] = {STAGE_PREPARE, STAGE_PROSPECT, STAGE_PROGRESS};
-    int lx = area.x + area.w;
-    int legend_w = text_width(th->font[FONT_BODY_BOLD], buf) + theme_px(th, 8);
-    for (int k = 0; k < 3; k++)
-        legend_w += text_width(th->font[FONT_BODY], legend[k]) + theme_px(th, 6);
-    for (int k = 2; k >= 0 && legend_w <= area.w; k--) {
-        int w = text_width(th->font[FONT_BODY], legend[k]);
-        lx -= w;
-        widget_label(ui, lx, y, w, FONT_BODY, th->c.stage[lc[k]], legend[k], ALIGN_LEFT);
-        lx -= theme_px(th, 6);
-    }
-    y += th->line[FONT_BODY_BOLD] + gpx;
-    int row_h = th->line[FONT_BODY_BOLD] + th->line[FONT_BODY] + gpx * 2;
+    /* the header: what the list holds, then how it is sorted and filtered */
+    widget_heading(ui, area.x, y, area.w, "PROSPECTS", (SDL_Color){0, 0, 0, 0});
+    if (l->matches == l->total)
+        SDL_snprintf(buf, sizeof buf, "%d account%s", l->total, l->total == 1 ? "" : "s");
+    else
+        SDL_snprintf(buf, sizeof buf, "%d of %d accounts", l->matches, l->total);
+    int hw = text_width(th->font[FONT_BODY_BOLD], "PROSPECTS") + gpx;
+    widget_label(ui, area.x + hw, y, area.w - hw, FONT_BODY_BOLD, l->matches == l->total ? th->c.muted : th->c.accent,
+                 buf, ALIGN_RIGHT);
+    y += th->line[FONT_BODY_BOLD] + gpx / 2;
+    int ch = th->line[FONT_BODY_BOLD] + theme_px(th, 6);
+    const char *sort_v = play_sort_label(p->sort), *filter_v = play_filter_label(p->filter);
+    static const char sort_tip[] = "Sort the list (S, Shift+S back): default order, stage, deal value, fit, readiness.";
+    static const char filter_tip[] =
+        "Show only some accounts (F, Shift+F back): all, cold, engaged, opportunities, closed, or open accounts "
+        "known to fit well (fit 70 or more).";
+    /* the names go when both controls don't fit side by side */
+    const char *sn = "Sort", *fn = "Show";
+    int cgap = gpx;
+    if (list_control(ui, 0, 0, ch, sn, sort_v, "S", 0, NULL, 0) + cgap +
+            list_control(ui, 0, 0, ch, fn, filter_v, "F", 0, NULL, 0) > area.w)
+        sn = fn = NULL;
+    int cw = list_control(ui, area.x, y, ch, sn, sort_v, "S", HIT_SORT, sort_tip, 1);
+    list_control(ui, area.x + cw + cgap, y, ch, fn, filter_v, "F", HIT_FILTER, filter_tip, 1);
+    y += ch + gpx;
+
+    int row_h = th->line[FONT_BODY_BOLD] + th->line[FONT_BODY] + gpx * 3 / 2;
+    int rgap = theme_px(th, 4);
     int avail = area.y + area.h - y;
-    int fit = (avail + theme_px(th, 6)) / (row_h + theme_px(th, 6));
+    int fit = (avail + rgap) / (row_h + rgap);
     if (fit < 1)
         fit = 1;
-    int first = 0;
-    if (p->sel >= fit)
-        first = p->sel - fit + 1;
-    if (first + fit < n)
-        fit = (avail - th->line[FONT_BODY]) / (row_h + theme_px(th, 6));
+    if (fit < l->count) /* a line under the rows says where the list is */
+        fit = (avail - th->line[FONT_BODY]) / (row_h + rgap);
     if (fit < 1)
         fit = 1;
-    if (p->sel >= first + fit)
-        first = p->sel - fit + 1;
-    for (int i = first; i < n && i < first + fit; i++) {
+    p->rows = fit;
+    list_follow(p);
+    int last = p->first + fit < l->count ? p->first + fit : l->count;
+    for (int r = p->first; r < last; r++) {
+        int i = l->order[r];
         const Prospect *pr = scenario_prospect(sc, i);
         const ProspectState *ps = game_prospect(g, i);
         SDL_Rect card = {area.x, y, area.w, row_h};
         int flags = (i == p->sel ? WIDGET_FOCUSED : 0) | (ui->hover_id == HIT_PROSPECT + i ? WIDGET_HOVER : 0);
-        widget_card(ui, card, flags, status_color(th, ps->status));
-        int x = card.x + gpx * 2, iw = card.w - gpx * 3;
-        int cy = y + gpx;
         SDL_Color sc_col = status_color(th, ps->status);
+        widget_card(ui, card, flags, sc_col);
+        int x = card.x + gpx * 2, iw = card.w - gpx * 3;
+        int cy = y + gpx * 3 / 4;
+        /* the company and its stage */
         const char *st = play_status_label(ps->status);
         int chip_w = text_width(th->font[FONT_BODY], st) + theme_px(th, 16);
         widget_chip(ui, x + iw - chip_w, cy, FONT_BODY, st, theme_mix(th->c.surface, sc_col, 20), th->c.text);
         widget_label(ui, x, cy, iw - chip_w - gpx, FONT_BODY_BOLD, th->c.text, pr->company, ALIGN_LEFT);
-        cy += th->line[FONT_BODY_BOLD] + theme_px(th, 2);
-        /* prep, attention and readiness as three coloured numbers on the right */
-        int vals[3] = {ps->prep, ps->attention, ps->readiness};
-        int nx = x + iw;
-        for (int k = 2; k >= 0; k--) {
-            char num[16];
-            SDL_snprintf(num, sizeof num, "%d", vals[k]);
-            int w = theme_tpx(th, 30);
-            nx -= w;
-            widget_label(ui, nx, cy, w, FONT_BODY_BOLD, th->c.stage[lc[k]], num, ALIGN_RIGHT);
+        cy += th->line[FONT_BODY_BOLD] + theme_px(th, 1);
+        /* right: where the account stands (readiness for an opportunity, else preparation
+         * and attention); left: what it is worth, its importance and its fit */
+        Stage rc[2] = {STAGE_PREPARE, STAGE_PROSPECT};
+        const char *rl[2] = {"prep", "attention"};
+        int rv[2] = {ps->prep, ps->attention}, rn = 0;
+        if (ps->status == STATUS_MEETING) {
+            rl[0] = "ready";
+            rv[0] = ps->readiness;
+            rc[0] = STAGE_PROGRESS;
+            rn = 1;
+        } else if (ps->status == STATUS_COLD || ps->status == STATUS_ENGAGED) {
+            rn = 2;
         }
-        nav_stars(buf, sizeof buf, pr->importance, 3);
-        int sw = text_width(th->font[FONT_BODY], buf);
-        nx -= sw + gpx;
-        widget_label(ui, nx, cy, sw, FONT_BODY, th->c.warn, buf, ALIGN_LEFT);
-        widget_label(ui, x, cy, nx - x - gpx, FONT_BODY, th->c.muted, pr->contact, ALIGN_LEFT);
-        char tip[300], money[48];
+        int nx = x + iw;
+        for (int k = rn - 1; k >= 0; k--) {
+            char num[16];
+            SDL_snprintf(num, sizeof num, "%d", rv[k]);
+            int w = theme_tpx(th, 24);
+            nx -= w;
+            widget_label(ui, nx, cy, w, FONT_BODY_BOLD, th->c.stage[rc[k]], num, ALIGN_RIGHT);
+            int lw = text_width(th->font[FONT_BODY], rl[k]);
+            nx -= lw + theme_px(th, 2);
+            widget_label(ui, nx, cy, lw, FONT_BODY, th->c.muted, rl[k], ALIGN_LEFT);
+            nx -= gpx;
+        }
+        char money[48];
         nav_money(money, sizeof money, (long long)pr->deal_value, scenario_currency(sc));
+        int lx = x;
+        lx += widget_label(ui, lx, cy, nx - lx, FONT_BODY_BOLD, th->c.text, money, ALIGN_LEFT) + gpx;
+        nav_stars(buf, sizeof buf, pr->importance, 3);
+        if (lx < nx)
+            lx += widget_label(ui, lx, cy, nx - lx, FONT_BODY, th->c.warn, buf, ALIGN_LEFT) + gpx;
+        int kfit = play_known_fit(g, i);
+        if (lx < nx)
+            draw_fit(ui, lx, cy, nx - lx, kfit);
+        char tip[400], fit_txt[80];
+        if (kfit >= 0)
+            SDL_snprintf(fit_txt, sizeof fit_txt, "fit %d of 100", kfit);
+        else
+            SDL_strlcpy(fit_txt, "fit unknown until you research the account", sizeof fit_txt);
         SDL_snprintf(tip, sizeof tip,
-                     "%s \xE2\x80\x94 %s, %s. Deal %s, importance %d of 3. %s. Preparation %d, attention %d, readiness %d.",
-                     pr->company, pr->contact, pr->title, money, pr->importance, st, ps->prep, ps->attention,
-                     ps->readiness);
+                     "%s \xE2\x80\x94 %s, %s. Deal %s, importance %d of 3, %s. %s. Preparation %d, attention %d, "
+                     "readiness %d.%s",
+                     pr->company, pr->contact, pr->title, money, pr->importance, fit_txt, st, ps->prep, ps->attention,
+                     ps->readiness, i == l->kept ? " Selected, although it is not in this list's filter." : "");
         widget_hit(ui, card, HIT_PROSPECT + i, tip);
-        y += row_h + theme_px(th, 6);
+        y += row_h + rgap;
     }
-    if (first > 0 || first + fit < n) {
-        SDL_snprintf(buf, sizeof buf, "%d\xE2\x80\x93%d of %d \xC2\xB7 \xE2\x86\x91\xE2\x86\x93 to see more", first + 1,
-                     first + fit < n ? first + fit : n, n);
+    if (l->matches == 0) {
+        const char *none = p->filter == PLAY_FILTER_GOOD_FIT
+                               ? "No open account is known to fit well yet: research reveals an account's fit."
+                           : p->filter == PLAY_FILTER_OPPORTUNITY ? "No opportunities yet."
+                           : p->filter == PLAY_FILTER_CLOSED     ? "No account is closed yet."
+                           : p->filter == PLAY_FILTER_ENGAGED    ? "No engaged accounts."
+                                                                 : "No cold accounts left.";
+        SDL_snprintf(buf, sizeof buf, "%s F shows others.", none);
+        widget_text(ui, area.x, y + gpx / 2, area.w, FONT_BODY, th->c.muted, buf);
+        return;
+    }
+    if (p->first > 0 || last < l->count) {
+        SDL_snprintf(buf, sizeof buf, "%d\xE2\x80\x93%d of %d \xC2\xB7 \xE2\x86\x91\xE2\x86\x93 PgUp PgDn", p->first + 1,
+                     last, l->count);
         widget_label(ui, area.x, y, area.w, FONT_BODY, th->c.muted, buf, ALIGN_CENTER);
     }
 }
@@ -586,8 +770,14 @@ static void draw_detail(Play *p, App *app, SDL_Rect area)
             SDL_strlcat(best, ", ", sizeof best);
         SDL_strlcat(best, channel_label((Channel)c), sizeof best);
     }
-    SDL_snprintf(buf, sizeof buf, "Buying cycle %d days \xC2\xB7 inbox noise %d/100%s%s", pr->cycle_days, pr->inbox_noise,
-                 best[0] ? " \xC2\xB7 responds well to " : "", best);
+    int kfit = play_known_fit(g, p->sel);
+    char fit_txt[64];
+    if (kfit >= 0)
+        SDL_snprintf(fit_txt, sizeof fit_txt, "Fit %d/100", kfit);
+    else
+        SDL_strlcpy(fit_txt, "Fit unknown \xE2\x80\x94 research to find out", sizeof fit_txt);
+    SDL_snprintf(buf, sizeof buf, "%s \xC2\xB7 buying cycle %d days \xC2\xB7 inbox noise %d/100%s%s", fit_txt,
+                 pr->cycle_days, pr->inbox_noise, best[0] ? " \xC2\xB7 responds well to " : "", best);
     y += widget_text(ui, x, y, iw, FONT_BODY, th->c.muted, buf) + gpx / 2;
     const char *flags_txt = ps->buyer_asked ? "The buyer asked for the contract: send it."
                             : ps->frozen_until >= game_day(g) ? "Budget freeze in force."
@@ -887,6 +1077,7 @@ static void play_draw(Screen *s, App *app)
     if (p->sel >= scenario_prospect_count(game_scenario(g)))
         p->sel = scenario_prospect_count(game_scenario(g)) - 1;
     play_menu_build(&p->menu, g, p->sel);
+    list_refresh(p, g);
     if (p->act >= p->menu.count)
         p->act = 0;
     int W = app->out_w, H = app->out_h, gpx = theme_grid(th, 1);
@@ -895,8 +1086,8 @@ static void play_draw(Screen *s, App *app)
     int m = gpx * 2;
     int y = top_h + m;
     int h = H - y - m;
-    int lw = (W - 4 * m) * 25 / 100;
-    int cw = (W - 4 * m) * 32 / 100;
+    int lw = (W - 4 * m) * 27 / 100;
+    int cw = (W - 4 * m) * 31 / 100;
     int rw = W - 4 * m - lw - cw;
     int effort_h = th->line[FONT_BODY_BOLD] + theme_px(th, 12) + th->line[FONT_BODY] * 2 + gpx * 3;
     SDL_Rect plist = {m, y, lw, h - effort_h - m};

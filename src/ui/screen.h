@@ -30,6 +30,8 @@ enum {
     PLAY_HIT_END_DAY = 1,
     PLAY_HIT_MENU = 2,
     PLAY_HIT_HELP = 3,
+    PLAY_HIT_SORT = 4,       /* the prospect list's sort control (S) */
+    PLAY_HIT_FILTER = 5,     /* its filter control (F) */
     PLAY_HIT_PROSPECT = 100, /* + prospect index */
     PLAY_HIT_ACTION = 300,   /* + index in the action menu */
     PLAY_HIT_INFO = 400      /* tooltips only */
