@@ -115,6 +115,7 @@ typedef struct ProspectState {
     int attention;       /* 0..100 */
     int readiness;       /* 0..100 */
     unsigned steps_done; /* bit i set when progress step i succeeded */
+    unsigned steps_tried;/* bit i set once progress step i was tried */
     int touches;         /* touches sent */
     unsigned channels_used; /* bit c set per Channel used */
     int first_meeting_day;  /* 0 until a meeting is booked */
@@ -150,6 +151,10 @@ Cost game_action_cost(const Game *g, const Action *a);
 /* Chance in basis points that the action's main uncertain outcome succeeds right now
  * (a touch getting a reply/meeting, a step succeeding, a close winning); -1 when none. */
 int game_action_odds_bp(const Game *g, const Action *a);
+
+/* Chance in basis points that a touch sent now gets through to the person (a phone touch:
+ * any of its dials); -1 when the action is not a legal touch. */
+int game_touch_reach_bp(const Game *g, const Action *a);
 
 /* Fills out[0..cap) with every action legal now (END_DAY last); returns how many. */
 int game_legal_actions(const Game *g, Action *out, int cap);

@@ -537,6 +537,18 @@ int game_action_odds_bp(const Game *g, const Action *a)
     }
 }
 
+int game_touch_reach_bp(const Game *g, const Action *a)
+{
+    if (!g || !a || a->kind != ACTION_TOUCH || game_check(g, a) != ACTION_OK)
+        return -1;
+    Channel c = (Channel)a->arg;
+    const ChannelRules *ch = scenario_channel(g->sc, c);
+    if (c == CHANNEL_PHONE && g->ps[a->prospect].status == STATUS_ENGAGED)
+        return scenario_rules(g->sc)->warm_connect_bp;
+    int reach = reach_bp(g, a->prospect, c, personalisation(g, a->prospect, ch->cost.energy));
+    return c == CHANNEL_PHONE ? any_of(reach, ch->attempts) : reach;
+}
+
 /* ---------------------------------------------------------------- checking */
 
 ActionError game_check(const Game *g, const Action *a)
@@ -900,6 +912,7 @@ static void do_progress(Game *g, int p, int step)
     const ProgressStep *st = scenario_step(g->sc, step);
     int chance = step_success_bp(g, p, step);
     s->last_progress_day = g->day;
+    s->steps_tried |= 1u << step;
     if (rng_chance_bp(&g->rng, chance)) {
         s->steps_done |= 1u << step;
         s->readiness = clampi(s->readiness + st->readiness, 0, 100);
@@ -1173,7 +1186,8 @@ uint64_t game_state_hash(const Game *g)
         const ProspectState *s = &g->ps[p];
         const int64_t fields[] = {s->status,          s->prep,           s->researched,
                                   s->value_prop,      s->attention,      s->readiness,
-                                  s->steps_done,      s->touches,        s->channels_used,
+                                  s->steps_done,      s->steps_tried,    s->touches,
+                                  s->channels_used,
                                   s->first_meeting_day, s->last_progress_day, s->frozen_until,
                                   s->buyer_asked,     s->competitor,     s->generic_exec_calls,
                                   s->pressure_closes, s->closed_day,     s->revenue,

@@ -11,6 +11,8 @@ typedef struct Plan {
     int order[SCENARIO_MAX_PROSPECTS];       /* prospects by importance, then deal value */
     int prep_target[SCENARIO_MAX_PROSPECTS]; /* the preparation sales2 wants per prospect */
     unsigned worth_researching;              /* bit r: Research r is worth its time */
+    int64_t allowance[SCENARIO_MAX_PROSPECTS]; /* campaign money sales2 allows an account */
+    int64_t minute_value_x100;               /* what an hour is worth, in money: quota / hours */
 } Plan;
 
 typedef Action (*ChooseFn)(const Game *g, const Plan *plan, Rng *rng);
@@ -68,37 +70,76 @@ static int ranked(const Scenario *sc, int *order)
 
 /* ------------------------------------------------------------------ sales1 */
 
-/* Old school: no preparation, generic calls, gives up after two touches, and leans on
- * closing techniques as soon as there is a meeting. */
+/* Most generic calls sales1 makes to one account before it moves on for good, and the days
+ * it lets pass between two calls to the same account. */
+#define SALES1_MAX_CALLS 12
+#define SALES1_CALL_GAP 2
+
+/* Old school: volume dialling across the territory with no research beyond a look at the
+ * company before a meeting; a pitch meeting (discovery, then one more step), and then it
+ * pushes to close with closing techniques, every day, until the deal is won or lost. It
+ * takes whatever the buyer offers (a contract asked for is sent) and never rests. */
 static Action sales1_choose(const Game *g, const Plan *plan, Rng *rng)
 {
-    (void)plan;
     (void)rng;
     const Scenario *sc = game_scenario(g);
-    int n = scenario_prospect_count(sc);
-    for (int p = 0; p < n; p++) {
+    const GameRules *ru = scenario_rules(sc);
+    int n = plan->n, today = game_day(g);
+    int steps = scenario_step_count(sc);
+
+    /* 1. opportunities first: contract, pitch, then close */
+    for (int i = 0; i < n; i++) {
+        int p = plan->order[i];
         const ProspectState *s = game_prospect(g, p);
         if (s->status != STATUS_MEETING)
             continue;
         if (legal(g, make(ACTION_CLOSE, p, CLOSE_CONTRACT)))
             return make(ACTION_CLOSE, p, CLOSE_CONTRACT);
-        /* one meeting to pitch, then push */
-        if (scenario_step_count(sc) > 0 && !(s->steps_done & 1u) && s->pressure_closes == 0 &&
-            legal(g, make(ACTION_PROGRESS, p, 0)))
-            return make(ACTION_PROGRESS, p, 0);
+        if (s->last_progress_day == today)
+            continue; /* one meeting per account a day */
+        if (!s->researched && legal(g, make(ACTION_RESEARCH, p, RESEARCH_COMPANY)))
+            return make(ACTION_RESEARCH, p, RESEARCH_COMPANY); /* a look at their website */
+        if (s->pressure_closes == 0) {
+            /* the pitch: a discovery meeting and a demo, each tried again until it goes
+             * well or the deal dies, one go at a proposal, and then it is all closing */
+            int next = -1;
+            for (int st = 0; st < steps && st < 2 && next < 0; st++)
+                if (!(s->steps_done & (1u << st)) && (st < 1 || !(s->steps_tried & (1u << st))))
+                    next = st;
+            if (next >= 0 && legal(g, make(ACTION_PROGRESS, p, next)))
+                return make(ACTION_PROGRESS, p, next);
+            if (next == 0)
+                continue; /* no deal without a discovery meeting */
+        }
+        if (s->readiness >= ru->buyer_ready && legal(g, make(ACTION_CLOSE, p, CLOSE_ASK)))
+            return make(ACTION_CLOSE, p, CLOSE_ASK);
         if (legal(g, make(ACTION_CLOSE, p, CLOSE_PRESSURE)))
             return make(ACTION_CLOSE, p, CLOSE_PRESSURE);
     }
-    static const Channel cadence[2] = {CHANNEL_PHONE, CHANNEL_PHONE};
-    for (int p = 0; p < n; p++) {
+    /* 2. dial: warm leads first, then cold accounts, biggest first, every other day */
+    for (int pass = 0; pass < 2; pass++) {
+        for (int i = 0; i < n; i++) {
+            int p = plan->order[i];
+            const ProspectState *s = game_prospect(g, p);
+            if (s->status != (pass == 0 ? STATUS_ENGAGED : STATUS_COLD))
+                continue;
+            if (s->touches >= SALES1_MAX_CALLS + (pass == 0 ? 4 : 0))
+                continue;
+            if (s->touches > 0 && last_touch_day(g, p) > today - SALES1_CALL_GAP)
+                continue;
+            Action a = make(ACTION_TOUCH, p, CHANNEL_PHONE);
+            if (legal(g, a))
+                return a;
+        }
+    }
+    /* 3. nobody left to call today: a generic email blast to whoever is still cold */
+    for (int i = 0; i < n; i++) {
+        int p = plan->order[i];
         const ProspectState *s = game_prospect(g, p);
-        if (s->status != STATUS_COLD && s->status != STATUS_ENGAGED)
+        if (s->status != STATUS_COLD || s->touches >= SALES1_MAX_CALLS + 2 ||
+            last_touch_day(g, p) == today)
             continue;
-        if (s->touches >= 2)
-            continue; /* gives up */
-        if (s->touches > 0 && last_touch_day(g, p) == game_day(g))
-            continue;
-        Action a = make(ACTION_TOUCH, p, (int)cadence[s->touches]);
+        Action a = make(ACTION_TOUCH, p, CHANNEL_EMAIL);
         if (legal(g, a))
             return a;
     }
@@ -107,21 +148,20 @@ static Action sales1_choose(const Game *g, const Plan *plan, Rng *rng)
 
 /* ------------------------------------------------------------------ sales2 */
 
-/* Research steps in the order sales2 takes them, until the prospect is well prepared. */
+/* Research steps in the order sales2 takes them, until the prospect is well prepared; the
+ * first one qualifies the account (it reveals the fit). */
 static const Research prep_order[] = {RESEARCH_COMPANY, RESEARCH_PERSON, RESEARCH_TRIGGER,
                                       RESEARCH_INDUSTRY};
 
-/* Multi-channel cadences with the phone central; bigger accounts get costlier touches. */
-static const Channel cadence_key[] = {CHANNEL_EMAIL, CHANNEL_PHONE, CHANNEL_GIFT,  CHANNEL_PHONE,
-                                      CHANNEL_EMAIL, CHANNEL_BOOK,  CHANNEL_PHONE, CHANNEL_COURIER,
-                                      CHANNEL_PHONE, CHANNEL_EMAIL, CHANNEL_PHONE};
-static const Channel cadence_mid[] = {CHANNEL_EMAIL, CHANNEL_PHONE, CHANNEL_MAIL,    CHANNEL_PHONE,
-                                      CHANNEL_EMAIL, CHANNEL_PHONE, CHANNEL_COURIER, CHANNEL_PHONE,
-                                      CHANNEL_EMAIL, CHANNEL_PHONE};
-static const Channel cadence_small[] = {CHANNEL_EMAIL, CHANNEL_PHONE, CHANNEL_MAIL,  CHANNEL_PHONE,
-                                        CHANNEL_EMAIL, CHANNEL_PHONE, CHANNEL_EMAIL, CHANNEL_PHONE};
-
 #define COUNT_OF(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+/* Fit under which sales2 drops an account once research has shown it, and the touches a
+ * campaign to a cold account runs to before it has run its course. */
+#define SALES2_MIN_FIT 35
+#define SALES2_MAX_TOUCHES 9
+/* What a point of attention is worth against a point of odds (bp per point): attention
+ * raises the reach and response of every later touch. */
+#define SALES2_ATTENTION_BP 40
 
 /* Research worth its time: at least 10 preparation points an hour. */
 static int worth_researching(const Scenario *sc, Research r)
@@ -141,12 +181,22 @@ static int prep_target(const Scenario *sc, int p)
 static void plan_make(const Scenario *sc, Plan *plan)
 {
     plan->n = ranked(sc, plan->order);
-    for (int p = 0; p < plan->n; p++)
+    int64_t weight = 0;
+    for (int p = 0; p < plan->n; p++) {
         plan->prep_target[p] = prep_target(sc, p);
+        weight += scenario_prospect(sc, p)->importance;
+    }
+    /* the campaign budget shared by importance, as if half the territory gets worked */
+    for (int p = 0; p < plan->n; p++)
+        plan->allowance[p] = weight > 0 ? scenario_budget(sc) * 2 *
+                                              scenario_prospect(sc, p)->importance / weight
+                                        : 0;
     plan->worth_researching = 0;
     for (int r = 0; r < RESEARCH_COUNT; r++)
         if (worth_researching(sc, (Research)r))
             plan->worth_researching |= 1u << r;
+    int64_t minutes = (int64_t)scenario_day_count(sc) * scenario_calendar(sc)->hours_per_day * 60;
+    plan->minute_value_x100 = minutes > 0 ? scenario_quota(sc) * 100 / minutes : 0;
 }
 
 /* The next preparation step for prospect p in *kind and *arg: returns 1, or 0 when it is
@@ -192,13 +242,95 @@ static int prepared_for(const ProspectState *s, const Plan *plan, int p)
     return !prep_step(s, plan, p, &kind, &arg);
 }
 
+/* An account research has shown to be a poor fit: not worth a campaign. */
+static int poor_fit(const Scenario *sc, const ProspectState *s, int p)
+{
+    return s->fit_known && scenario_prospect(sc, p)->fit < SALES2_MIN_FIT;
+}
+
+/* What an account looks worth to work, for ordering: its deal value, scaled by its fit
+ * once known (an unknown fit counts as average), and by half again when it is engaged. */
+static int64_t worth(const Scenario *sc, const ProspectState *s, int p)
+{
+    const Prospect *pr = scenario_prospect(sc, p);
+    int64_t v = pr->deal_value * (s->fit_known ? 50 + pr->fit : 100) / 100;
+    return s->status == STATUS_ENGAGED ? v * 3 / 2 : v;
+}
+
+/* Money already spent on touches to account p. */
+static int64_t money_spent(const Game *g, int p)
+{
+    int64_t m = 0;
+    for (int i = 0; i < game_touch_count(g, p); i++)
+        m += scenario_channel(game_scenario(g), game_touch(g, p, i)->channel)->cost.money;
+    return m;
+}
+
+/* The channel of the next touch of a campaign to a cold account: the one that buys the
+ * most odds of a meeting now plus attention for the touches to come, per unit of cost
+ * (its minutes at what an hour is worth, plus its money), within the account's share of
+ * the budget. Affinity, inbox noise, gatekeepers, fatigue and preparation all reach it
+ * through the game's own odds. -1 when no touch is possible. */
+static int best_channel(const Game *g, const Plan *plan, int p)
+{
+    const Scenario *sc = game_scenario(g);
+    int64_t spent = money_spent(g, p);
+    int best = -1;
+    int64_t best_num = 0, best_den = 1;
+    for (int c = 0; c < CHANNEL_COUNT; c++) {
+        Action a = make(ACTION_TOUCH, p, c);
+        if (!legal(g, a))
+            continue;
+        const ChannelRules *ch = scenario_channel(sc, (Channel)c);
+        if (ch->cost.money > 0 && spent + ch->cost.money > plan->allowance[p])
+            continue;
+        int odds = game_action_odds_bp(g, &a), reach = game_touch_reach_bp(g, &a);
+        int used = 0;
+        for (int i = 0; i < game_touch_count(g, p); i++)
+            used += game_touch(g, p, i)->channel == (Channel)c;
+        int64_t attention = (int64_t)ch->attention * reach / 100; /* x100 points */
+        for (int k = 0; k < used; k++)
+            attention = attention * (100 - ch->fatigue_pct) / 100;
+        int64_t num = (int64_t)odds * 100 + attention * SALES2_ATTENTION_BP;
+        int64_t den = (int64_t)ch->cost.minutes * plan->minute_value_x100 + ch->cost.money * 100 + 1;
+        if (best < 0 || num * best_den > best_num * den) {
+            best = c;
+            best_num = num;
+            best_den = den;
+        }
+    }
+    return best;
+}
+
+/* Accounts in the order sales2 wants to work them now: most worth first. */
+static void sales2_order(const Game *g, const Plan *plan, const ProspectState *const *ps, int *out)
+{
+    const Scenario *sc = game_scenario(g);
+    int64_t w[SCENARIO_MAX_PROSPECTS];
+    for (int i = 0; i < plan->n; i++) {
+        out[i] = plan->order[i];
+        w[i] = worth(sc, ps[out[i]], out[i]);
+    }
+    for (int i = 1; i < plan->n; i++) {
+        int v = out[i];
+        int64_t wv = w[i];
+        int j = i;
+        while (j > 0 && w[j - 1] < wv) {
+            out[j] = out[j - 1];
+            w[j] = w[j - 1];
+            j--;
+        }
+        out[j] = v;
+        w[j] = wv;
+    }
+}
+
 static Action sales2_choose(const Game *g, const Plan *plan, Rng *rng)
 {
     (void)rng;
     const Scenario *sc = game_scenario(g);
     const GameRules *ru = scenario_rules(sc);
     const EnergyRules *er = scenario_energy(sc);
-    const int *order = plan->order;
     int n = plan->n;
     int today = game_day(g);
     int days_left = scenario_day_count(sc) - today;
@@ -206,6 +338,8 @@ static Action sales2_choose(const Game *g, const Plan *plan, Rng *rng)
     const ProspectState *ps[SCENARIO_MAX_PROSPECTS];
     for (int p = 0; p < n; p++)
         ps[p] = game_prospect(g, p);
+    int order[SCENARIO_MAX_PROSPECTS];
+    sales2_order(g, plan, ps, order);
 
     /* 1. the buyer asked: send the contract (only an asking buyer can be sent one) */
     for (int i = 0; i < n; i++)
@@ -238,50 +372,47 @@ static Action sales2_choose(const Game *g, const Plan *plan, Rng *rng)
         }
     }
 
-    /* 3. the campaign: one touch per account per day for prepared accounts */
+    /* 3. the campaign: one touch per account per day (every other day while cold) for
+     *    prepared accounts that fit, the channel chosen for the account */
     for (int i = 0; i < n; i++) {
         int p = order[i];
         const ProspectState *s = ps[p];
-        const Prospect *pr = scenario_prospect(sc, p);
-        if ((s->status != STATUS_COLD && s->status != STATUS_ENGAGED) || !prepared_for(s, plan, p))
+        if ((s->status != STATUS_COLD && s->status != STATUS_ENGAGED) || !prepared_for(s, plan, p) ||
+            poor_fit(sc, s, p))
             continue;
-        if (last_touch_day(g, p) >= today - (s->status == STATUS_ENGAGED ? 0 : 1) &&
-            game_touch_count(g, p) > 0)
+        if (game_touch_count(g, p) > 0 &&
+            last_touch_day(g, p) >= today - (s->status == STATUS_ENGAGED ? 0 : 1))
             continue;
         Action a;
         if (s->status == STATUS_ENGAGED) {
-            a = make(ACTION_TOUCH, p, CHANNEL_PHONE);
+            a = make(ACTION_TOUCH, p, CHANNEL_PHONE); /* they replied: call them */
         } else {
-            const Channel *cad = pr->importance >= 3   ? cadence_key
-                                 : pr->importance == 2 ? cadence_mid
-                                                       : cadence_small;
-            int len = pr->importance >= 3   ? COUNT_OF(cadence_key)
-                      : pr->importance == 2 ? COUNT_OF(cadence_mid)
-                                            : COUNT_OF(cadence_small);
-            int k = s->touches;
-            if (k >= len)
+            if (s->touches >= SALES2_MAX_TOUCHES)
                 continue; /* the campaign has run its course */
-            a = make(ACTION_TOUCH, p, (int)cad[k]);
-            if (!legal(g, a))
-                a = make(ACTION_TOUCH, p, k % 2 ? CHANNEL_PHONE : CHANNEL_EMAIL);
+            int c = best_channel(g, plan, p);
+            if (c < 0)
+                continue;
+            a = make(ACTION_TOUCH, p, c);
         }
         if (legal(g, a) && energy_after(g, a) >= er->tired_below)
             return a;
     }
 
-    /* 4. prepare the next accounts: research before any touch */
+    /* 4. qualify and prepare the next accounts, most worth first: research before any
+     *    touch, one account finished before the next is started */
     if (days_left > 3) {
         for (int i = 0; i < n; i++) {
             int p = order[i];
             const ProspectState *s = ps[p];
-            if ((s->status != STATUS_COLD && s->status != STATUS_ENGAGED) || prepared_for(s, plan, p))
+            if ((s->status != STATUS_COLD && s->status != STATUS_ENGAGED) ||
+                prepared_for(s, plan, p) || poor_fit(sc, s, p))
                 continue;
             Action a = sales2_next_prep(s, plan, p);
             if (a.kind == ACTION_END_DAY)
                 continue;
             if (legal(g, a) && energy_after(g, a) >= er->tired_below)
                 return a;
-            break; /* finish one account before starting the next */
+            break;
         }
     }
     return end_day_action();
