@@ -6,11 +6,14 @@
 #include "nav.h"
 #include "upfront/score.h"
 
-enum { HIT_START = 1, HIT_BACK };
+enum { HIT_START = 1, HIT_BACK, HIT_ROW = 100 /* + prospect index, tooltips only */ };
 
 typedef struct Briefing {
     Screen base;
-    int focus; /* 0 start, 1 back */
+    int focus;  /* 0 start, 1 back */
+    int scroll; /* first prospect shown when the territory does not fit */
+    int step;   /* prospects a PgDn moves on (a column of the last frame) */
+    int more;   /* 1 when the last frame could not show every prospect */
 } Briefing;
 
 static void start(App *app)
@@ -19,15 +22,40 @@ static void start(App *app)
         app_replace(app, play_screen_new());
 }
 
+/* Moves the territory list by d prospects, within what there is to see. */
+static int scroll_by(Briefing *b, const App *app, int d)
+{
+    const Scenario *sc = app_scenario(app);
+    int n = sc ? scenario_prospect_count(sc) : 0;
+    int old = b->scroll;
+    if (d > 0 && !b->more)
+        return 0;
+    b->scroll += d;
+    if (b->scroll > n - 1)
+        b->scroll = n - 1;
+    if (b->scroll < 0)
+        b->scroll = 0;
+    return b->scroll != old;
+}
+
 static int briefing_event(Screen *s, App *app, const SDL_Event *ev)
 {
     Briefing *b = (Briefing *)s;
+    int step = b->step > 0 ? b->step : 1;
+    if (ev->type == SDL_MOUSEWHEEL) {
+        scroll_by(b, app, ev->wheel.y > 0 ? -step : step);
+        return 1;
+    }
+    if (ev->type == SDL_KEYDOWN && (ev->key.keysym.sym == SDLK_PAGEDOWN || ev->key.keysym.sym == SDLK_PAGEUP)) {
+        scroll_by(b, app, ev->key.keysym.sym == SDLK_PAGEUP ? -step : step);
+        return 1;
+    }
     if (nav_click(ev)) {
         if (app->ui.hover_id == HIT_START)
             start(app);
         else if (app->ui.hover_id == HIT_BACK)
             app_pop(app);
-        return app->ui.hover_id != 0;
+        return app->ui.hover_id == HIT_START || app->ui.hover_id == HIT_BACK;
     }
     NavResult r = nav_key(ev, &b->focus, 2);
     if (r == NAV_CHOSEN) {
@@ -47,6 +75,115 @@ static int fact(Ui *ui, int x, int y, int w, const char *label, const char *valu
     widget_label(ui, x, y, w, FONT_BODY, th->c.muted, label, ALIGN_LEFT);
     widget_label(ui, x, y + th->line[FONT_BODY], w, FONT_LABEL_BOLD, th->c.text, value, ALIGN_LEFT);
     return th->line[FONT_BODY] + th->line[FONT_LABEL_BOLD];
+}
+
+/* Every account on one line (company, deal value, seniority, importance) in as many
+ * columns as fit, down then across; when even that is too little, the list scrolls. */
+static void draw_territory(Briefing *b, App *app, SDL_Rect r)
+{
+    Ui *ui = &app->ui;
+    const Theme *th = &app->theme;
+    const Scenario *sc = app_scenario(app);
+    int g = theme_grid(th, 1);
+    int n = scenario_prospect_count(sc);
+    char buf[400], money[48];
+    int lh = th->line[FONT_BODY];
+    int note_h = th->line[FONT_BODY] + g / 2;
+    int any_warm = 0;
+    for (int i = 0; i < n; i++)
+        any_warm |= scenario_prospect(sc, i)->start_status != STATUS_COLD;
+    /* the widest value, seniority and stars set the columns' fixed parts */
+    int vw = 0, sw = 0;
+    for (int i = 0; i < n; i++) {
+        const Prospect *p = scenario_prospect(sc, i);
+        nav_money(money, sizeof money, (long long)p->deal_value, scenario_currency(sc));
+        int w = text_width(th->font[FONT_BODY_BOLD], money);
+        vw = w > vw ? w : vw;
+        w = text_width(th->font[FONT_BODY], seniority_label(p->seniority));
+        sw = w > sw ? w : sw;
+    }
+    nav_stars(buf, sizeof buf, 3, 3);
+    int stw = text_width(th->font[FONT_BODY], buf);
+    int dot = theme_px(th, 8);
+    int lead = any_warm ? dot + g : 0; /* room for the dot of an account not cold at the start */
+    int fixed = lead + g + vw + g + sw + g + stw;
+    int gap = g * 3;
+    int min_company = theme_tpx(th, 140);
+    int max_cols = (r.w + gap) / (fixed + min_company + gap);
+    if (max_cols < 1)
+        max_cols = 1;
+    int rows_h = r.h - (any_warm ? note_h : 0);
+    int rows = rows_h / lh;
+    if (rows < 1)
+        rows = 1;
+    int cols = (n + rows - 1) / rows;
+    if (cols > max_cols)
+        cols = max_cols;
+    int cap = rows * cols;
+    if (cap < n) { /* a line for where the list is */
+        rows = (rows_h - note_h) / lh;
+        if (rows < 1)
+            rows = 1;
+        cap = rows * cols;
+    }
+    b->step = rows;
+    if (b->scroll > n - cap)
+        b->scroll = n - cap > 0 ? n - cap : 0;
+    b->more = b->scroll + cap < n;
+    if (cap >= n) /* all at once: balance the columns */
+        rows = (n + cols - 1) / cols;
+    int cw = (r.w - (cols - 1) * gap) / cols;
+    int company_w = cw - fixed;
+    for (int c = 0; c < cols; c++) {
+        int cx = r.x + c * (cw + gap);
+        int vx = cx + lead + company_w + g;
+        int sx = vx + vw + g;
+        int tx = sx + sw + g;
+        if (b->scroll + c * rows >= n)
+            break;
+        for (int k = 0; k < rows; k++) {
+            int i = b->scroll + c * rows + k;
+            if (i >= n)
+                break;
+            const Prospect *p = scenario_prospect(sc, i);
+            int y = r.y + k * lh;
+            if (p->start_status != STATUS_COLD) {
+                SDL_Rect d = {cx, y + (th->line[FONT_BODY] - dot) / 2, dot, dot};
+                widget_round(ui, d, dot / 2,
+                             th->c.stage[p->start_status == STATUS_MEETING ? STAGE_PROGRESS : STAGE_PROSPECT]);
+            }
+            widget_label(ui, cx + lead, y, company_w, FONT_BODY, th->c.text, p->company, ALIGN_LEFT);
+            nav_money(money, sizeof money, (long long)p->deal_value, scenario_currency(sc));
+            widget_label(ui, vx, y, vw, FONT_BODY_BOLD, th->c.text, money, ALIGN_RIGHT);
+            widget_label(ui, sx, y, sw, FONT_BODY, th->c.muted, seniority_label(p->seniority), ALIGN_LEFT);
+            nav_stars(buf, sizeof buf, p->importance, 3);
+            widget_label(ui, tx, y, stw, FONT_BODY, th->c.warn, buf, ALIGN_LEFT);
+            const char *st = p->start_status == STATUS_MEETING ? " Already an opportunity."
+                             : p->start_status == STATUS_ENGAGED ? " Already engaged." : "";
+            SDL_snprintf(buf, sizeof buf, "%s \xE2\x80\x94 %s, %s (%s). %s. Deal %s, importance %d of 3.%s",
+                         p->company, p->contact, p->title, seniority_label(p->seniority), p->industry, money,
+                         p->importance, st);
+            SDL_Rect hit = {cx, y, cw, lh};
+            widget_hit(ui, hit, HIT_ROW + i, buf);
+        }
+    }
+    int ny = r.y + rows * lh + g / 2;
+    int nx = r.x;
+    if (b->scroll > 0 || b->more) {
+        int last = b->scroll + cap < n ? b->scroll + cap : n;
+        SDL_snprintf(buf, sizeof buf, "%d\xE2\x80\x93%d of %d \xC2\xB7 PgUp PgDn or the mouse wheel for more",
+                     b->scroll + 1, last, n);
+        nx += widget_label(ui, nx, ny, r.w, FONT_BODY, th->c.muted, buf, ALIGN_LEFT) + g * 3;
+    }
+    if (any_warm) {
+        for (int k = 0; k < 2 && nx < r.x + r.w; k++) {
+            SDL_Rect d = {nx, ny + (th->line[FONT_BODY] - dot) / 2, dot, dot};
+            widget_round(ui, d, dot / 2, th->c.stage[k ? STAGE_PROGRESS : STAGE_PROSPECT]);
+            nx += dot + g;
+            nx += widget_label(ui, nx, ny, r.x + r.w - nx, FONT_BODY, th->c.muted,
+                               k ? "an opportunity already" : "engaged already", ALIGN_LEFT) + g * 2;
+        }
+    }
 }
 
 static void briefing_draw(Screen *s, App *app)
@@ -70,9 +207,13 @@ static void briefing_draw(Screen *s, App *app)
     int bh = theme_px(th, 44);
     int bottom = H - bh - g * 4;
     int col_gap = g * 3;
-    int lw = (W - 2 * m - col_gap) * 5 / 12;
-    int rw = W - 2 * m - col_gap - lw;
+    /* a territory too large for two lines an account gets more of the width */
+    int n = scenario_prospect_count(sc);
     int top = y;
+    int two_lines = n * (th->line[FONT_BODY_BOLD] + th->line[FONT_BODY] + g) <=
+                    bottom - top - g * 7 - th->line[FONT_BODY_BOLD];
+    int lw = (W - 2 * m - col_gap) * (two_lines ? 5 : 4) / 12;
+    int rw = W - 2 * m - col_gap - lw;
 
     /* left: the goal and how the score is made */
     SDL_Rect goal = {m, top, lw, bottom - top - g * 2};
@@ -82,19 +223,31 @@ static void briefing_draw(Screen *s, App *app)
     cy += th->line[FONT_BODY_BOLD] + g;
     char buf[160], money[48];
     const Calendar *cal = scenario_calendar(sc);
-    int fw = iw / 3;
-    nav_money(money, sizeof money, (long long)scenario_quota(sc), scenario_currency(sc));
-    fact(ui, x, cy, fw, "Quota", money);
-    SDL_snprintf(buf, sizeof buf, "%d wk \xC3\x97 %d days", cal->weeks, cal->days_per_week);
-    fact(ui, x + fw, cy, fw, "Calendar", buf);
-    SDL_snprintf(buf, sizeof buf, "%d hours", cal->hours_per_day);
-    cy += fact(ui, x + 2 * fw, cy, fw, "Each day", buf) + g;
-    SDL_snprintf(buf, sizeof buf, "%d points", scenario_energy(sc)->daily);
-    fact(ui, x, cy, fw, "Energy a day", buf);
-    nav_money(money, sizeof money, (long long)scenario_budget(sc), scenario_currency(sc));
-    fact(ui, x + fw, cy, fw, "Campaign budget", money);
-    SDL_snprintf(buf, sizeof buf, "%d", scenario_prospect_count(sc));
-    cy += fact(ui, x + 2 * fw, cy, fw, "Prospects", buf) + g * 2;
+    /* six facts, three to a row, or two when three don't fit the card */
+    char facts[6][2][64];
+    SDL_strlcpy(facts[0][0], "Quota", sizeof facts[0][0]);
+    nav_money(facts[0][1], sizeof facts[0][1], (long long)scenario_quota(sc), scenario_currency(sc));
+    SDL_strlcpy(facts[1][0], "Calendar", sizeof facts[1][0]);
+    SDL_snprintf(facts[1][1], sizeof facts[1][1], "%d wk \xC3\x97 %d days", cal->weeks, cal->days_per_week);
+    SDL_strlcpy(facts[2][0], "Each day", sizeof facts[2][0]);
+    SDL_snprintf(facts[2][1], sizeof facts[2][1], "%d hours", cal->hours_per_day);
+    SDL_strlcpy(facts[3][0], "Energy a day", sizeof facts[3][0]);
+    SDL_snprintf(facts[3][1], sizeof facts[3][1], "%d points", scenario_energy(sc)->daily);
+    SDL_strlcpy(facts[4][0], "Campaign budget", sizeof facts[4][0]);
+    nav_money(facts[4][1], sizeof facts[4][1], (long long)scenario_budget(sc), scenario_currency(sc));
+    SDL_strlcpy(facts[5][0], "Prospects", sizeof facts[5][0]);
+    SDL_snprintf(facts[5][1], sizeof facts[5][1], "%d", scenario_prospect_count(sc));
+    int per_row = 3;
+    for (int i = 0; i < 6; i++)
+        if (text_width(th->font[FONT_LABEL_BOLD], facts[i][1]) + g > iw / 3 ||
+            text_width(th->font[FONT_BODY], facts[i][0]) + g > iw / 3)
+            per_row = 2;
+    int fw = iw / per_row;
+    for (int i = 0; i < 6; i++) {
+        int h = fact(ui, x + (i % per_row) * fw, cy, fw - g, facts[i][0], facts[i][1]);
+        if (i % per_row == per_row - 1)
+            cy += h + (i == 5 ? g * 2 : g);
+    }
 
     widget_heading(ui, x, cy, iw, "HOW THE SCORE IS MADE", (SDL_Color){0, 0, 0, 0});
     cy += th->line[FONT_BODY_BOLD] + g;
@@ -127,42 +280,46 @@ static void briefing_draw(Screen *s, App *app)
                     "Sales 1.0 saves its effort for closing. Sales 2.0 turns the curve upside down: prepare and "
                     "prospect well, and the buyer asks to sign.");
 
-    /* right: the prospects */
+    /* right: the whole territory */
     SDL_Rect pr = {m + lw + col_gap, top, rw, bottom - top - g * 2};
     widget_card(ui, pr, 0, (SDL_Color){0, 0, 0, 0});
     x = pr.x + g * 3;
     iw = rw - g * 6;
     cy = top + g * 2;
-    SDL_snprintf(buf, sizeof buf, "YOUR %d PROSPECTS", scenario_prospect_count(sc));
-    widget_heading(ui, x, cy, iw, buf, (SDL_Color){0, 0, 0, 0});
+    SDL_snprintf(buf, sizeof buf, "YOUR %d PROSPECTS", n);
+    int hw = widget_heading(ui, x, cy, iw, buf, (SDL_Color){0, 0, 0, 0});
+    (void)hw;
+    if (!two_lines) {
+        int tw = text_width(th->font[FONT_BODY_BOLD], buf) + g * 2;
+        widget_label(ui, x + tw, cy, iw - tw, FONT_BODY, th->c.muted,
+                     "deal value \xC2\xB7 seniority \xC2\xB7 importance \xE2\x98\x85", ALIGN_RIGHT);
+    }
     cy += th->line[FONT_BODY_BOLD] + g;
-    int n = scenario_prospect_count(sc);
     int row = th->line[FONT_BODY_BOLD] + th->line[FONT_BODY] + g;
     int avail = pr.y + pr.h - g * 2 - cy;
-    int shown = n;
-    if (shown * row > avail)
-        shown = avail / row;
-    int c1 = iw * 50 / 100, c2 = iw * 18 / 100, c3 = iw * 14 / 100;
-    for (int i = 0; i < shown; i++) {
-        const Prospect *p = scenario_prospect(sc, i);
-        if (i == shown - 1 && shown < n) {
-            SDL_snprintf(buf, sizeof buf, "\xE2\x80\xA6 and %d more", n - shown + 1);
-            widget_label(ui, x, cy, iw, FONT_BODY, th->c.muted, buf, ALIGN_LEFT);
-            break;
+    b->more = 0;
+    if (two_lines) {
+        /* room for two lines an account: the contact and title under the company */
+        b->scroll = 0;
+        int c1 = iw * 50 / 100, c2 = iw * 18 / 100, c3 = iw * 14 / 100;
+        for (int i = 0; i < n; i++) {
+            const Prospect *p = scenario_prospect(sc, i);
+            widget_label(ui, x, cy, c1 - g, FONT_BODY_BOLD, th->c.text, p->company, ALIGN_LEFT);
+            SDL_snprintf(buf, sizeof buf, "%s, %s", p->contact, p->title);
+            widget_label(ui, x, cy + th->line[FONT_BODY_BOLD], c1 - g, FONT_BODY, th->c.muted, buf, ALIGN_LEFT);
+            nav_money(money, sizeof money, (long long)p->deal_value, scenario_currency(sc));
+            widget_label(ui, x + c1, cy, c2 - g, FONT_BODY_BOLD, th->c.text, money, ALIGN_LEFT);
+            widget_label(ui, x + c1, cy + th->line[FONT_BODY_BOLD], c2 - g, FONT_BODY, th->c.muted,
+                         seniority_label(p->seniority), ALIGN_LEFT);
+            nav_stars(buf, sizeof buf, p->importance, 3);
+            widget_label(ui, x + c1 + c2, cy, c3, FONT_BODY, th->c.warn, buf, ALIGN_LEFT);
+            const char *st = p->start_status == STATUS_MEETING ? "Opportunity"
+                             : p->start_status == STATUS_ENGAGED ? "Engaged" : "Cold";
+            widget_label(ui, x + c1 + c2 + c3, cy, iw - c1 - c2 - c3, FONT_BODY, th->c.muted, st, ALIGN_LEFT);
+            cy += row;
         }
-        widget_label(ui, x, cy, c1 - g, FONT_BODY_BOLD, th->c.text, p->company, ALIGN_LEFT);
-        SDL_snprintf(buf, sizeof buf, "%s, %s", p->contact, p->title);
-        widget_label(ui, x, cy + th->line[FONT_BODY_BOLD], c1 - g, FONT_BODY, th->c.muted, buf, ALIGN_LEFT);
-        nav_money(money, sizeof money, (long long)p->deal_value, scenario_currency(sc));
-        widget_label(ui, x + c1, cy, c2 - g, FONT_BODY_BOLD, th->c.text, money, ALIGN_LEFT);
-        widget_label(ui, x + c1, cy + th->line[FONT_BODY_BOLD], c2 - g, FONT_BODY, th->c.muted,
-                     seniority_label(p->seniority), ALIGN_LEFT);
-        nav_stars(buf, sizeof buf, p->importance, 3);
-        widget_label(ui, x + c1 + c2, cy, c3, FONT_BODY, th->c.warn, buf, ALIGN_LEFT);
-        const char *st = p->start_status == STATUS_MEETING ? "Opportunity"
-                         : p->start_status == STATUS_ENGAGED ? "Engaged" : "Cold";
-        widget_label(ui, x + c1 + c2 + c3, cy, iw - c1 - c2 - c3, FONT_BODY, th->c.muted, st, ALIGN_LEFT);
-        cy += row;
+    } else {
+        draw_territory(b, app, (SDL_Rect){x, cy, iw, avail});
     }
 
     /* buttons */
