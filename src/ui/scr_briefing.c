@@ -69,12 +69,47 @@ static int briefing_event(Screen *s, App *app, const SDL_Event *ev)
     return r != NAV_NONE;
 }
 
+/* A paragraph drawn only when it fits above bottom (the card's edge); returns its height,
+ * or 0 when left out. */
+static int para(Ui *ui, int x, int y, int w, int bottom, const char *text)
+{
+    const Theme *th = ui->theme;
+    int h = 0;
+    if (!text_get(ui->text, th->font[FONT_BODY], text, th->c.text, w, NULL, &h) || y + h > bottom)
+        return 0;
+    return widget_text(ui, x, y, w, FONT_BODY, th->c.text, text);
+}
+
 static int fact(Ui *ui, int x, int y, int w, const char *label, const char *value)
 {
     const Theme *th = ui->theme;
     widget_label(ui, x, y, w, FONT_BODY, th->c.muted, label, ALIGN_LEFT);
     widget_label(ui, x, y + th->line[FONT_BODY], w, FONT_LABEL_BOLD, th->c.text, value, ALIGN_LEFT);
     return th->line[FONT_BODY] + th->line[FONT_LABEL_BOLD];
+}
+
+/* How many columns of the compact territory fit in width w (at least 1). */
+static int territory_columns(App *app, int w)
+{
+    const Theme *th = &app->theme;
+    const Scenario *sc = app_scenario(app);
+    int g = theme_grid(th, 1), n = scenario_prospect_count(sc);
+    char buf[48];
+    int vw = 0, sw = 0, warm = 0;
+    for (int i = 0; i < n; i++) {
+        const Prospect *p = scenario_prospect(sc, i);
+        nav_money(buf, sizeof buf, (long long)p->deal_value, scenario_currency(sc));
+        int t = text_width(th->font[FONT_BODY_BOLD], buf);
+        vw = t > vw ? t : vw;
+        t = text_width(th->font[FONT_BODY], seniority_label(p->seniority));
+        sw = t > sw ? t : sw;
+        warm |= p->start_status != STATUS_COLD;
+    }
+    nav_stars(buf, sizeof buf, 3, 3);
+    int fixed = (warm ? theme_px(th, 8) + g : 0) + g + vw + g + sw + g + text_width(th->font[FONT_BODY], buf);
+    int gap = g * 3;
+    int cols = (w + gap) / (fixed + theme_tpx(th, 140) + gap);
+    return cols < 1 ? 1 : cols;
 }
 
 /* Every account on one line (company, deal value, seniority, importance) in as many
@@ -108,8 +143,7 @@ static void draw_territory(Briefing *b, App *app, SDL_Rect r)
     int lead = any_warm ? dot + g : 0; /* room for the dot of an account not cold at the start */
     int fixed = lead + g + vw + g + sw + g + stw;
     int gap = g * 3;
-    int min_company = theme_tpx(th, 140);
-    int max_cols = (r.w + gap) / (fixed + min_company + gap);
+    int max_cols = territory_columns(app, r.w);
     if (max_cols < 1)
         max_cols = 1;
     int rows_h = r.h - (any_warm ? note_h : 0);
@@ -212,7 +246,11 @@ static void briefing_draw(Screen *s, App *app)
     int top = y;
     int two_lines = n * (th->line[FONT_BODY_BOLD] + th->line[FONT_BODY] + g) <=
                     bottom - top - g * 7 - th->line[FONT_BODY_BOLD];
-    int lw = (W - 2 * m - col_gap) * (two_lines ? 5 : 4) / 12;
+    /* ... when that gives it two columns (with large text it scrolls in one either way) */
+    int lw = (W - 2 * m - col_gap) * 5 / 12;
+    int wide = W - 2 * m - col_gap - (W - 2 * m - col_gap) * 4 / 12 - g * 6;
+    if (!two_lines && territory_columns(app, wide) >= 2)
+        lw = (W - 2 * m - col_gap) * 4 / 12;
     int rw = W - 2 * m - col_gap - lw;
 
     /* left: the goal and how the score is made */
@@ -253,19 +291,21 @@ static void briefing_draw(Screen *s, App *app)
     cy += th->line[FONT_BODY_BOLD] + g;
     const ScoringRules *sr = scenario_scoring(sc);
     SDL_snprintf(buf, sizeof buf, "Results \xE2\x80\x94 up to %d points for revenue against quota.", sr->results_weight);
-    cy += widget_text(ui, x, cy, iw, FONT_BODY, th->c.text, buf) + g / 2;
+    cy += para(ui, x, cy, iw, goal.y + goal.h - g, buf) + g / 2;
     SDL_snprintf(buf, sizeof buf, "Process \xE2\x80\x94 up to %d for front-loaded, personalised, multi-channel work (only with revenue).", sr->process_weight);
-    cy += widget_text(ui, x, cy, iw, FONT_BODY, th->c.text, buf) + g / 2;
+    cy += para(ui, x, cy, iw, goal.y + goal.h - g, buf) + g / 2;
     SDL_snprintf(buf, sizeof buf, "Efficiency \xE2\x80\x94 up to %d for little closing effort per deal and rested days.", sr->efficiency_weight);
-    cy += widget_text(ui, x, cy, iw, FONT_BODY, th->c.text, buf) + g / 2;
+    cy += para(ui, x, cy, iw, goal.y + goal.h - g, buf) + g / 2;
     SDL_snprintf(buf, sizeof buf, "Penalties \xE2\x80\x94 %d per generic call to an executive, %d per burned prospect, %d per deal lost to pressure.",
                  sr->penalty_generic_exec, sr->penalty_burned, sr->penalty_pressure_loss);
-    cy += widget_text(ui, x, cy, iw, FONT_BODY, th->c.text, buf) + g;
+    cy += para(ui, x, cy, iw, goal.y + goal.h - g, buf) + g;
     /* the two reference curves as the lesson */
     int bar_h = theme_px(th, 12);
     const int *curves[2] = {sr->curve_sales2, sr->curve_sales1};
     const char *names[2] = {"Sales 2.0", "Sales 1.0"};
     int nw = theme_px(th, 84);
+    if (nw < text_width(th->font[FONT_BODY_BOLD], "Sales 2.0") + g)
+        nw = text_width(th->font[FONT_BODY_BOLD], "Sales 2.0") + g;
     for (int c = 0; c < 2 && cy + bar_h < goal.y + goal.h - g; c++) {
         long long v[STAGE_COUNT];
         for (int i = 0; i < STAGE_COUNT; i++)
@@ -324,6 +364,10 @@ static void briefing_draw(Screen *s, App *app)
 
     /* buttons */
     int bw = theme_px(th, 240);
+    /* as wide as the label and its key need at large text sizes */
+    int need = text_width(th->font[FONT_BODY_BOLD], "Start the first day") + text_width(th->font[FONT_BODY], "Enter") +
+               theme_px(th, 12) + theme_px(th, 8) + theme_px(th, 24);
+    bw = need > bw ? need : bw;
     SDL_Rect start_r = {W - m - bw, H - bh - g * 3, bw, bh};
     SDL_Rect back_r = {W - m - 2 * bw - g * 2, H - bh - g * 3, bw, bh};
     widget_button(ui, start_r, "Start the first day", "Enter",

@@ -255,6 +255,27 @@ static int selected(UiTest *t)
     return -1;
 }
 
+static void ui_briefing_should_show_the_whole_territory(void)
+{
+    static const int sizes[][2] = {{1280, 720}, {1024, 640}, {1920, 1080}};
+    for (int k = 0; k < 3; k++) {
+        UiTest t;
+        CHECK(uitest_start(&t, "list-briefing", "territory.json", sizes[k][0], sizes[k][1]) == 0);
+        if (!t.app)
+            return;
+        uitest_key(&t, SDLK_RETURN);
+        uitest_settle(&t);
+        CHECK_EQ_STR(app_screen_name(t.app), "briefing");
+        int n = scenario_prospect_count(app_scenario(t.app)), rows = 0;
+        for (int i = 0; i < n; i++) { /* a tooltip region per account, all on one page */
+            const char *tip = widget_tip(&t.app->ui, 100 + i);
+            rows += tip != NULL && strstr(tip, scenario_prospect(app_scenario(t.app), i)->company) == tip;
+        }
+        CHECK_EQ_INT(rows, n);
+        uitest_finish(&t);
+    }
+}
+
 static void ui_sort_and_filter_should_keep_the_selected_account(void)
 {
     UiTest t;
@@ -364,6 +385,7 @@ int main(void)
     RUN(list_by_readiness_should_rank_the_readiest_opportunity_first);
     RUN(list_by_fit_should_never_leak_a_hidden_fit);
     RUN(list_filters_should_count_what_they_show);
+    RUN(ui_briefing_should_show_the_whole_territory);
     RUN(ui_sort_and_filter_should_keep_the_selected_account);
     return check_done();
 }
