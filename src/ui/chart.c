@@ -1,6 +1,7 @@
 /* chart — lines, stacked bars and timelines for the debrief. */
 #include "chart.h"
 
+#include "nav.h"
 #include "play_model.h"
 
 static void thick_line(Ui *ui, int x1, int y1, int x2, int y2, int w, SDL_Color c, int dashed)
@@ -102,16 +103,23 @@ void chart_curve(Ui *ui, SDL_Rect r, const int *player_bp, const int *sales1_pct
                  ALIGN_LEFT);
 }
 
-void chart_weeks(Ui *ui, SDL_Rect r, const Game *g)
+SDL_Color chart_unused_color(const Theme *th)
+{
+    return theme_mix(th->c.surface, th->c.muted, 22);
+}
+
+void chart_weeks(Ui *ui, SDL_Rect r, const Game *g, int hit_id)
 {
     const Theme *th = ui->theme;
     const Scenario *sc = game_scenario(g);
-    int weeks = scenario_calendar(sc)->weeks;
+    const Calendar *cal = scenario_calendar(sc);
+    int weeks = cal->weeks;
     int gpx = theme_grid(th, 1);
     int label_h = th->line[FONT_BODY] + gpx / 2;
+    int top_h = th->line[FONT_BODY]; /* the share of the week used, above each bar */
     int axis_w = theme_px(th, 40);
-    SDL_Rect plot = {r.x + axis_w, r.y + gpx, r.w - axis_w, r.h - label_h - gpx};
-    int max = scenario_calendar(sc)->days_per_week * scenario_calendar(sc)->hours_per_day * 60;
+    SDL_Rect plot = {r.x + axis_w, r.y + gpx + top_h, r.w - axis_w, r.h - label_h - gpx - top_h};
+    int max = cal->days_per_week * cal->hours_per_day * 60; /* a week's working minutes */
     if (max <= 0)
         max = 1;
     for (int q = 0; q <= 4; q++) {
@@ -119,26 +127,50 @@ void chart_weeks(Ui *ui, SDL_Rect r, const Game *g)
         SDL_Rect gl = {plot.x, y, plot.w, 1};
         widget_fill(ui, gl, th->c.track);
         char buf[16];
-        SDL_snprintf(buf, sizeof buf, "%dh", max * q / 4 / 60);
+        if (max * q / 4 % 60 == 0)
+            SDL_snprintf(buf, sizeof buf, "%dh", max * q / 4 / 60);
+        else
+            nav_minutes(buf, sizeof buf, max * q / 4);
         widget_label(ui, r.x, y - th->line[FONT_BODY] / 2, axis_w - gpx, FONT_BODY, th->c.muted, buf, ALIGN_RIGHT);
     }
     int slot = plot.w / (weeks > 0 ? weeks : 1);
     int bw = slot * 6 / 10;
     if (bw > theme_px(th, 56))
         bw = theme_px(th, 56);
+    SDL_Color unused = chart_unused_color(th);
     for (int w = 0; w < weeks; w++) {
         int x = plot.x + slot * w + (slot - bw) / 2;
         int y = plot.y + plot.h;
+        /* the whole week in the neutral colour, then the effort over it from the bottom */
+        SDL_Rect all = {x, plot.y, bw, plot.h};
+        widget_fill(ui, all, unused);
+        int spent = 0, mins[STAGE_COUNT];
         for (int s = 0; s < STAGE_COUNT; s++) {
-            int m = game_effort_week_minutes(g, w, (Stage)s);
-            int h = plot.h * m / max;
+            mins[s] = game_effort_week_minutes(g, w, (Stage)s);
+            spent += mins[s];
+            int h = plot.h * spent / max - (plot.y + plot.h - y); /* rounded on the running total */
             SDL_Rect part = {x, y - h, bw, h};
             widget_fill(ui, part, th->c.stage[s]);
             y -= h;
         }
         char buf[16];
+        SDL_snprintf(buf, sizeof buf, "%d%%", (int)(((long long)spent * 100 + max / 2) / max));
+        widget_label(ui, plot.x + slot * w, plot.y - top_h, slot, FONT_BODY, th->c.muted, buf, ALIGN_CENTER);
         SDL_snprintf(buf, sizeof buf, "Wk %d", w + 1);
         widget_label(ui, plot.x + slot * w, plot.y + plot.h + gpx / 2, slot, FONT_BODY, th->c.muted, buf, ALIGN_CENTER);
+        if (hit_id > 0) {
+            char tip[UI_TIP_MAX], t[STAGE_COUNT][32], used[32], avail[32], left[32];
+            for (int s = 0; s < STAGE_COUNT; s++)
+                nav_minutes(t[s], sizeof t[s], mins[s]);
+            nav_minutes(used, sizeof used, spent);
+            nav_minutes(avail, sizeof avail, max);
+            nav_minutes(left, sizeof left, max - spent);
+            SDL_snprintf(tip, sizeof tip,
+                         "Week %d: %s of %s on actions (Prepare %s, Prospect %s, Progress %s, Close %s); %s unused.",
+                         w + 1, used, avail, t[0], t[1], t[2], t[3], left);
+            SDL_Rect hr = {plot.x + slot * w, plot.y - top_h, slot, plot.h + top_h + label_h};
+            widget_hit(ui, hr, hit_id + w, tip);
+        }
     }
 }
 

@@ -10,8 +10,12 @@
 /* Lines over the four stages of the player's shares (basis points) and the two reference
  * curves (percent). */
 void chart_curve(Ui *ui, SDL_Rect r, const int *player_bp, const int *sales1_pct, const int *sales2_pct);
-/* One stacked bar per week of minutes by stage. */
-void chart_weeks(Ui *ui, SDL_Rect r, const Game *g);
+/* One bar per week as tall as the week's working hours: the minutes spent by stage stacked
+ * from the bottom, the hours no action used in chart_unused_color above them (never shown
+ * as effort). Each bar gets a tooltip, hit id + week index (0-based), when hit_id > 0. */
+void chart_weeks(Ui *ui, SDL_Rect r, const Game *g, int hit_id);
+/* The neutral colour of unused time. */
+SDL_Color chart_unused_color(const Theme *th);
 /* A prospect's touches on a day axis, one glyph per touch coloured by outcome. */
 void chart_timeline(Ui *ui, SDL_Rect r, const Game *g, int prospect);
 

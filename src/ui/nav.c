@@ -100,6 +100,23 @@ void nav_money(char *out, size_t cap, long long v, const char *currency)
         SDL_snprintf(out, cap, "%s%s%s", neg, sym, num);
 }
 
+void nav_int(char *out, size_t cap, long long v)
+{
+    char digits[32], buf[48];
+    unsigned long long a = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    SDL_snprintf(digits, sizeof digits, "%llu", a);
+    size_t n = strlen(digits), k = 0;
+    if (v < 0)
+        buf[k++] = '-';
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && (n - i) % 3 == 0)
+            buf[k++] = ',';
+        buf[k++] = digits[i];
+    }
+    buf[k] = '\0';
+    SDL_strlcpy(out, buf, cap);
+}
+
 void nav_minutes(char *out, size_t cap, int minutes)
 {
     if (minutes < 0)

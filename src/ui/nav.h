@@ -25,6 +25,8 @@ int nav_click(const SDL_Event *ev);
 
 /* A compact number for screens: 1234567 -> "1.23M", 45600 -> "45.6k". */
 void nav_money(char *out, size_t cap, long long v, const char *currency);
+/* A whole number with thousands separators: 1250 -> "1,250". */
+void nav_int(char *out, size_t cap, long long v);
 /* n filled stars out of max ("★★☆"). */
 void nav_stars(char *out, size_t cap, int n, int max);
 /* Minutes as "1h 30m", "45m", "2h". */

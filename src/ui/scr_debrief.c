@@ -9,6 +9,7 @@
 #include "play_model.h"
 #include "tips.h"
 #include "tween.h"
+#include "upfront/sim.h"
 #include "upfront/strategy.h"
 
 enum { PAGE_SCORE, PAGE_EFFORT, PAGE_PROSPECTS, PAGE_COUNT };
@@ -21,6 +22,9 @@ typedef struct Debrief {
     int page;
     int scroll; /* first prospect shown on the Prospects page */
     ScoreCard card;
+    int64_t max;    /* the most a game of the scenario can score */
+    int64_t par;    /* the sales2 strategy's score on this seed */
+    int par_ok;     /* 0 when par could not be computed */
     char tips[3][TIPS_LEN];
     int tip_count;
     Tween total;
@@ -159,7 +163,7 @@ static void draw_score(Debrief *d, App *app, SDL_Rect area)
     int cx = rx + gpx * 3, cw = rw - gpx * 5, cy = area.y + gpx * 2;
     widget_heading(ui, cx, cy, cw, "THE SAME SEED, PLAYED BY", (SDL_Color){0, 0, 0, 0});
     cy += th->line[FONT_BODY_BOLD] + gpx;
-    const char *who[3] = {"You", "Sales 1.0 strategy", "Sales 2.0 strategy"};
+    const char *who[3] = {"You", "Sales 1.0 strategy", "Sales 2.0 strategy (par)"};
     const char *names[3] = {NULL, "sales1", "sales2"};
     const ScoreCard *cards[3] = {&d->card, &se->strategy_score[0], &se->strategy_score[1]};
     int ok[3] = {1, se->strategy_ok[0], se->strategy_ok[1]};
@@ -219,8 +223,10 @@ static void draw_effort(Debrief *d, App *app, SDL_Rect area)
     widget_heading(ui, x, y, w, "YOUR EFFORT CURVE AGAINST THE CLASSIC SLIDE", (SDL_Color){0, 0, 0, 0});
     y += th->line[FONT_BODY_BOLD];
     char buf[300];
-    SDL_snprintf(buf, sizeof buf, "Share of your time per stage (thick line) against Sales 1.0 (dashed) and Sales 2.0 (solid). "
-                 "You sit %d%% of the way from Sales 1.0 to Sales 2.0.", d->card.frontload_pct);
+    SDL_snprintf(buf, sizeof buf,
+                 "Share of the time you spent per stage (thick line) against Sales 1.0 (dashed) and Sales 2.0 "
+                 "(solid). Front-loading %d of 100: 0 is a curve shaped like Sales 1.0, 100 one shaped like "
+                 "Sales 2.0.", d->card.frontload_pct);
     y += widget_text(ui, x, y, w, FONT_BODY, th->c.muted, buf) + gpx;
     SDL_Rect chart = {x, y, w, l.y + l.h - y - gpx * 2};
     chart_curve(ui, chart, d->card.effort_share_bp, sr->curve_sales1, sr->curve_sales2);
@@ -232,17 +238,28 @@ static void draw_effort(Debrief *d, App *app, SDL_Rect area)
     y = r.y + gpx * 2;
     widget_heading(ui, x, y, w, "EFFORT PER WEEK, BY STAGE", (SDL_Color){0, 0, 0, 0});
     y += th->line[FONT_BODY_BOLD] + gpx / 2;
-    int half = w / 2;
-    for (int s = 0; s < STAGE_COUNT; s++) {
+    int used = d->card.time_used_bp;
+    char tm[32], total[32];
+    nav_minutes(total, sizeof total, game_total_minutes(se->game));
+    int spent = 0;
+    for (int s = 0; s < STAGE_COUNT; s++)
+        spent += game_effort_minutes(se->game, (Stage)s);
+    nav_minutes(tm, sizeof tm, spent);
+    SDL_snprintf(buf, sizeof buf, "You spent %s of the period's %s on actions (%d%%). Each bar is a week's working hours; "
+                 "grey is time no action used.", tm, total, (used + 50) / 100);
+    y += widget_text(ui, x, y, w, FONT_BODY, th->c.muted, buf) + gpx / 2;
+    int third = w / 3;
+    for (int s = 0; s <= STAGE_COUNT; s++) {
         int sq = theme_px(th, 10);
-        int lx = x + (s % 2) * half, ly = y + (s / 2) * th->line[FONT_BODY];
+        int lx = x + (s % 3) * third, ly = y + (s / 3) * th->line[FONT_BODY];
         SDL_Rect mk = {lx, ly + (th->line[FONT_BODY] - sq) / 2, sq, sq};
-        widget_round(ui, mk, theme_px(th, 2), th->c.stage[s]);
-        widget_label(ui, lx + sq + theme_px(th, 6), ly, half - sq, FONT_BODY, th->c.text, stage_label((Stage)s), ALIGN_LEFT);
+        widget_round(ui, mk, theme_px(th, 2), s < STAGE_COUNT ? th->c.stage[s] : chart_unused_color(th));
+        widget_label(ui, lx + sq + theme_px(th, 6), ly, third - sq - theme_px(th, 6), FONT_BODY, th->c.text,
+                     s < STAGE_COUNT ? stage_label((Stage)s) : "Unused", ALIGN_LEFT);
     }
     y += th->line[FONT_BODY] * 2 + gpx;
     SDL_Rect wk = {x, y, w, r.y + r.h - y - gpx * 2};
-    chart_weeks(ui, wk, se->game);
+    chart_weeks(ui, wk, se->game, HIT_INFO + 10);
 }
 
 static void draw_prospects(Debrief *d, App *app, SDL_Rect area)
@@ -345,9 +362,21 @@ static void debrief_draw(Screen *s, App *app)
     widget_label(ui, m, y, W / 2, FONT_BODY_BOLD, th->c.stage[STAGE_CLOSE], "DEBRIEF", ALIGN_LEFT);
     widget_label(ui, m, y + th->line[FONT_BODY_BOLD], W / 2, FONT_TITLE, th->c.text, scenario_title(se->scenario), ALIGN_LEFT);
     /* the total, counting up, is debrief_draw_live */
-    char buf[120];
-    const char *sub = app->new_best ? "points \xC2\xB7 a new personal best" : "points";
-    widget_label(ui, W / 2, y + th->line[FONT_DISPLAY], W / 2 - m, FONT_BODY, app->new_best ? th->c.good : th->c.muted, sub, ALIGN_RIGHT);
+    char buf[200], mx[32], par[32];
+    /* under the total: "of 1,250 points, par 780" and what par is */
+    nav_int(mx, sizeof mx, (long long)d->max);
+    nav_int(par, sizeof par, (long long)d->par);
+    if (d->par_ok)
+        SDL_snprintf(buf, sizeof buf, "of %s points, par %s%s", mx, par, app->new_best ? " \xC2\xB7 a new personal best" : "");
+    else
+        SDL_snprintf(buf, sizeof buf, "of %s points%s", mx, app->new_best ? " \xC2\xB7 a new personal best" : "");
+    widget_label(ui, W / 2, y + th->line[FONT_DISPLAY], W / 2 - m, FONT_BODY_BOLD, app->new_best ? th->c.good : th->c.text,
+                 buf, ALIGN_RIGHT);
+    SDL_Rect score_r = {W / 2, y, W / 2 - m, th->line[FONT_DISPLAY] + th->line[FONT_BODY]};
+    SDL_snprintf(buf, sizeof buf,
+                 "Your score, the most a game of this scenario can score (%s), and par: what the Sales 2.0 strategy "
+                 "scores on this seed (%s).", mx, d->par_ok ? par : "not known");
+    widget_hit(ui, score_r, HIT_INFO + 1, buf);
     y += th->line[FONT_BODY_BOLD] + th->line[FONT_TITLE] + gpx * 2;
 
     /* page tabs */
@@ -365,8 +394,12 @@ static void debrief_draw(Screen *s, App *app)
         widget_hit(ui, r, HIT_PAGE + i, NULL);
         tx0 += w + gpx;
     }
-    widget_label(ui, tx0 + gpx, y + gpx / 2 + (th->line[FONT_LABEL_BOLD] - th->line[FONT_BODY]) / 2, W - tx0 - m, FONT_BODY,
-                 th->c.muted, "Tab or \xE2\x86\x90 \xE2\x86\x92 switch pages", ALIGN_LEFT);
+    int hy = y + gpx / 2 + (th->line[FONT_LABEL_BOLD] - th->line[FONT_BODY]) / 2;
+    int hw = widget_label(ui, tx0 + gpx, hy, W - tx0 - m, FONT_BODY, th->c.muted,
+                          "Tab or \xE2\x86\x90 \xE2\x86\x92 switch pages", ALIGN_LEFT);
+    if (d->par_ok) /* what par is, on every page */
+        widget_label(ui, tx0 + hw + gpx * 4, hy, W - m - (tx0 + hw + gpx * 4), FONT_BODY, th->c.muted,
+                     "Par: what the Sales 2.0 strategy scores on this seed.", ALIGN_RIGHT);
     y += th->line[FONT_LABEL_BOLD] + gpx * 3;
 
     int bh = theme_px(th, 40);
@@ -396,6 +429,8 @@ static void debrief_enter(Screen *s, App *app)
         return;
     app_finish_game(app);
     score_compute(app->session->game, &d->card);
+    d->max = score_max(app->session->scenario);
+    d->par_ok = sim_par(app->session->scenario, app->session->seed, &d->par) == 0;
     d->tip_count = tips_build(app->session->game, &d->card, d->tips, 3);
     tween_set(&d->total, 0.0f);
     tween_to(&d->total, (float)d->card.total, app->now);
