@@ -517,8 +517,8 @@ static int list_control(Ui *ui, int x, int y, int h, const char *name, const cha
     int pad = theme_px(th, 8), gap = theme_px(th, 5);
     int nw = name ? text_width(th->font[FONT_BODY], name) + gap : 0;
     int vw = text_width(th->font[FONT_BODY_BOLD], value);
-    int kw = text_width(th->font[FONT_BODY], key) + theme_px(th, 12);
-    int w = pad + nw + vw + gap + kw + pad / 2;
+    int kw = key ? text_width(th->font[FONT_BODY], key) + theme_px(th, 12) + gap : 0;
+    int w = pad + nw + vw + kw + (key ? pad / 2 : pad);
     if (!draw)
         return w;
     SDL_Rect r = {x, y, w, h};
@@ -532,7 +532,8 @@ static int list_control(Ui *ui, int x, int y, int h, const char *name, const cha
     tx += nw;
     widget_label(ui, tx, y + (h - th->line[FONT_BODY_BOLD]) / 2, 0, FONT_BODY_BOLD, th->c.text, value, ALIGN_LEFT);
     tx += vw + gap;
-    widget_key(ui, tx, y + (h - (th->line[FONT_BODY] + theme_px(th, 2))) / 2, key, 0);
+    if (key)
+        widget_key(ui, tx, y + (h - (th->line[FONT_BODY] + theme_px(th, 2))) / 2, key, 0);
     widget_hit(ui, r, id, tip);
     return w;
 }
@@ -576,14 +577,21 @@ static void draw_prospects(Play *p, App *app, SDL_Rect area)
     static const char filter_tip[] =
         "Show only some accounts (F, Shift+F back): all, cold, engaged, opportunities, closed, or open accounts "
         "known to fit well (fit 70 or more).";
-    /* the names go when both controls don't fit side by side */
-    const char *sn = "Sort", *fn = "Show";
+    /* when both controls don't fit side by side the keys go first (the tooltips and the
+     * help still give them), then the names */
+    const char *sn = "Sort", *fn = "Show", *sk = "S", *fk = "F";
     int cgap = gpx;
-    if (list_control(ui, 0, 0, ch, sn, sort_v, "S", 0, NULL, 0) + cgap +
-            list_control(ui, 0, 0, ch, fn, filter_v, "F", 0, NULL, 0) > area.w)
-        sn = fn = NULL;
-    int cw = list_control(ui, area.x, y, ch, sn, sort_v, "S", HIT_SORT, sort_tip, 1);
-    list_control(ui, area.x + cw + cgap, y, ch, fn, filter_v, "F", HIT_FILTER, filter_tip, 1);
+    for (int step = 0; step < 2; step++) {
+        if (list_control(ui, 0, 0, ch, sn, sort_v, sk, 0, NULL, 0) + cgap +
+                list_control(ui, 0, 0, ch, fn, filter_v, fk, 0, NULL, 0) <= area.w)
+            break;
+        if (step == 0)
+            sk = fk = NULL;
+        else
+            sn = fn = NULL;
+    }
+    int cw = list_control(ui, area.x, y, ch, sn, sort_v, sk, HIT_SORT, sort_tip, 1);
+    list_control(ui, area.x + cw + cgap, y, ch, fn, filter_v, fk, HIT_FILTER, filter_tip, 1);
     y += ch + gpx;
 
     int row_h = th->line[FONT_BODY_BOLD] + th->line[FONT_BODY] + gpx * 3 / 2;

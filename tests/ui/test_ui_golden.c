@@ -29,8 +29,32 @@ static void ui_screens_should_match_their_golden_images(void)
     uitest_finish(&t);
 }
 
+/* A territory of 42 accounts: the briefing lists them all; the play screen's list sorted
+ * by fit after researching one account, and filtered to engaged accounts and back. */
+static void ui_territory_screens_should_match_their_golden_images(void)
+{
+    UiTest t;
+    CHECK(uitest_start(&t, "golden-territory", "territory.json", 1024, 640) == 0);
+    if (!t.app)
+        return;
+    uitest_key(&t, SDLK_RETURN);
+    uitest_settle(&t);
+    CHECK(uitest_golden(&t, "briefing-territory") == 0);
+    uitest_key(&t, SDLK_RETURN);
+    uitest_key(&t, SDLK_1); /* research the company of the first account: its fit shows */
+    for (int i = 0; i < 3; i++)
+        uitest_key(&t, SDLK_s); /* default -> stage -> value -> fit */
+    uitest_key(&t, SDLK_f);
+    uitest_key(&t, SDLK_f); /* all -> cold -> engaged */
+    uitest_key_mod(&t, SDLK_f, KMOD_LSHIFT); /* back to cold */
+    uitest_settle(&t);
+    CHECK(uitest_golden(&t, "play-territory") == 0);
+    uitest_finish(&t);
+}
+
 int main(void)
 {
     RUN(ui_screens_should_match_their_golden_images);
+    RUN(ui_territory_screens_should_match_their_golden_images);
     return check_done();
 }
