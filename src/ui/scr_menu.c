@@ -149,7 +149,8 @@ Screen *pause_screen_new(void)
 /* --- help ---------------------------------------------------------------------------- */
 
 static const char *const help_keys[][2] = {
-    {"\xE2\x86\x91 \xE2\x86\x93", "Select a prospect (or the mouse wheel); PgUp PgDn Home End page through the list"},
+    {"\xE2\x86\x91 \xE2\x86\x93", "Select a prospect (or the mouse wheel)"},
+    {"PgUp PgDn Home End", "Page through the prospects; the first, the last"},
     {"S / Shift+S", "Sort the prospects: default order, stage, deal value, fit, readiness"},
     {"F / Shift+F", "Show only some: all, cold, engaged, opportunities, closed, good fit (70+)"},
     {"Tab / Shift+Tab", "Move to the next / previous action"},
@@ -160,7 +161,7 @@ static const char *const help_keys[][2] = {
     {"Esc", "Pause menu; on other screens, go back"},
     {"H, F1 or ?", "This help"},
     {"F11", "Full screen on or off"},
-    {"Mouse", "Click a prospect or an action; hover for its cost, odds and effect"},
+    {"Mouse", "Click a prospect, an action, or the list's Sort or Show; hover for details"},
     {"Title screen", "Enter starts, C chooses a scenario, S settings, Q quits"},
     {"Debrief", "Tab or \xE2\x86\x90 \xE2\x86\x92 switch pages, Enter plays again, Esc back to the title"},
 };
