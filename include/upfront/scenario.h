@@ -180,9 +180,9 @@ typedef struct ScoringRules {
     int results_weight;    /* "weights.results": points at 100% of quota (500) */
     int process_weight;    /* "weights.process" (300) */
     int efficiency_weight; /* "weights.efficiency" (200) */
-    int penalty_generic_exec; /* "weights.generic_exec_call": points lost per generic executive call (15) */
-    int penalty_burned;       /* "weights.burned": per burned prospect (40) */
-    int penalty_pressure_loss;/* "weights.pressure_loss": per deal lost to pressure (60) */
+    int penalty_generic_exec; /* "weights.generic_exec_call": points lost per executive called generically (5) */
+    int penalty_burned;       /* "weights.burned": per burned prospect (10) */
+    int penalty_pressure_loss;/* "weights.pressure_loss": per deal lost to pressure (15) */
     int curve_sales1[STAGE_COUNT]; /* "curves.sales1": {"prepare": 5, ...} % of effort, sum 100 */
     int curve_sales2[STAGE_COUNT]; /* "curves.sales2" */
 } ScoringRules;

@@ -1322,9 +1322,9 @@ static const Field WEIGHT_FIELDS[] = {
     WEIGHT("results", 0, 10000, 500, results_weight),
     WEIGHT("process", 0, 10000, 300, process_weight),
     WEIGHT("efficiency", 0, 10000, 200, efficiency_weight),
-    WEIGHT("generic_exec_call", 0, 1000, 15, penalty_generic_exec),
-    WEIGHT("burned", 0, 1000, 40, penalty_burned),
-    WEIGHT("pressure_loss", 0, 1000, 60, penalty_pressure_loss),
+    WEIGHT("generic_exec_call", 0, 1000, 5, penalty_generic_exec),
+    WEIGHT("burned", 0, 1000, 10, penalty_burned),
+    WEIGHT("pressure_loss", 0, 1000, 15, penalty_pressure_loss),
 };
 #undef WEIGHT
 

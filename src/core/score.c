@@ -90,6 +90,7 @@ void score_compute(const Game *g, ScoreCard *out)
         out->deals_no_decision += s->status == STATUS_NO_DECISION;
         out->buyer_initiated += s->status == STATUS_WON && s->buyer_initiated;
         out->generic_exec_calls += s->generic_exec_calls;
+        out->generic_exec_accounts += s->generic_exec_calls > 0;
         out->burned += s->status == STATUS_BURNED;
         out->lost_to_pressure += s->lost_to_pressure;
         int n = game_touch_count(g, p);
@@ -153,7 +154,7 @@ void score_compute(const Game *g, ScoreCard *out)
     int64_t eff_raw = (60 * close_eff + 40 * energy_eff) / 100;
     out->points[SCORE_EFFICIENCY] = (int64_t)w->efficiency_weight * eff_raw / 100 * gate / 100 * worked / 100;
 
-    out->points[SCORE_PENALTIES] = (int64_t)out->generic_exec_calls * w->penalty_generic_exec +
+    out->points[SCORE_PENALTIES] = (int64_t)out->generic_exec_accounts * w->penalty_generic_exec +
                                    (int64_t)out->burned * w->penalty_burned +
                                    (int64_t)out->lost_to_pressure * w->penalty_pressure_loss;
 
@@ -194,9 +195,10 @@ void score_compute(const Game *g, ScoreCard *out)
                  "No generic calls to executives, no burned prospects, no deals lost to pressure.");
     else
         snprintf(out->sentence[SCORE_PENALTIES], sizeof out->sentence[SCORE_PENALTIES],
-                 "%d generic call%s to executives, %d burned prospect%s and %d deal%s lost to "
-                 "pressure cost points.",
-                 out->generic_exec_calls, out->generic_exec_calls == 1 ? "" : "s", out->burned,
+                 "%d generic call%s to %d executive%s, %d burned prospect%s and %d deal%s lost "
+                 "to pressure cost points.",
+                 out->generic_exec_calls, out->generic_exec_calls == 1 ? "" : "s",
+                 out->generic_exec_accounts, out->generic_exec_accounts == 1 ? "" : "s", out->burned,
                  out->burned == 1 ? "" : "s", out->lost_to_pressure,
                  out->lost_to_pressure == 1 ? "" : "s");
 }

@@ -74,6 +74,21 @@ static int ranked(const Scenario *sc, int *order)
  * it lets pass between two calls to the same account. */
 #define SALES1_MAX_CALLS 12
 #define SALES1_CALL_GAP 2
+/* The block of the day sales1 gives to prospecting, in minutes; the rest is for deals. */
+#define SALES1_CALL_BLOCK 180
+#define SALES1_EMAIL_HOUR 60
+
+/* Minutes spent on touches today. */
+static int prospect_minutes_today(const Game *g)
+{
+    int m = 0, day = game_day(g);
+    for (int i = game_action_count(g) - 1; i >= 0 && game_action_day(g, i) == day; i--) {
+        const Action *a = game_action(g, i);
+        if (a->kind == ACTION_TOUCH)
+            m += scenario_channel(game_scenario(g), (Channel)a->arg)->cost.minutes;
+    }
+    return m;
+}
 
 /* Old school: volume dialling across the territory with no research beyond a look at the
  * company before a meeting; a pitch meeting (discovery, then one more step), and then it
@@ -104,7 +119,7 @@ static Action sales1_choose(const Game *g, const Plan *plan, Rng *rng)
              * well or the deal dies, one go at a proposal, and then it is all closing */
             int next = -1;
             for (int st = 0; st < steps && st < 2 && next < 0; st++)
-                if (!(s->steps_done & (1u << st)) && (st < 1 || !(s->steps_tried & (1u << st))))
+                if (!(s->steps_done & (1u << st)) && (st < 2 || !(s->steps_tried & (1u << st))))
                     next = st;
             if (next >= 0 && legal(g, make(ACTION_PROGRESS, p, next)))
                 return make(ACTION_PROGRESS, p, next);
@@ -116,8 +131,10 @@ static Action sales1_choose(const Game *g, const Plan *plan, Rng *rng)
         if (legal(g, make(ACTION_CLOSE, p, CLOSE_PRESSURE)))
             return make(ACTION_CLOSE, p, CLOSE_PRESSURE);
     }
-    /* 2. dial: warm leads first, then cold accounts, biggest first, every other day */
-    for (int pass = 0; pass < 2; pass++) {
+    /* 2. dial for a block of the day: warm leads first, then cold accounts, biggest
+     *    first, each every other day */
+    int block = prospect_minutes_today(g);
+    for (int pass = 0; pass < 2 && block < SALES1_CALL_BLOCK; pass++) {
         for (int i = 0; i < n; i++) {
             int p = plan->order[i];
             const ProspectState *s = game_prospect(g, p);
@@ -132,8 +149,9 @@ static Action sales1_choose(const Game *g, const Plan *plan, Rng *rng)
                 return a;
         }
     }
-    /* 3. nobody left to call today: a generic email blast to whoever is still cold */
-    for (int i = 0; i < n; i++) {
+    /* 3. the block done or nobody left to call: a generic email to whoever is still cold,
+     *    for up to an hour more */
+    for (int i = 0; i < n && block < SALES1_CALL_BLOCK + SALES1_EMAIL_HOUR; i++) {
         int p = plan->order[i];
         const ProspectState *s = game_prospect(g, p);
         if (s->status != STATUS_COLD || s->touches >= SALES1_MAX_CALLS + 2 ||
@@ -158,7 +176,7 @@ static const Research prep_order[] = {RESEARCH_COMPANY, RESEARCH_PERSON, RESEARC
 /* Fit under which sales2 drops an account once research has shown it, and the touches a
  * campaign to a cold account runs to before it has run its course. */
 #define SALES2_MIN_FIT 35
-#define SALES2_MAX_TOUCHES 9
+#define SALES2_MAX_TOUCHES 12
 /* What a point of attention is worth against a point of odds (bp per point): attention
  * raises the reach and response of every later touch. */
 #define SALES2_ATTENTION_BP 40
