@@ -399,7 +399,7 @@ static Action sales2_choose(const Game *g, const Plan *plan, Rng *rng)
             poor_fit(sc, s, p))
             continue;
         if (game_touch_count(g, p) > 0 &&
-            last_touch_day(g, p) >= today - (s->status == STATUS_ENGAGED ? 0 : 1))
+            last_touch_day(g, p) >= today)
             continue;
         Action a;
         if (s->status == STATUS_ENGAGED) {
