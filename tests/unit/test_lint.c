@@ -132,7 +132,9 @@ static void lint_should_find_nothing_in_the_shipped_scenarios(void)
             continue;
         char path[FIXTURE_MAX_NAME + 16];
         snprintf(path, sizeof path, "scenarios/%s", names[i]);
-        expect_warnings(path, LINT_LESSON_RUNS, NULL, 0);
+        /* no lesson estimate here: the balance tests check the shipped scenarios' lesson
+         * against the known deviations of tests/lesson-known.tsv */
+        expect_warnings(path, 0, NULL, 0);
     }
 }
 

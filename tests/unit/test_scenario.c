@@ -119,17 +119,17 @@ static void scenario_should_load_the_default_scenario_without_diagnostics(void)
         CHECK_EQ_STR(scenario_currency(s), "USD");
         CHECK_EQ_INT(scenario_day_count(s), 30);
         CHECK_EQ_INT(scenario_calendar(s)->hours_per_day, 8);
-        CHECK_EQ_INT(scenario_prospect_count(s), 12);
+        CHECK_EQ_INT(scenario_prospect_count(s), 36);
         CHECK_EQ_INT(scenario_step_count(s), 5);
-        CHECK_EQ_INT(scenario_event_count(s), 5);
+        CHECK_EQ_INT(scenario_event_count(s), 8);
         int64_t total = 0;
         int execs = 0;
         for (int i = 0; i < scenario_prospect_count(s); i++) {
             total += scenario_prospect(s, i)->deal_value;
             execs += seniority_is_executive(scenario_prospect(s, i)->seniority);
         }
-        CHECK(total >= 550000 && total <= 650000);
-        CHECK_EQ_INT(execs, 4);
+        CHECK(total >= 1400000 && total <= 1700000);
+        CHECK_EQ_INT(execs, 17);
         CHECK(scenario_quota(s) < total);
     }
     scenario_free(s);
@@ -295,9 +295,9 @@ static void scenario_should_default_rules_and_scoring(void)
         CHECK_EQ_INT(sc->results_weight, 500);
         CHECK_EQ_INT(sc->process_weight, 300);
         CHECK_EQ_INT(sc->efficiency_weight, 200);
-        CHECK_EQ_INT(sc->penalty_generic_exec, 15);
-        CHECK_EQ_INT(sc->penalty_burned, 40);
-        CHECK_EQ_INT(sc->penalty_pressure_loss, 60);
+        CHECK_EQ_INT(sc->penalty_generic_exec, 5);
+        CHECK_EQ_INT(sc->penalty_burned, 10);
+        CHECK_EQ_INT(sc->penalty_pressure_loss, 15);
         CHECK_EQ_INT(sc->curve_sales1[STAGE_PREPARE], 5);
         CHECK_EQ_INT(sc->curve_sales1[STAGE_CLOSE], 40);
         CHECK_EQ_INT(sc->curve_sales2[STAGE_PROSPECT], 40);
