@@ -17,3 +17,10 @@ foreach(scenario ${UPFRONT_SHIPPED_SCENARIOS})
            WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
   set_tests_properties(balance_${name} PROPERTIES LABELS balance TIMEOUT 300)
 endforeach()
+
+# Strategies read the scenario: sales2 faxes clearly more where every buyer prefers fax.
+add_test(NAME balance_channel_preferences
+         COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tests/channel_variant.py
+                 $<TARGET_FILE:upfront> scenarios/midmarket-quarter.json
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(balance_channel_preferences PROPERTIES LABELS balance TIMEOUT 300)
