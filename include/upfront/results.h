@@ -19,12 +19,35 @@
 #define RESULTS_MAX_BYTES (16u * 1024u * 1024u)
 #define RESULTS_MAX_ACTIONS 100000
 
+/* The most characters (code points) a player's name may have. */
+#define RESULTS_MAX_PLAYER 64
+#define RESULTS_MAX_STRATEGY_NAME 31
+
+/* Who played a game, recorded as "played_by": {"who": "person"}, {"who": "strategy",
+ * "strategy": NAME} or {"who": "assisted", "strategy": NAME, "weeks": N} (weeks 1..N
+ * played by the strategy, the rest by a person). A file without it was played by a
+ * person (or says nothing). */
+typedef enum PlayedBy { PLAYED_BY_PERSON, PLAYED_BY_STRATEGY, PLAYED_BY_ASSISTED } PlayedBy;
+
 /* Metadata recorded beside the game. */
 typedef struct ResultsMeta {
-    const char *player;        /* may be NULL: recorded as "" */
+    const char *player;        /* may be NULL: recorded as ""; cut to RESULTS_MAX_PLAYER */
     const char *scenario_path; /* may be NULL */
     int64_t started;           /* Unix time the game started */
+    PlayedBy played_by;        /* PLAYED_BY_PERSON unless set */
+    const char *strategy;      /* PLAYED_BY_STRATEGY and _ASSISTED: the strategy's name */
+    int strategy_weeks;        /* PLAYED_BY_ASSISTED: weeks 1..N played by the strategy */
 } ResultsMeta;
+
+/* 0 when name can be a player's name: valid UTF-8, at most RESULTS_MAX_PLAYER characters,
+ * no control or bidirectional-override characters; otherwise -1 with why in msg. */
+int results_check_player(const char *name, char *msg, size_t cap);
+
+/* The name of a new results file, without folder or ".json":
+ * "ID-YYYYMMDD-HHMMSS-PLAYER-seedN", the player reduced to at most 32 letters, digits,
+ * '-' and '_' ("anonymous" when nothing is left). */
+void results_file_stem(char *out, size_t cap, const char *scenario_id, int64_t started,
+                       const char *player, uint64_t seed);
 
 /* Serialises a finished or unfinished game (score, effort, deals, action log). Returns a
  * NUL-terminated JSON text ending in a newline, or NULL when out of memory. */
@@ -47,6 +70,10 @@ typedef struct ActionLog {
     int model;           /* results file: "model" (1 when absent: made by upfront 0.1.0) */
     char *program;       /* results file: "program", e.g. "upfront 0.1.0"; owned, may be NULL */
     char *recorded_json;    /* results file: the whole text as read, owned */
+    PlayedBy played_by;  /* results file: "played_by" (person when absent) */
+    char strategy[RESULTS_MAX_STRATEGY_NAME + 1]; /* its strategy, "" for a person */
+    int strategy_weeks;  /* PLAYED_BY_ASSISTED: weeks 1..N */
+    int finished;        /* results file: "finished" (0 when absent) */
 } ActionLog;
 
 /* Reads actions from buf: a JSON array of action objects, or a results file (its

@@ -47,7 +47,7 @@ int cmd_run(int argc, char **argv)
     Game *g = NULL;
     ActionLog log;
     memset(&log, 0, sizeof log);
-    ResultsMeta meta = {player, scenario_path, 0};
+    ResultsMeta meta = {.player = player, .scenario_path = scenario_path};
     if (st) {
         g = game_new(s, seed);
         if (!g) {

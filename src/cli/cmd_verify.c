@@ -270,7 +270,7 @@ void cli_verify_file_visit(const char *cmd, const char *path, const char *scenar
         out->exit_code = CLI_INVALID;
         goto done;
     }
-    ResultsMeta meta = {log.player, log.scenario_path, log.started};
+    ResultsMeta meta = {.player = log.player, .scenario_path = log.scenario_path, .started = log.started};
     text = results_to_json(g, &meta);
     if (text) {
         rec = cJSON_ParseWithLength(buf, len);

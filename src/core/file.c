@@ -18,6 +18,7 @@
 #define WIN32_LEAN_AND_MEAN
 #include <fcntl.h>
 #include <io.h>
+#include <direct.h>
 #include <process.h>
 #include <sys/stat.h>
 #include <windows.h>
@@ -58,29 +59,9 @@ typedef ssize_t io_size;
 /* Largest single read or write request (fits every platform's count type). */
 #define IO_MAX ((size_t)1 << 30)
 
-FileStatus file_read_all(const char *path, size_t max_bytes, char **out, size_t *len)
+/* Reads the rest of fd into a NUL-terminated buffer (fd is closed). */
+static FileStatus read_fd(int fd, size_t max_bytes, char **out, size_t *len)
 {
-    *out = NULL;
-    *len = 0;
-    if (!path || !*path) {
-        errno = ENOENT;
-        return FILE_ERR_OPEN;
-    }
-    int fd = OPEN_READ(path);
-    if (fd < 0)
-        return FILE_ERR_OPEN;
-#if defined(_WIN32)
-    struct _stat st;
-    if (_fstat(fd, &st) == 0 && (st.st_mode & _S_IFDIR)) {
-#else
-    struct stat st;
-    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-#endif
-        CLOSE_FD(fd);
-        errno = EISDIR;
-        return FILE_ERR_OPEN;
-    }
-
     size_t cap = 0, used = 0;
     char *buf = NULL;
     for (;;) {
@@ -125,6 +106,87 @@ FileStatus file_read_all(const char *path, size_t max_bytes, char **out, size_t 
     *out = buf;
     *len = used;
     return FILE_OK;
+}
+
+FileStatus file_read_all(const char *path, size_t max_bytes, char **out, size_t *len)
+{
+    *out = NULL;
+    *len = 0;
+    if (!path || !*path) {
+        errno = ENOENT;
+        return FILE_ERR_OPEN;
+    }
+    int fd = OPEN_READ(path);
+    if (fd < 0)
+        return FILE_ERR_OPEN;
+#if defined(_WIN32)
+    struct _stat st;
+    if (_fstat(fd, &st) == 0 && (st.st_mode & _S_IFDIR)) {
+#else
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+#endif
+        CLOSE_FD(fd);
+        errno = EISDIR;
+        return FILE_ERR_OPEN;
+    }
+    return read_fd(fd, max_bytes, out, len);
+}
+
+FileStatus file_read_regular(const char *path, size_t max_bytes, char **out, size_t *len)
+{
+    *out = NULL;
+    *len = 0;
+    if (!path || !*path) {
+        errno = ENOENT;
+        return FILE_ERR_OPEN;
+    }
+#if defined(_WIN32)
+    struct _stat st;
+    if (_stat(path, &st) != 0)
+        return FILE_ERR_OPEN;
+    if (!(st.st_mode & _S_IFREG)) {
+        errno = EINVAL;
+        return FILE_ERR_NOT_REGULAR;
+    }
+    int fd = OPEN_READ(path);
+    if (fd < 0)
+        return FILE_ERR_OPEN;
+#else
+    /* O_NONBLOCK: opening a FIFO with no writer must not wait */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY);
+    if (fd < 0)
+        return FILE_ERR_OPEN;
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        int e = errno;
+        close(fd);
+        errno = e;
+        return FILE_ERR_IO;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        close(fd);
+        errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+        return FILE_ERR_NOT_REGULAR;
+    }
+    int fl = fcntl(fd, F_GETFL);
+    if (fl >= 0)
+        (void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+#endif
+    return read_fd(fd, max_bytes, out, len);
+}
+
+int file_is_special(const char *path)
+{
+    if (!path || !*path)
+        return 0;
+#if defined(_WIN32)
+    struct _stat st;
+    return _stat(path, &st) == 0 && !(st.st_mode & _S_IFREG);
+#else
+    struct stat st;
+    return stat(path, &st) == 0 && !S_ISREG(st.st_mode);
+#endif
 }
 
 /* Writes all of data, retrying short writes and interruptions. Returns 0 or -1 (errno). */
@@ -322,6 +384,255 @@ fail:
     return FILE_ERR_IO;
 }
 
+/* Writes data to a new temporary file beside path ("PATH.tmp-PID-N"), synced; returns
+ * its name (caller frees with alloc_free) or NULL with errno (*st says why). */
+static char *write_temp(const char *path, const void *data, size_t len, FileStatus *st)
+{
+    size_t tlen = strlen(path) + 64;
+    char *tmp = alloc_malloc(tlen);
+    if (!tmp) {
+        *st = FILE_ERR_NOMEM;
+        return NULL;
+    }
+    int fd = -1;
+    for (int attempt = 0; attempt < 100 && fd < 0; attempt++) {
+        int w = snprintf(tmp, tlen, "%s.tmp-%lu-%lu", path, CURRENT_PID(), next_temp_counter());
+        if (w < 0 || (size_t)w >= tlen) {
+            alloc_free(tmp);
+            errno = ENAMETOOLONG;
+            *st = FILE_ERR_OPEN;
+            return NULL;
+        }
+        fd = OPEN_TEMP(tmp);
+        if (fd < 0 && errno != EEXIST) {
+            int e = errno;
+            alloc_free(tmp);
+            errno = e;
+            *st = FILE_ERR_OPEN;
+            return NULL;
+        }
+    }
+    if (fd < 0) {
+        alloc_free(tmp);
+        errno = EEXIST;
+        *st = FILE_ERR_OPEN;
+        return NULL;
+    }
+    if (write_all(fd, data, len) != 0 || SYNC_FD(fd) != 0) {
+        int e = errno;
+        CLOSE_FD(fd);
+        REMOVE_FILE(tmp);
+        alloc_free(tmp);
+        errno = e;
+        *st = FILE_ERR_IO;
+        return NULL;
+    }
+    if (CLOSE_FD(fd) != 0) {
+        int e = errno;
+        REMOVE_FILE(tmp);
+        alloc_free(tmp);
+        errno = e;
+        *st = FILE_ERR_IO;
+        return NULL;
+    }
+    *st = FILE_OK;
+    return tmp;
+}
+
+/* Puts the finished temporary tmp at name only when nothing is there. Returns 0, 1 when
+ * name is taken, or -1 with errno. */
+static int place_new(const char *tmp, const char *name)
+{
+#if defined(_WIN32)
+    if (MoveFileExA(tmp, name, MOVEFILE_WRITE_THROUGH))
+        return 0;
+    DWORD err = GetLastError();
+    if (err == ERROR_ALREADY_EXISTS || err == ERROR_FILE_EXISTS)
+        return 1;
+    errno = EACCES;
+    return -1;
+#else
+    if (link(tmp, name) == 0) {
+        (void)unlink(tmp);
+        return 0;
+    }
+    if (errno == EEXIST)
+        return 1;
+    if (errno != EPERM && errno != EOPNOTSUPP && errno != ENOSYS && errno != EMLINK &&
+        errno != EACCES)
+        return -1;
+    /* no hard links here (FAT, some network shares): claim the name exclusively, then
+     * move the complete file over the empty claim */
+    int fd = open(name, O_WRONLY | O_CREAT | O_EXCL, 0644);
+    if (fd < 0)
+        return errno == EEXIST ? 1 : -1;
+    close(fd);
+    if (rename(tmp, name) != 0) {
+        int e = errno;
+        (void)unlink(name);
+        errno = e;
+        return -1;
+    }
+    return 0;
+#endif
+}
+
+FileStatus file_write_new(const char *folder, const char *stem, const char *ext, const void *data,
+                          size_t len, char *out, size_t cap)
+{
+    if (!folder || !stem || !*stem || !ext || !out || cap == 0 || (!data && len > 0)) {
+        errno = EINVAL;
+        return FILE_ERR_OPEN;
+    }
+    out[0] = '\0';
+    size_t flen = strlen(folder);
+    const char *sep = flen == 0 || folder[flen - 1] == '/'
+#if defined(_WIN32)
+                              || folder[flen - 1] == '\\'
+#endif
+                          ? ""
+                          : "/";
+    size_t nlen = flen + strlen(stem) + strlen(ext) + 16;
+    char *name = alloc_malloc(nlen);
+    if (!name)
+        return FILE_ERR_NOMEM;
+    snprintf(name, nlen, "%s%s%s%s", folder, sep, stem, ext);
+    FileStatus st;
+    char *tmp = write_temp(name, data, len, &st);
+    if (!tmp) {
+        int e = errno;
+        alloc_free(name);
+        errno = e;
+        return st;
+    }
+    FileStatus result = FILE_ERR_EXISTS;
+    for (int k = 1; k <= 999; k++) {
+        if (k > 1)
+            snprintf(name, nlen, "%s%s%s-%d%s", folder, sep, stem, k, ext);
+        int rc = place_new(tmp, name);
+        if (rc == 1)
+            continue;
+        if (rc < 0) {
+            result = FILE_ERR_IO;
+            break;
+        }
+        if (strlen(name) >= cap) {
+            errno = ENAMETOOLONG;
+            result = FILE_ERR_IO; /* written, but the caller cannot be told where */
+        } else {
+            memcpy(out, name, strlen(name) + 1);
+            result = FILE_OK;
+        }
+#if !defined(_WIN32)
+        if (sync_folder(name) != 0 && result == FILE_OK)
+            result = FILE_ERR_IO;
+#endif
+        break;
+    }
+    int e = errno;
+    REMOVE_FILE(tmp); /* gone already when linked; removed when nothing took it */
+    alloc_free(tmp);
+    alloc_free(name);
+    if (result == FILE_ERR_EXISTS)
+        e = EEXIST;
+    errno = e;
+    return result;
+}
+
+FileStatus file_make_folders(const char *folder)
+{
+    if (!folder || !*folder) {
+        errno = ENOENT;
+        return FILE_ERR_OPEN;
+    }
+    size_t n = strlen(folder);
+    char *p = alloc_malloc(n + 1);
+    if (!p)
+        return FILE_ERR_NOMEM;
+    memcpy(p, folder, n + 1);
+    for (size_t i = 1; i <= n; i++) {
+        int sep = p[i] == '/' || p[i] == '\0'
+#if defined(_WIN32)
+                  || p[i] == '\\'
+#endif
+            ;
+        if (!sep)
+            continue;
+        char keep = p[i];
+        p[i] = '\0';
+#if defined(_WIN32)
+        if (!(i == 2 && p[1] == ':')) {
+            struct _stat st;
+            if (_stat(p, &st) != 0) {
+                if (_mkdir(p) != 0 && errno != EEXIST) {
+                    int e = errno;
+                    alloc_free(p);
+                    errno = e;
+                    return FILE_ERR_OPEN;
+                }
+            } else if (!(st.st_mode & _S_IFDIR)) {
+                alloc_free(p);
+                errno = ENOTDIR;
+                return FILE_ERR_OPEN;
+            }
+        }
+#else
+        struct stat st;
+        if (stat(p, &st) != 0) {
+            if (mkdir(p, 0755) != 0 && errno != EEXIST) {
+                int e = errno;
+                alloc_free(p);
+                errno = e;
+                return FILE_ERR_OPEN;
+            }
+        } else if (!S_ISDIR(st.st_mode)) {
+            alloc_free(p);
+            errno = ENOTDIR;
+            return FILE_ERR_OPEN;
+        }
+#endif
+        p[i] = keep;
+    }
+    alloc_free(p);
+    return FILE_OK;
+}
+
+FileStatus file_write_output(const char *path, const void *data, size_t len)
+{
+    if (!path || !*path || (!data && len > 0)) {
+        errno = EINVAL;
+        return FILE_ERR_OPEN;
+    }
+    if (strcmp(path, "-") == 0) {
+        if ((len > 0 && fwrite(data, 1, len, stdout) != len) || fflush(stdout) != 0) {
+            if (errno == 0)
+                errno = EIO;
+            return FILE_ERR_IO;
+        }
+        return FILE_OK;
+    }
+    if (file_is_special(path)) {
+        /* a device or a FIFO: written to, never replaced by a regular file */
+#if defined(_WIN32)
+        int fd = _open(path, _O_WRONLY | _O_BINARY);
+#else
+        int fd = open(path, O_WRONLY | O_NOCTTY);
+#endif
+        if (fd < 0)
+            return FILE_ERR_OPEN;
+        if (write_all(fd, data, len) != 0) {
+            int e = errno;
+            CLOSE_FD(fd);
+            errno = e;
+            return FILE_ERR_IO;
+        }
+        if (CLOSE_FD(fd) != 0)
+            return FILE_ERR_IO;
+        return FILE_OK;
+    }
+    return file_write_atomic(path, data, len);
+}
+
 const char *file_status_message(FileStatus st, int saved_errno)
 {
     switch (st) {
@@ -331,6 +642,10 @@ const char *file_status_message(FileStatus st, int saved_errno)
         return "file too large";
     case FILE_ERR_NOMEM:
         return "out of memory";
+    case FILE_ERR_NOT_REGULAR:
+        return saved_errno == EISDIR ? "a folder, not a file" : "not a regular file";
+    case FILE_ERR_EXISTS:
+        return "every name for it is taken";
     case FILE_ERR_OPEN:
     case FILE_ERR_IO:
         if (saved_errno != 0)

@@ -411,6 +411,47 @@ static void build_action(cJSON *o, const Scenario *s, const Action *a, int day, 
     }
 }
 
+/* Copies at most max code points of s into out (whole characters only). */
+static void cut_chars(char *out, size_t cap, const char *s, int max)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s), i = 0, o = 0;
+    int k = 0;
+    while (i < n && k < max) {
+        uint32_t cp;
+        int l = json_utf8_decode(p + i, n - i, &cp);
+        if (l <= 0)
+            l = 1; /* written as U+FFFD by buf_string */
+        if (o + (size_t)l + 1 > cap)
+            break;
+        memcpy(out + o, s + i, (size_t)l);
+        o += (size_t)l;
+        i += (size_t)l;
+        k++;
+    }
+    out[o] = '\0';
+}
+
+static const char *const played_by_names[] = {"person", "strategy", "assisted"};
+
+static void build_played_by(cJSON *root, const ResultsMeta *meta, int *ok)
+{
+    cJSON *o = add_obj(root, "played_by", ok);
+    if (!o)
+        return;
+    PlayedBy pb = meta ? meta->played_by : PLAYED_BY_PERSON;
+    if ((unsigned)pb > PLAYED_BY_ASSISTED || ((pb != PLAYED_BY_PERSON) && !meta->strategy))
+        pb = PLAYED_BY_PERSON;
+    add_str(o, "who", played_by_names[pb], ok);
+    if (pb != PLAYED_BY_PERSON) {
+        char name[RESULTS_MAX_STRATEGY_NAME + 1];
+        snprintf(name, sizeof name, "%s", meta->strategy);
+        add_str(o, "strategy", name, ok);
+    }
+    if (pb == PLAYED_BY_ASSISTED)
+        add_int(o, "weeks", meta->strategy_weeks, ok);
+}
+
 char *results_to_json(const Game *g, const ResultsMeta *meta)
 {
     const Scenario *s = game_scenario(g);
@@ -433,7 +474,11 @@ char *results_to_json(const Game *g, const ResultsMeta *meta)
     char num[32];
     snprintf(num, sizeof num, "%llu", (unsigned long long)game_seed(g));
     add_str(root, "seed", num, &ok);
-    add_str(root, "player", meta && meta->player ? meta->player : "", &ok);
+    char player[RESULTS_MAX_PLAYER * 4 + 1];
+    cut_chars(player, sizeof player, meta && meta->player ? meta->player : "",
+              RESULTS_MAX_PLAYER);
+    add_str(root, "player", player, &ok);
+    build_played_by(root, meta, &ok);
     char when[64];
     format_utc(meta ? meta->started : 0, when);
     add_str(root, "started", when, &ok);
@@ -852,8 +897,9 @@ static int opt_string(Reader *r, const cJSON *o, const char *base, const char *k
 
 static const char *const top_keys[] = {
     "format", "program", "model", "scenario", "seed",  "player",     "started", "finished",
-    "days_played", "score", "effort", "deals", "state_hash", "actions"};
-#define TOP_KEY_COUNT 14
+    "days_played", "score", "effort", "deals", "state_hash", "actions", "played_by"};
+#define TOP_KEY_COUNT 15
+static const char *const played_by_keys[] = {"who", "strategy", "weeks"};
 static const char *const scenario_keys[] = {"id", "hash", "path"};
 
 static void check_keys(Reader *r, const cJSON *o, const char *base, const char *const *keys,
@@ -924,6 +970,63 @@ static int read_seed(Reader *r, const cJSON *v, ActionLog *out)
     return 0;
 }
 
+/* Reads "played_by" (absent: a person). */
+static void read_played_by(Reader *r, const cJSON *v, ActionLog *out)
+{
+    out->played_by = PLAYED_BY_PERSON;
+    if (!v)
+        return;
+    if (!cJSON_IsObject(v)) {
+        rerr(r, "/played_by", 0, "expected an object {\"who\": ...}, found %s", type_name(v));
+        return;
+    }
+    check_keys(r, v, "/played_by", played_by_keys, 3);
+    const cJSON *who = cJSON_GetObjectItemCaseSensitive(v, "who");
+    int kind = -1;
+    if (!cJSON_IsString(who)) {
+        rerr(r, "/played_by", 0, "expected \"who\": \"person\", \"strategy\" or \"assisted\"");
+        return;
+    }
+    for (int k = 0; k <= PLAYED_BY_ASSISTED; k++)
+        if (strcmp(who->valuestring, played_by_names[k]) == 0)
+            kind = k;
+    if (kind < 0) {
+        unknown_name(r, "/played_by/who", 0, "player kind", who->valuestring, str_list_at,
+                     played_by_names, 3);
+        return;
+    }
+    out->played_by = (PlayedBy)kind;
+    const cJSON *st = cJSON_GetObjectItemCaseSensitive(v, "strategy");
+    const cJSON *wk = cJSON_GetObjectItemCaseSensitive(v, "weeks");
+    if (kind == PLAYED_BY_PERSON) {
+        if (st || wk)
+            rerr(r, "/played_by", 0, "a game played by a person names no strategy or weeks");
+        return;
+    }
+    if (!cJSON_IsString(st) || !st->valuestring[0] ||
+        strlen(st->valuestring) > RESULTS_MAX_STRATEGY_NAME) {
+        rerr(r, "/played_by", 0, "expected \"strategy\": the name of a strategy");
+        return;
+    }
+    for (const char *c = st->valuestring; *c; c++)
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_' || *c == '-')) {
+            rerr(r, "/played_by/strategy", 0, "a strategy's name is lower-case letters, digits, "
+                                              "'_' and '-'");
+            return;
+        }
+    snprintf(out->strategy, sizeof out->strategy, "%s", st->valuestring);
+    if (kind == PLAYED_BY_ASSISTED) {
+        int64_t w = 0;
+        if (!wk)
+            rerr(r, "/played_by", 0, "an assisted game says how many \"weeks\" the strategy "
+                                     "played");
+        else if (read_int(r, wk, "/played_by/weeks", 1, 1000, &w) == 0)
+            out->strategy_weeks = (int)w;
+    } else if (wk) {
+        rerr(r, "/played_by/weeks", 1, "a game played by a strategy takes no \"weeks\"");
+    }
+}
+
 /* Reads the facts of a results file (everything but the actions). */
 static void read_header(Reader *r, const cJSON *root, ActionLog *out)
 {
@@ -979,6 +1082,12 @@ static void read_header(Reader *r, const cJSON *root, ActionLog *out)
         read_seed(r, seed, out);
 
     opt_string(r, root, "", "player", &out->player);
+    if (out->player) {
+        char why[160];
+        if (results_check_player(out->player, why, sizeof why) != 0)
+            rerr(r, "/player", 0, "%s", why);
+    }
+    read_played_by(r, cJSON_GetObjectItemCaseSensitive(root, "played_by"), out);
 
     const cJSON *st = cJSON_GetObjectItemCaseSensitive(root, "started");
     if (st) {
@@ -993,6 +1102,7 @@ static void read_header(Reader *r, const cJSON *root, ActionLog *out)
     const cJSON *fin = cJSON_GetObjectItemCaseSensitive(root, "finished");
     if (fin && !cJSON_IsBool(fin))
         rerr(r, "/finished", 0, "expected true or false, found %s", type_name(fin));
+    out->finished = cJSON_IsTrue(fin);
     const cJSON *dp = cJSON_GetObjectItemCaseSensitive(root, "days_played");
     int64_t tmp;
     if (dp)
@@ -1226,4 +1336,84 @@ Game *results_replay(const Scenario *s, uint64_t seed, const ActionLog *log, con
         return NULL;
     }
     return g;
+}
+
+/* ------------------------------------------------------------------ names */
+
+/* 1 for a character that must not be in a name: C0/C1 controls, DEL, and the invisible
+ * formatting characters that reorder or hide text (bidirectional overrides, isolates,
+ * zero-width joiners, the byte order mark). */
+static int bad_name_char(uint32_t cp)
+{
+    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0x061C ||
+           (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2060 && cp <= 0x2069) || cp == 0xFEFF;
+}
+
+int results_check_player(const char *name, char *msg, size_t cap)
+{
+    const unsigned char *p = (const unsigned char *)(name ? name : "");
+    size_t n = strlen((const char *)p), i = 0;
+    int chars = 0;
+    while (i < n) {
+        uint32_t cp;
+        int l = json_utf8_decode(p + i, n - i, &cp);
+        if (l <= 0) {
+            snprintf(msg, cap, "a player's name must be UTF-8 text");
+            return -1;
+        }
+        if (bad_name_char(cp)) {
+            snprintf(msg, cap, "a player's name cannot hold control or invisible formatting "
+                               "characters (found U+%04X)", (unsigned)cp);
+            return -1;
+        }
+        i += (size_t)l;
+        chars++;
+    }
+    if (chars > RESULTS_MAX_PLAYER) {
+        snprintf(msg, cap, "a player's name has at most %d characters, found %d",
+                 RESULTS_MAX_PLAYER, chars);
+        return -1;
+    }
+    if (cap)
+        msg[0] = '\0';
+    return 0;
+}
+
+void results_file_stem(char *out, size_t cap, const char *scenario_id, int64_t started,
+                       const char *player, uint64_t seed)
+{
+    char id[64], who[40], when[64];
+    size_t j = 0;
+    for (const char *c = scenario_id ? scenario_id : ""; *c && j + 1 < sizeof id && j < 40; c++) {
+        int ok = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+                 (*c >= '0' && *c <= '9') || *c == '-' || *c == '_';
+        id[j++] = ok ? *c : '_';
+    }
+    id[j] = '\0';
+    if (!id[0])
+        snprintf(id, sizeof id, "game");
+    /* the player: letters and digits kept, runs of anything else become one '_' */
+    j = 0;
+    int gap = 0;
+    for (const char *c = player ? player : ""; *c && j < 32; c++) {
+        int ok = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+                 (*c >= '0' && *c <= '9') || *c == '-';
+        if (ok) {
+            if (gap && j > 0 && j < 31)
+                who[j++] = '_';
+            who[j++] = *c;
+            gap = 0;
+        } else {
+            gap = 1;
+        }
+    }
+    who[j] = '\0';
+    if (!who[0])
+        snprintf(who, sizeof who, "anonymous");
+    format_utc(started, when); /* YYYY-MM-DDTHH:MM:SSZ */
+    char stamp[20];
+    snprintf(stamp, sizeof stamp, "%.4s%.2s%.2s-%.2s%.2s%.2s", when, when + 5, when + 8,
+             when + 11, when + 14, when + 17);
+    snprintf(out, cap, "%s-%s-%s-seed%llu", id, stamp, who, (unsigned long long)seed);
 }

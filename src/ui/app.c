@@ -941,6 +941,10 @@ int app_start_game(App *app)
                 if (session_apply(s, &a) != ACTION_OK)
                     break;
             }
+            /* recorded in the results: the weeks before the hand-over were not the trainee's */
+            s->played_by = PLAYED_BY_ASSISTED;
+            SDL_utf8strlcpy(s->strategy, strategy_name(st), sizeof s->strategy);
+            s->strategy_weeks = from - 1;
             if (from < app->opts.from_week)
                 app_toast(app, "This scenario has %d weeks: weeks 1 to %d were played by %s.", weeks, from - 1, name);
             else
@@ -982,13 +986,8 @@ void app_finish_game(App *app)
     if (!s || !game_over(s->game))
         return;
     app->round_on = 0;
-    if (app->save_path[0] && platform_is_file(app->save_path)) {
-        remove(app->save_path); /* a finished game has nothing to resume */
-        app->resume.valid = 0;
-    }
     if (!s->saved) {
         const char *dir = app_results_dir(app);
-        platform_make_dir(dir);
         session_save(s, dir);
         ScoreCard sc;
         score_compute(s->game, &sc);
@@ -996,7 +995,37 @@ void app_finish_game(App *app)
         if (app->settings_path[0])
             settings_save(&app->settings, app->settings_path);
     }
+    /* the save goes only once the results file is written: until then it is the game */
+    if (s->saved && app->save_path[0] && platform_is_file(app->save_path)) {
+        remove(app->save_path); /* a finished game has nothing to resume */
+        app->resume.valid = 0;
+    }
     session_compare(s);
+}
+
+int app_retry_save(App *app)
+{
+    Session *s = app->session;
+    if (!s || !game_over(s->game))
+        return -1;
+    if (!s->saved)
+        session_save(s, app_results_dir(app));
+    if (!s->saved && app->pref_dir[0]) {
+        /* the folder given still fails: the per-user folder, so the game is not lost */
+        char fallback[1200];
+        SDL_snprintf(fallback, sizeof fallback, "%sresults", app->pref_dir);
+        if (SDL_strcmp(fallback, app_results_dir(app)) != 0) {
+            char first[sizeof s->save_error];
+            SDL_utf8strlcpy(first, s->save_error, sizeof first);
+            if (session_save(s, fallback) != 0)
+                SDL_utf8strlcpy(s->save_error, first, sizeof s->save_error);
+        }
+    }
+    if (s->saved && app->save_path[0] && platform_is_file(app->save_path)) {
+        remove(app->save_path);
+        app->resume.valid = 0;
+    }
+    return s->saved ? 0 : -1;
 }
 
 void app_apply_settings(App *app)
@@ -1014,13 +1043,12 @@ int app_checkpoint(App *app)
     Session *s = app->session;
     if (!s || !app->save_path[0])
         return -1;
-    if (game_over(s->game)) {
+    if (game_over(s->game) && s->saved) {
         remove(app->save_path);
         app->resume.valid = 0;
         return 0;
     }
-    ResultsMeta meta = {s->player[0] ? s->player : NULL, s->scenario_path[0] ? s->scenario_path : NULL,
-                        s->started};
+    ResultsMeta meta = session_meta(s);
     FileStatus st = save_write(app->save_path, s->game, &meta);
     if (st != FILE_OK) {
         app_toast(app, "Could not save the game: %s", file_status_message(st, errno));
@@ -1116,6 +1144,9 @@ int app_resume_game(App *app)
         app_toast(app, "Out of memory");
         return -1;
     }
+    s->played_by = info.played_by;
+    SDL_utf8strlcpy(s->strategy, info.strategy, sizeof s->strategy);
+    s->strategy_weeks = info.strategy_weeks;
     app->session = s;
     app->current = idx;
     app->new_best = 0;
@@ -1131,7 +1162,7 @@ int app_resume_game(App *app)
 
 int app_join_class(App *app, const char *name, const char *code, char *err, size_t cap)
 {
-    char who[64];
+    char who[RESULTS_MAX_PLAYER * 4 + 1];
     SDL_utf8strlcpy(who, name ? name : "", sizeof who);
     size_t n = strlen(who);
     while (n > 0 && (who[n - 1] == ' ' || who[n - 1] == '\t'))
@@ -1141,6 +1172,11 @@ int app_join_class(App *app, const char *name, const char *code, char *err, size
         w++;
     if (!*w) {
         SDL_utf8strlcpy(err, "Type your name first: it goes on the class report.", cap);
+        return -1;
+    }
+    char why[160];
+    if (results_check_player(w, why, sizeof why) != 0) {
+        SDL_snprintf(err, cap, "That name can't go on the class report: %s.", why);
         return -1;
     }
     ClassCode cc;

@@ -55,7 +55,7 @@ struct App {
     int new_best;
     Uint32 changed_at; /* when the top screen last changed, for its fade-in */
     int toast_keep;    /* the toast was given by the event that changed the screen */
-    char player[64];   /* the trainee's name: --player, or typed on the class screen */
+    char player[RESULTS_MAX_PLAYER * 4 + 1]; /* the trainee's name: --player, or typed on the class screen */
     int class_joined;  /* 1 once a class code chose the scenario and the seed */
     int round_on;      /* a --time-limit round is running */
     Uint32 round_end;  /* app->now when it ends */
@@ -66,7 +66,7 @@ struct App {
     struct {
         int valid;        /* 1 when save_path holds a game that can be resumed */
         char title[120];  /* its scenario's title */
-        char player[64];
+        char player[RESULTS_MAX_PLAYER * 4 + 1];
         int day, days;
     } resume;
     /* The window's picture, drawn in memory (raster.h) and shown through a texture, and
@@ -163,6 +163,10 @@ void app_finish_game(App *app);
 void app_apply_settings(App *app);
 /* The results folder in use. */
 const char *app_results_dir(const App *app);
+/* Tries again to write a finished game's results file that could not be written: into
+ * the results folder, else the per-user results folder; the save is removed once it is
+ * written. Returns 0 when the file is written. */
+int app_retry_save(App *app);
 
 /* Writes the game in progress to save_path atomically (a results file of the unfinished
  * game); removes the save once the game is over. Returns 0, or -1 with a toast. */

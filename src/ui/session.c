@@ -57,44 +57,38 @@ ActionError session_apply(Session *s, const Action *a)
     return game_apply(s->game, a);
 }
 
-static void safe_name(char *out, size_t cap, const char *in)
+ResultsMeta session_meta(const Session *s)
 {
-    size_t j = 0;
-    for (size_t i = 0; in[i] && j + 1 < cap; i++) {
-        char ch = in[i];
-        int ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-                 ch == '-' || ch == '_';
-        out[j++] = ok ? ch : '_';
-    }
-    out[j] = '\0';
+    ResultsMeta m = {.player = s->player[0] ? s->player : NULL,
+                     .scenario_path = s->scenario_path[0] ? s->scenario_path : NULL,
+                     .started = s->started,
+                     .played_by = s->played_by,
+                     .strategy = s->strategy[0] ? s->strategy : NULL,
+                     .strategy_weeks = s->strategy_weeks};
+    return m;
 }
 
 int session_save(Session *s, const char *dir)
 {
     if (s->saved)
         return 0;
-    ResultsMeta meta = {s->player[0] ? s->player : NULL,
-                        s->scenario_path[0] ? s->scenario_path : NULL, s->started};
+    SDL_utf8strlcpy(s->results_dir, dir ? dir : "", sizeof s->results_dir);
+    ResultsMeta meta = session_meta(s);
     char *json = results_to_json(s->game, &meta);
     if (!json) {
         SDL_utf8strlcpy(s->save_error, "out of memory while writing the results", sizeof s->save_error);
         return -1;
     }
-    char id[80], stamp[32];
-    safe_name(id, sizeof id, scenario_id(s->scenario));
-    time_t now = (time_t)s->started;
-    struct tm *tm = gmtime(&now);
-    if (!tm || strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", tm) == 0)
-        SDL_utf8strlcpy(stamp, "game", sizeof stamp);
-    size_t n = strlen(dir);
-    const char *sep = (n > 0 && (dir[n - 1] == '/' || dir[n - 1] == '\\')) ? "" : "/";
-    SDL_snprintf(s->results_path, sizeof s->results_path, "%s%s%s-%s-seed%llu.json", dir, sep, id,
-                 stamp, (unsigned long long)s->seed);
-    FileStatus st = file_write_atomic(s->results_path, json, strlen(json));
+    char stem[200];
+    results_file_stem(stem, sizeof stem, scenario_id(s->scenario), s->started, s->player, s->seed);
+    errno = 0;
+    FileStatus st = file_make_folders(dir);
+    if (st == FILE_OK)
+        st = file_write_new(dir, stem, ".json", json, strlen(json), s->results_path, sizeof s->results_path);
     int saved_errno = errno;
     free(json);
     if (st != FILE_OK) {
-        SDL_snprintf(s->save_error, sizeof s->save_error, "Could not save %s: %s", s->results_path,
+        SDL_snprintf(s->save_error, sizeof s->save_error, "Could not save the results in %s: %s", dir,
                      file_status_message(st, saved_errno));
         return -1;
     }

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "upfront/game.h"
+#include "upfront/results.h"
 #include "upfront/score.h"
 
 typedef struct Session {
@@ -14,11 +15,15 @@ typedef struct Session {
     char scenario_path[1024];
     Game *game;
     uint64_t seed;
-    char player[64];
+    char player[RESULTS_MAX_PLAYER * 4 + 1];
     int64_t started;
+    PlayedBy played_by;      /* PLAYED_BY_ASSISTED when a strategy played the first weeks */
+    char strategy[RESULTS_MAX_STRATEGY_NAME + 1];
+    int strategy_weeks;
     int saved;               /* 1 once the results file is written */
+    char results_dir[1100];  /* where session_save last tried to write */
     char results_path[1200];
-    char save_error[300];
+    char save_error[1400];
     int compared;            /* 1 once the strategies have played */
     ScoreCard strategy_score[2]; /* sales1, sales2 on the same seed */
     int strategy_ok[2];
@@ -32,8 +37,11 @@ Session *session_adopt(const Scenario *s, const char *path, Game *g, const char 
 void session_free(Session *s);
 /* Applies an action through game_apply; returns its result. */
 ActionError session_apply(Session *s, const Action *a);
-/* Writes the results file into dir (created if missing) once; returns 0 or -1 with
- * save_error set. */
+/* The facts results_to_json records beside the game (borrowing the session's strings). */
+ResultsMeta session_meta(const Session *s);
+/* Writes the results file into dir (created with its parents if missing) once, as a new
+ * file named results_file_stem(...).json that never replaces another (a "-2" suffix and
+ * so on); returns 0 with results_path set, or -1 with save_error set. */
 int session_save(Session *s, const char *dir);
 /* Plays sales1 and sales2 on fresh games with the same seed (once). */
 void session_compare(Session *s);

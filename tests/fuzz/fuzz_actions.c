@@ -21,7 +21,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort(); /* a refused list says why */
     Game *g = rc == 0 ? results_replay(s, 7, &log, "fuzz.json", d) : NULL;
     if (g) {
-        ResultsMeta meta = {"fuzz", "fuzz.json", 0};
+        ResultsMeta meta = {.player = "fuzz", .scenario_path = "fuzz.json"};
         char *text = results_to_json(g, &meta);
         if (text) {
             ActionLog back;

@@ -78,7 +78,7 @@ static int resume_trial(void)
     Game *g = save_load_buffer(results_text_, strlen(results_text_), "r.json", mid_, NULL, d);
     int ok = g != NULL;
     if (ok) {
-        char *text = results_to_json(g, &(ResultsMeta){"Ada", "scenarios/midmarket-quarter.json", 0});
+        char *text = results_to_json(g, &(ResultsMeta){.player = "Ada", .scenario_path = "scenarios/midmarket-quarter.json"});
         ok = text != NULL;
         if (text)
             CHECK_EQ_STR(text, results_text_);
@@ -231,7 +231,7 @@ int main(void)
         Action a = strategy_choose(strategy_find("sales2"), g, &rng);
         game_apply(g, &a);
     }
-    results_text_ = g ? results_to_json(g, &(ResultsMeta){"Ada", "scenarios/midmarket-quarter.json", 0}) : NULL;
+    results_text_ = g ? results_to_json(g, &(ResultsMeta){.player = "Ada", .scenario_path = "scenarios/midmarket-quarter.json"}) : NULL;
     game_free(g);
     if (!results_text_)
         return 2;

@@ -44,7 +44,7 @@ static char *finished_results(uint64_t seed)
     if (!g)
         return NULL;
     strategy_play(strategy_find("sales2"), g, seed);
-    char *text = results_to_json(g, &(ResultsMeta){"Ada", NULL, 0});
+    char *text = results_to_json(g, &(ResultsMeta){.player = "Ada"});
     game_free(g);
     return text;
 }
@@ -103,7 +103,7 @@ static int write_on_full_disk(int what, const char *path, const char *text, rlim
                 Action a = strategy_choose(strategy_find("sales2"), g, &rng);
                 game_apply(g, &a);
             }
-            st = save_write(path, g, &(ResultsMeta){"Ada", NULL, 0});
+            st = save_write(path, g, &(ResultsMeta){.player = "Ada"});
             game_free(g);
         }
         if (st != FILE_OK && errno != EFBIG && errno != ENOSPC)
@@ -165,7 +165,7 @@ static void save_forever(const char *path)
             Action a = strategy_choose(strategy_find("random"), g, &rng);
             game_apply(g, &a);
             if (a.kind == ACTION_END_DAY &&
-                save_write(path, g, &(ResultsMeta){"Ada", NULL, 0}) != FILE_OK)
+                save_write(path, g, &(ResultsMeta){.player = "Ada"}) != FILE_OK)
                 _exit(3);
         }
         game_free(g);

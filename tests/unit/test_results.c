@@ -37,7 +37,7 @@ static DiagList *read_text(const Scenario *s, const char *text, ActionLog *log, 
     return d;
 }
 
-static const ResultsMeta meta = {"Ada", TINY, 1767225600}; /* 2026-01-01T00:00:00Z */
+static const ResultsMeta meta = {.player = "Ada", .scenario_path = TINY, .started = 1767225600}; /* 2026-01-01T00:00:00Z */
 
 static void results_should_be_byte_identical_for_the_same_game(void)
 {

@@ -32,7 +32,7 @@ static char *play(const Scenario *s, const char *st_name, uint64_t seed, int sto
     Game *g = game_new(s, seed);
     Rng rng;
     rng_seed(&rng, seed, 2);
-    ResultsMeta meta = {"Ada", "scenarios/midmarket-quarter.json", 1700000000};
+    ResultsMeta meta = {.player = "Ada", .scenario_path = "scenarios/midmarket-quarter.json", .started = 1700000000};
     char path[512];
     snprintf(path, sizeof path, "%s/game.save.json", dir_);
     int resumed = 0;
@@ -105,7 +105,7 @@ static void make_save(char *out, size_t cap, const char *name)
         Action a = strategy_choose(st, g, &rng);
         game_apply(g, &a);
     }
-    ResultsMeta meta = {"Bo", NULL, 0};
+    ResultsMeta meta = {.player = "Bo"};
     CHECK_EQ_INT(save_write(out, g, &meta), FILE_OK);
     game_free(g);
 }
