@@ -116,6 +116,7 @@ typedef struct ProspectState {
     int readiness;       /* 0..100 */
     unsigned steps_done; /* bit i set when progress step i succeeded */
     unsigned steps_tried;/* bit i set once progress step i was tried */
+    int meetings_held;   /* progress steps taken, successful or not */
     int touches;         /* touches sent */
     unsigned channels_used; /* bit c set per Channel used */
     int first_meeting_day;  /* 0 until a meeting is booked */
@@ -123,7 +124,8 @@ typedef struct ProspectState {
     int frozen_until;    /* day after which a freeze ends; 0 when none */
     int buyer_asked;     /* 1 when the buyer asked for the contract */
     int competitor;      /* 1 when a competitor entered */
-    int generic_exec_calls;
+    int generic_exec_calls;  /* generic calls to this executive while cold (dials) */
+    int generic_exec_pitched;/* 1 once a generic call reached this executive (the penalty) */
     int pressure_closes;
     int closed_day;
     int64_t revenue;     /* won revenue, after any discount */

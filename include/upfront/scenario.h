@@ -182,7 +182,7 @@ typedef struct ScoringRules {
     int efficiency_weight; /* "weights.efficiency" (200) */
     int penalty_generic_exec; /* "weights.generic_exec_call": points lost per executive called generically (5) */
     int penalty_burned;       /* "weights.burned": per burned prospect (10) */
-    int penalty_pressure_loss;/* "weights.pressure_loss": per deal lost to pressure (15) */
+    int penalty_pressure_loss;/* "weights.pressure_loss": per deal lost to pressure (5) */
     int curve_sales1[STAGE_COUNT]; /* "curves.sales1": {"prepare": 5, ...} % of effort, sum 100 */
     int curve_sales2[STAGE_COUNT]; /* "curves.sales2" */
 } ScoringRules;

@@ -34,7 +34,7 @@ typedef struct ScoreCard {
     int close_minutes_per_win;
     int overworked_days;
     int generic_exec_calls;
-    int generic_exec_accounts; /* executives called generically at least once (the penalty) */
+    int generic_exec_accounts; /* executives a generic call reached (the penalty counts these) */
     int burned;
     int lost_to_pressure;
     int effort_share_bp[STAGE_COUNT]; /* share of time per stage, sums to 10000 (all 0 if no effort) */

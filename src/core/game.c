@@ -736,6 +736,8 @@ static void resolve_touch(Game *g, int p, int ti)
         return;
     }
     int generic = pers < ru->generic_below;
+    if (c == CHANNEL_PHONE && generic && seniority_is_executive(pr->seniority))
+        s->generic_exec_pitched = 1; /* they heard the generic pitch */
     if (c == CHANNEL_PHONE && generic && seniority_is_executive(pr->seniority) &&
         rng_chance_bp(&g->rng, ru->generic_exec_burn_bp)) {
         t->outcome = TOUCH_BURNED;
@@ -913,6 +915,7 @@ static void do_progress(Game *g, int p, int step)
     int chance = step_success_bp(g, p, step);
     s->last_progress_day = g->day;
     s->steps_tried |= 1u << step;
+    s->meetings_held++;
     if (rng_chance_bp(&g->rng, chance)) {
         s->steps_done |= 1u << step;
         s->readiness = clampi(s->readiness + st->readiness, 0, 100);
@@ -1186,10 +1189,12 @@ uint64_t game_state_hash(const Game *g)
         const ProspectState *s = &g->ps[p];
         const int64_t fields[] = {s->status,          s->prep,           s->researched,
                                   s->value_prop,      s->attention,      s->readiness,
-                                  s->steps_done,      s->steps_tried,    s->touches,
+                                  s->steps_done,      s->steps_tried,    s->meetings_held,
+                                  s->touches,
                                   s->channels_used,
                                   s->first_meeting_day, s->last_progress_day, s->frozen_until,
                                   s->buyer_asked,     s->competitor,     s->generic_exec_calls,
+                                  s->generic_exec_pitched,
                                   s->pressure_closes, s->closed_day,     s->revenue,
                                   s->buyer_initiated, s->lost_to_pressure, s->fit_known};
         for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)

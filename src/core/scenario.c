@@ -1324,7 +1324,7 @@ static const Field WEIGHT_FIELDS[] = {
     WEIGHT("efficiency", 0, 10000, 200, efficiency_weight),
     WEIGHT("generic_exec_call", 0, 1000, 5, penalty_generic_exec),
     WEIGHT("burned", 0, 1000, 10, penalty_burned),
-    WEIGHT("pressure_loss", 0, 1000, 15, penalty_pressure_loss),
+    WEIGHT("pressure_loss", 0, 1000, 5, penalty_pressure_loss),
 };
 #undef WEIGHT
 

@@ -90,7 +90,7 @@ void score_compute(const Game *g, ScoreCard *out)
         out->deals_no_decision += s->status == STATUS_NO_DECISION;
         out->buyer_initiated += s->status == STATUS_WON && s->buyer_initiated;
         out->generic_exec_calls += s->generic_exec_calls;
-        out->generic_exec_accounts += s->generic_exec_calls > 0;
+        out->generic_exec_accounts += s->generic_exec_pitched;
         out->burned += s->status == STATUS_BURNED;
         out->lost_to_pressure += s->lost_to_pressure;
         int n = game_touch_count(g, p);
@@ -195,8 +195,8 @@ void score_compute(const Game *g, ScoreCard *out)
                  "No generic calls to executives, no burned prospects, no deals lost to pressure.");
     else
         snprintf(out->sentence[SCORE_PENALTIES], sizeof out->sentence[SCORE_PENALTIES],
-                 "%d generic call%s to %d executive%s, %d burned prospect%s and %d deal%s lost "
-                 "to pressure cost points.",
+                 "%d generic call%s to executives (%d executive%s heard the pitch), %d burned "
+                 "prospect%s and %d deal%s lost to pressure cost points.",
                  out->generic_exec_calls, out->generic_exec_calls == 1 ? "" : "s",
                  out->generic_exec_accounts, out->generic_exec_accounts == 1 ? "" : "s", out->burned,
                  out->burned == 1 ? "" : "s", out->lost_to_pressure,

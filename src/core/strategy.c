@@ -44,6 +44,15 @@ static int last_touch_day(const Game *g, int p)
     return n ? game_touch(g, p, n - 1)->day : 0;
 }
 
+/* Day of the latest phone touch to prospect p, 0 when none. */
+static int last_call_day(const Game *g, int p)
+{
+    for (int i = game_touch_count(g, p) - 1; i >= 0; i--)
+        if (game_touch(g, p, i)->channel == CHANNEL_PHONE)
+            return game_touch(g, p, i)->day;
+    return 0;
+}
+
 static int energy_after(const Game *g, Action a) { return game_energy(g) - game_action_cost(g, &a).energy; }
 
 /* Prospect indices ordered by importance, then deal value (both descending); stable. */
@@ -72,11 +81,13 @@ static int ranked(const Scenario *sc, int *order)
 
 /* Most generic calls sales1 makes to one account before it moves on for good, and the days
  * it lets pass between two calls to the same account. */
-#define SALES1_MAX_CALLS 12
+#define SALES1_MAX_CALLS 20
 #define SALES1_CALL_GAP 2
 /* The block of the day sales1 gives to prospecting, in minutes; the rest is for deals. */
 #define SALES1_CALL_BLOCK 180
 #define SALES1_EMAIL_HOUR 60
+/* The steps of its pitch (discovery, a demo, a proposal), in the scenario's order. */
+#define SALES1_PITCH_STEPS 3
 
 /* Minutes spent on touches today. */
 static int prospect_minutes_today(const Game *g)
@@ -90,10 +101,10 @@ static int prospect_minutes_today(const Game *g)
     return m;
 }
 
-/* Old school: volume dialling across the territory with no research beyond a look at the
- * company before a meeting; a pitch meeting (discovery, then one more step), and then it
- * pushes to close with closing techniques, every day, until the deal is won or lost. It
- * takes whatever the buyer offers (a contract asked for is sent) and never rests. */
+/* Old school: volume dialling across the territory for a block of each day, no research;
+ * a pitch meeting (discovery, then one more step), and then it pushes to close with
+ * closing techniques, every day, until the deal is won or lost. It takes whatever the
+ * buyer offers (a contract asked for is sent) and never rests. */
 static Action sales1_choose(const Game *g, const Plan *plan, Rng *rng)
 {
     (void)rng;
@@ -112,19 +123,19 @@ static Action sales1_choose(const Game *g, const Plan *plan, Rng *rng)
             return make(ACTION_CLOSE, p, CLOSE_CONTRACT);
         if (s->last_progress_day == today)
             continue; /* one meeting per account a day */
-        if (!s->researched && legal(g, make(ACTION_RESEARCH, p, RESEARCH_COMPANY)))
-            return make(ACTION_RESEARCH, p, RESEARCH_COMPANY); /* a look at their website */
         if (s->pressure_closes == 0) {
-            /* the pitch: a discovery meeting and a demo, each tried again until it goes
-             * well or the deal dies, one go at a proposal, and then it is all closing */
+            /* the pitch: discovery, a demo and a proposal in order, one meeting each
+             * and one more when it fell flat (at most st + 2 meetings up to step st);
+             * then, however far it got, it is all closing */
             int next = -1;
-            for (int st = 0; st < steps && st < 2 && next < 0; st++)
-                if (!(s->steps_done & (1u << st)) && (st < 2 || !(s->steps_tried & (1u << st))))
-                    next = st;
+            for (int st = 0; st < steps && st < SALES1_PITCH_STEPS; st++)
+                if (!(s->steps_done & (1u << st))) {
+                    if (s->meetings_held < st + 2)
+                        next = st;
+                    break;
+                }
             if (next >= 0 && legal(g, make(ACTION_PROGRESS, p, next)))
                 return make(ACTION_PROGRESS, p, next);
-            if (next == 0)
-                continue; /* no deal without a discovery meeting */
         }
         if (s->readiness >= ru->buyer_ready && legal(g, make(ACTION_CLOSE, p, CLOSE_ASK)))
             return make(ACTION_CLOSE, p, CLOSE_ASK);
@@ -142,7 +153,7 @@ static Action sales1_choose(const Game *g, const Plan *plan, Rng *rng)
                 continue;
             if (s->touches >= SALES1_MAX_CALLS + (pass == 0 ? 4 : 0))
                 continue;
-            if (s->touches > 0 && last_touch_day(g, p) > today - SALES1_CALL_GAP)
+            if (last_call_day(g, p) > today - SALES1_CALL_GAP)
                 continue;
             Action a = make(ACTION_TOUCH, p, CHANNEL_PHONE);
             if (legal(g, a))
@@ -176,7 +187,7 @@ static const Research prep_order[] = {RESEARCH_COMPANY, RESEARCH_PERSON, RESEARC
 /* Fit under which sales2 drops an account once research has shown it, and the touches a
  * campaign to a cold account runs to before it has run its course. */
 #define SALES2_MIN_FIT 35
-#define SALES2_MAX_TOUCHES 12
+#define SALES2_MAX_TOUCHES 16
 /* What a point of attention is worth against a point of odds (bp per point): attention
  * raises the reach and response of every later touch. */
 #define SALES2_ATTENTION_BP 40
@@ -418,7 +429,7 @@ static Action sales2_choose(const Game *g, const Plan *plan, Rng *rng)
 
     /* 4. qualify and prepare the next accounts, most worth first: research before any
      *    touch, one account finished before the next is started */
-    if (days_left > 3) {
+    if (days_left > 2) {
         for (int i = 0; i < n; i++) {
             int p = order[i];
             const ProspectState *s = ps[p];

@@ -297,7 +297,7 @@ static void scenario_should_default_rules_and_scoring(void)
         CHECK_EQ_INT(sc->efficiency_weight, 200);
         CHECK_EQ_INT(sc->penalty_generic_exec, 5);
         CHECK_EQ_INT(sc->penalty_burned, 10);
-        CHECK_EQ_INT(sc->penalty_pressure_loss, 15);
+        CHECK_EQ_INT(sc->penalty_pressure_loss, 5);
         CHECK_EQ_INT(sc->curve_sales1[STAGE_PREPARE], 5);
         CHECK_EQ_INT(sc->curve_sales1[STAGE_CLOSE], 40);
         CHECK_EQ_INT(sc->curve_sales2[STAGE_PROSPECT], 40);
