@@ -3,7 +3,7 @@
 # headless Chromium and is skipped (exit 77) where no chromium is installed.
 find_package(Python3 COMPONENTS Interpreter)
 if(Python3_Interpreter_FOUND)
-  foreach(case class tampered folders csv html chromium)
+  foreach(case class tampered folders csv html chromium gamed lost hostile)
     add_test(NAME report_${case}
              COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/report/test_report.py
                      $<TARGET_FILE:upfront> ${case}

@@ -49,6 +49,14 @@ int diag_print(FILE *out, const char *file, const DiagList *list);
  * is non-zero: for a terminal. */
 int diag_print_styled(FILE *out, const char *file, const DiagList *list, int color);
 
+/* Writes s for a terminal: control characters (C0, DEL, C1), the invisible characters that
+ * reorder or hide text (bidirectional overrides and isolates, zero-width characters, the
+ * byte order mark) and bytes that are not UTF-8 are written as visible escapes ("\\u001B",
+ * "\\u202E", "\\xFF"), so text read from a file cannot drive the terminal. Returns 0 or -1. */
+int diag_fputs_safe(FILE *out, const char *s);
+/* 1 for a code point diag_fputs_safe escapes. */
+int diag_is_unsafe_char(unsigned long cp);
+
 /* Prints the diagnostics as one JSON array of objects {"file", "line", "column",
  * "pointer", "severity", "message"} followed by a newline; line and column are 0 for a
  * diagnostic without position. Returns 0, or -1 on a write error or when out of memory. */

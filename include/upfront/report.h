@@ -7,9 +7,11 @@
 #ifndef UPFRONT_REPORT_H
 #define UPFRONT_REPORT_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "upfront/game.h"
+#include "upfront/results.h"
 #include "upfront/score.h"
 
 #define REPORT_MAX_TRAINEES 100000
@@ -33,16 +35,26 @@ const char *report_mistake_name(ReportMistake m);
 const char *report_mistake_label(ReportMistake m);
 const char *report_mistake_hint(ReportMistake m);
 
-/* One verified trainee: the score card of the replayed game and what the report counts. */
+/* One verified game: the score card of the replayed game and what the report counts. */
 typedef struct ReportTrainee {
     char *player;    /* owned by the Report; "" when the file named nobody */
+    char *player_key;/* owned: the name compared (case and spaces folded, report_player_key) */
     char *file;      /* owned by the Report */
+    int64_t started; /* when the game started (Unix time) */
+    int finished;    /* 0: the game was not played to its end */
+    PlayedBy played_by;  /* as recorded in the file */
+    char strategy[RESULTS_MAX_STRATEGY_NAME + 1];
+    int strategy_weeks;
+    int same_as;     /* index of the built-in strategy whose game on this seed it is, or -1 */
+    int like_weeks;  /* else: weeks 1..N are the same as strategy like_strategy's (0: none) */
+    int like_strategy;
+    char flags[200]; /* why it is not ranked ("unfinished; off-seed"), "" when ranked */
     uint64_t seed;
     uint64_t state_hash;
     ScoreCard card;
     int64_t par;       /* the sales2 strategy's score on this scenario and seed (sim_par) */
     int64_t max_score; /* the most points a game of this scenario can score (score_max) */
-    int rank;        /* 1-based within its group; equal scores share a rank */
+    int rank;        /* 1-based within its group; equal scores share a rank; 0: not ranked */
     int touches[CHANNEL_COUNT];
     int touches_total;
     int mistakes[MISTAKE_COUNT];
@@ -50,7 +62,10 @@ typedef struct ReportTrainee {
 
 /* The summary of one group (one scenario). Shares and means are plain doubles. */
 typedef struct ReportSummary {
-    int trainees;
+    int trainees;                    /* ranked games: one per trainee (the summary's base) */
+    int not_ranked;                  /* games shown but not ranked (flags) */
+    uint64_t class_seed;             /* the seed the class played (report_finish) */
+    int seed_tie;                    /* 1 when another seed was as common (no --seed) */
     int seeds;                       /* distinct seeds in the group (1 in a fair class) */
     double effort_share[STAGE_COUNT];/* class mean share of time per stage, 0..1 */
     int curve_sales1[STAGE_COUNT];   /* the scenario's reference curves, % of effort */
@@ -60,6 +75,7 @@ typedef struct ReportSummary {
     int64_t max_possible;            /* score_max of the scenario: the most points a game can score */
     int64_t par;                     /* par of the seed when the group has one seed, else -1 */
     double points_mean[SCORE_COMPONENT_COUNT]; /* penalties as a positive number */
+    double floor_mean;               /* the mean of what the floor at 0 added to scores */
     double attainment_mean_pct;
     double buyer_initiated_share;    /* share of won deals the buyer asked to sign, 0..1 */
     int deals_won;
@@ -76,6 +92,42 @@ typedef struct Report Report;
 /* An empty report; NULL when out of memory. */
 Report *report_new(void);
 void report_free(Report *r);
+
+/* The facts of a results file beside its game. */
+typedef struct ReportGame {
+    const char *player;
+    const char *file;
+    int64_t started;
+    PlayedBy played_by;
+    const char *strategy;   /* PLAYED_BY_STRATEGY, _ASSISTED */
+    int strategy_weeks;     /* PLAYED_BY_ASSISTED */
+} ReportGame;
+
+/* As report_add, with the file's facts: who played it and when it started. The game is
+ * also compared with each built-in strategy's game on its seed (same_as, like_weeks). */
+int report_add_game(Report *r, const Game *g, const ReportGame *info, const char **duplicate_of);
+
+typedef enum ReportAttempts {
+    REPORT_ATTEMPTS_BEST,  /* a player's best game is ranked, the others are attempts */
+    REPORT_ATTEMPTS_FIRST, /* the first game they started */
+    REPORT_ATTEMPTS_ALL    /* every game, each as a trainee */
+} ReportAttempts;
+
+typedef struct ReportOptions {
+    int has_seed;            /* 0: each scenario's most common seed among people's games */
+    uint64_t seed;
+    ReportAttempts attempts;
+} ReportOptions;
+
+/* Decides which games are ranked: a game is shown but not ranked, with its flags, when it
+ * is unfinished, played (wholly or in part) by a strategy or the same as a strategy's
+ * game, on another seed than the class's, or a player's other attempt. Ranks the rest.
+ * Call after the last report_add, before the writers; o may be NULL (best, most common). */
+void report_finish(Report *r, const ReportOptions *o);
+
+/* The name as the report compares names: spaces trimmed and collapsed, case folded (ASCII,
+ * Latin-1, Latin Extended-A, Greek, Cyrillic), written to out (cap bytes). */
+void report_player_key(const char *name, char *out, size_t cap);
 
 /* Adds a verified, replayed game, with its seed's par (sim_par, played once per distinct
  * scenario and seed) and the scenario's maximum score. Returns 0 when added; 1 when the same game of the same
@@ -94,8 +146,10 @@ int report_group_count(const Report *r);
 const char *report_group_scenario_id(const Report *r, int group);
 const char *report_group_scenario_title(const Report *r, int group);
 const char *report_group_currency(const Report *r, int group);
-/* Trainees of a group, best first (score, then player, then file). NULL when out of range. */
+/* Games of a group: the ranked ones best first (score, then player, then file), then
+ * the ones not ranked. NULL when out of range. */
 int report_trainee_count(const Report *r, int group);
+int report_ranked_count(const Report *r, int group);
 const ReportTrainee *report_trainee(const Report *r, int group, int i);
 /* Fills the group's summary (all zeros for an empty or unknown group). */
 void report_summary(const Report *r, int group, ReportSummary *out);
@@ -106,8 +160,11 @@ const char *report_rejected_why(const Report *r, int i);
 
 /* The leaderboard and class summary as plain text for a terminal; NULL when out of memory. */
 char *report_text(const Report *r);
-/* One header line and one row per trainee, every score component and figure, CRLF line
- * ends and RFC 4180 quoting; NULL when out of memory. */
+/* One header line and one row
+ * per game (ranked or not: "rank" is empty and "flags" says why), every score component
+ * (penalties negative, "floor" what the floor at 0 added: they sum to "score") and
+ * figure, CRLF line ends and RFC 4180 quoting; NULL when out of memory. (report --csv FILE puts a UTF-8 byte
+ * order mark before it, so that spreadsheets read the accents.) */
 char *report_csv(const Report *r);
 /* One self-contained HTML page (inline CSS and SVG, nothing loaded from outside) with a
  * section per group; NULL when out of memory. */

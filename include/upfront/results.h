@@ -39,8 +39,9 @@ typedef struct ResultsMeta {
     int strategy_weeks;        /* PLAYED_BY_ASSISTED: weeks 1..N played by the strategy */
 } ResultsMeta;
 
-/* 0 when name can be a player's name: valid UTF-8, at most RESULTS_MAX_PLAYER characters,
- * no control or bidirectional-override characters; otherwise -1 with why in msg. */
+/* 0 when name can be a player's name: at most RESULTS_MAX_PLAYER characters (a byte that
+ * is not UTF-8 counts as one: it is recorded as U+FFFD), no control, bidirectional-override
+ * or invisible characters; otherwise -1 with why in msg. */
 int results_check_player(const char *name, char *msg, size_t cap);
 
 /* The name of a new results file, without folder or ".json":

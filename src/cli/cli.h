@@ -4,6 +4,7 @@
 #ifndef UPFRONT_CLI_H
 #define UPFRONT_CLI_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -84,6 +85,12 @@ typedef struct CliOpt {
 int cli_parse_options(const CliCommand *cmd, int argc, char **argv, const CliOpt *opts,
                       int nopts, const char **pos, int *exit_code);
 
+/* Takes every "--name VALUE" / "--name=VALUE" of a repeatable option out of argv (before
+ * cli_parse_options), writing the values to values (room for argc entries) and their
+ * number to *count. Returns 0, or CLI_FAILURE after a usage error (a missing value). */
+int cli_take_repeated(const char *cmd, int *argc, char **argv, const char *name,
+                      const char **values, int *count);
+
 /* Prints "upfront CMD: MESSAGE (try 'upfront CMD --help')" to stderr; returns CLI_FAILURE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -95,6 +102,19 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 void cli_error(const char *cmd, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* Prints a formatted text whose arguments may come from files: control, bidirectional and
+ * invisible characters are written as visible escapes (diag_fputs_safe). */
+void cli_print_safe(FILE *out, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+void cli_vprint_safe(FILE *out, const char *fmt, va_list ap)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 0)))
 #endif
     ;
 
@@ -140,6 +160,8 @@ char *cli_join(const char *folder, const char *path);
 char *cli_dirname(const char *path);
 /* 1 for an absolute path. */
 int cli_path_is_absolute(const char *p);
+/* 1 when a file can be created in folder (tried, then removed). */
+int cli_folder_writable(const char *folder);
 /* 1 when a regular file can be opened for reading. */
 int cli_file_exists(const char *path);
 
@@ -169,11 +191,24 @@ double cli_now(void);
 
 /* --- verification (verify and report) --- */
 
+/* The scenarios a class was meant to play (report --scenario, else the data folder's):
+ * a results file is replayed only on one of these with its recorded hash. */
+typedef struct CliTrusted {
+    Scenario **scenarios; /* owned */
+    char **paths;         /* owned */
+    int count;
+    const char *origin;   /* "the data folder's scenarios" or "the --scenario files" */
+} CliTrusted;
+void cli_trusted_free(CliTrusted *t);
+
 typedef struct CliVerified {
-    int ok;                  /* 1 when the replay matches the recorded score and state */
+    int ok;                  /* 1 when the replay gives every recorded figure */
     int exit_code;           /* 0, 1 or 2 */
     int older_model;         /* 1 when made by another model (not replayable here) */
-    char model_verdict[256]; /* then: "made by an older model (upfront 0.1.0): replay it ..." */
+    int unfinished;          /* ok, but the game was not played to its end */
+    int not_regular;         /* the path is not a regular file: not read */
+    char why[512];           /* when not ok: the first reason, for the report */
+    char model_verdict[256]; /* older_model: "made by an older model (upfront 0.1.0): ..." */
     char *player;            /* owned */
     char *scenario_id;       /* owned */
     int64_t total;           /* recorded score total */
@@ -181,17 +216,29 @@ typedef struct CliVerified {
     int attainment_bp;
     int deals_won;
     int64_t started;
+    int days_played, days;   /* days played of the scenario's days */
+    PlayedBy played_by;      /* as recorded */
+    char strategy[RESULTS_MAX_STRATEGY_NAME + 1];
+    int strategy_weeks;
 } CliVerified;
 
-/* Verifies one results file (printing "FILE: error: ..." lines to stderr on failure).
- * scenario_path may be NULL (then the recorded path, then the data folder). */
+/* How to verify: verify's --scenario, or report's trusted scenarios. */
+typedef struct CliVerifyOpts {
+    const char *scenario_path;  /* verify --scenario; NULL: recorded path, then data folder */
+    const CliTrusted *trusted;  /* when set, only these scenarios (matched by hash) */
+    int regular_only;           /* read regular files only (report) */
+    int quiet_errors;           /* do not print the reasons (the caller prints why) */
+    void (*visit)(void *ctx, const Game *g, const CliVerified *v); /* called when ok */
+    void *ctx;
+} CliVerifyOpts;
+
+/* Verifies one results file: reads it, finds its scenario, replays it and compares every
+ * recorded figure (score and its figures, effort, deals, days, finished, state hash; not
+ * the player, start time, paths or sentences). Prints "FILE: error: ..." lines to stderr
+ * on failure unless quiet_errors. */
+void cli_verify_with(const char *path, const CliVerifyOpts *opts, CliVerified *out);
 void cli_verify_file(const char *cmd, const char *path, const char *scenario_path,
                      CliVerified *out);
 void cli_verified_free(CliVerified *v);
-/* As cli_verify_file; when the file verifies, also calls visit(ctx, game) with the replayed
- * game (borrowed: valid only during the call). */
-void cli_verify_file_visit(const char *cmd, const char *path, const char *scenario_path,
-                           CliVerified *out, void (*visit)(void *ctx, const Game *g),
-                           void *ctx);
 
 #endif

@@ -44,7 +44,45 @@ static void verror(const char *cmd, const char *fmt, va_list ap)
         fprintf(stderr, "%s %s: ", cli_program, cmd);
     else
         fprintf(stderr, "%s: ", cli_program);
-    vfprintf(stderr, fmt, ap);
+    cli_vprint_safe(stderr, fmt, ap);
+}
+
+void cli_vprint_safe(FILE *out, const char *fmt, va_list ap)
+{
+    /* names and values in messages come from files and folders: nothing in them may
+     * reach the terminal as a control sequence */
+    char small[1024];
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    if (n < 0) {
+        va_end(again);
+        return;
+    }
+    /* a newline that ends the format is the line's own; any other is escaped */
+    size_t fl = strlen(fmt);
+    int eol = fl > 0 && fmt[fl - 1] == '\n';
+    char *text = small, *big = NULL;
+    if ((size_t)n >= sizeof small && (big = malloc((size_t)n + 1)) != NULL) {
+        vsnprintf(big, (size_t)n + 1, fmt, again);
+        text = big;
+    }
+    size_t tl = strlen(text);
+    if (eol && tl > 0 && text[tl - 1] == '\n')
+        text[tl - 1] = '\0';
+    diag_fputs_safe(out, text);
+    if (eol)
+        fputc('\n', out);
+    free(big);
+    va_end(again);
+}
+
+void cli_print_safe(FILE *out, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    cli_vprint_safe(out, fmt, ap);
+    va_end(ap);
 }
 
 void cli_error(const char *cmd, const char *fmt, ...)
@@ -142,6 +180,36 @@ int cli_parse_options(const CliCommand *cmd, int argc, char **argv, const CliOpt
     return npos;
 }
 
+int cli_take_repeated(const char *cmd, int *argc, char **argv, const char *name,
+                      const char **values, int *count)
+{
+    size_t nlen = strlen(name);
+    int out = 1;
+    *count = 0;
+    for (int i = 1; i < *argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--") == 0) {
+            while (i < *argc)
+                argv[out++] = argv[i++];
+            break;
+        }
+        if (strncmp(a, "--", 2) == 0 && strncmp(a + 2, name, nlen) == 0 &&
+            (a[2 + nlen] == '\0' || a[2 + nlen] == '=')) {
+            if (a[2 + nlen] == '=') {
+                values[(*count)++] = a + 3 + nlen;
+            } else if (i + 1 < *argc) {
+                values[(*count)++] = argv[++i];
+            } else {
+                return cli_usage_error(cmd, "option '--%s' needs a value", name);
+            }
+            continue;
+        }
+        argv[out++] = argv[i];
+    }
+    *argc = out;
+    return 0;
+}
+
 int cli_parse_u64(const char *s, uint64_t *out)
 {
     if (!s || *s < '0' || *s > '9')
@@ -219,6 +287,19 @@ int cli_file_exists(const char *path)
     if (!f)
         return 0;
     fclose(f);
+    return 1;
+}
+
+int cli_folder_writable(const char *folder)
+{
+    /* the honest test: make a file there and remove it */
+    char stem[64];
+    snprintf(stem, sizeof stem, ".upfront-probe-%lld", (long long)time(NULL));
+    char made[4200];
+    FileStatus st = file_write_new(folder, stem, ".tmp", "", 0, made, sizeof made);
+    if (st != FILE_OK)
+        return 0;
+    remove(made);
     return 1;
 }
 

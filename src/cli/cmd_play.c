@@ -1,8 +1,10 @@
 /* cmd_play — play a scenario in a window. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "upfront/file.h"
 #include "upfront/strategy.h"
 
 #if defined(UPFRONT_HAVE_UI)
@@ -61,6 +63,23 @@ int cmd_play(int argc, char **argv)
     if (limit_s && cli_parse_long(limit_s, 1, 24 * 60, &limit) != 0) {
         free(pos);
         return cli_usage_error("play", "--time-limit: expected whole minutes 1..1440, got \"%s\"", limit_s);
+    }
+    char why[200];
+    if (player && results_check_player(player, why, sizeof why) != 0) {
+        free(pos);
+        return cli_usage_error("play", "--player: %s", why);
+    }
+    if (results && *results) {
+        /* the folder is made now, or the game is refused now: not after an hour's play */
+        errno = 0;
+        FileStatus fs = file_make_folders(results);
+        if (fs != FILE_OK || !cli_folder_writable(results)) {
+            cli_error("play", "%s: cannot save results there: %s", results,
+                      fs != FILE_OK ? file_status_message(fs, errno)
+                                    : "the folder cannot be written");
+            free(pos);
+            return CLI_FAILURE;
+        }
     }
     char *path = NULL;
     if (npos == 1) {

@@ -9,21 +9,46 @@
 #include "cli.h"
 #include "upfront/file.h"
 
-/* Prints "FILE: error: MESSAGE" to stderr. */
-static void verr(const char *file, const char *fmt, ...)
+/* Prints "FILE: error: MESSAGE" to stderr (unless the caller prints the reasons itself)
+ * and keeps the first message as the reason. */
+static void verr(CliVerified *v, const char *file, const char *fmt, ...)
 #if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
+    __attribute__((format(printf, 3, 4)))
 #endif
     ;
 
-static void verr(const char *file, const char *fmt, ...)
+static int verr_quiet; /* set while cli_verify_with runs with quiet_errors */
+
+static void verr(CliVerified *v, const char *file, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "%s: error: ", file);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    if (v && !v->why[0]) {
+        va_list again;
+        va_copy(again, ap);
+        vsnprintf(v->why, sizeof v->why, fmt, again);
+        va_end(again);
+    }
+    if (!verr_quiet) {
+        cli_print_safe(stderr, "%s: error: ", file);
+        cli_vprint_safe(stderr, fmt, ap);
+        fputc('\n', stderr);
+    }
     va_end(ap);
+}
+
+/* Prints diagnostics unless quiet, and keeps the first error as the reason. */
+static void vdiags(CliVerified *v, const char *file, DiagList *diags)
+{
+    diag_sort(diags);
+    if (!verr_quiet)
+        cli_print_diags(file, diags);
+    for (int i = 0; v && !v->why[0] && i < diag_count(diags); i++) {
+        const Diag *d = diag_get(diags, i);
+        if (d && d->severity == DIAG_ERROR)
+            snprintf(v->why, sizeof v->why, "%s%s%s", d->pointer, d->pointer[0] ? ": " : "",
+                     d->message);
+    }
 }
 
 static char *dup_str(const char *s)
@@ -51,9 +76,9 @@ static int safe_id(const char *id)
 #define MAX_CANDIDATES 4
 
 /* Finds and loads the scenario a results file was recorded on. Returns it, or NULL with
- * *code set (and the reason printed). *used receives the path chosen (owned). */
+ * v->exit_code set (and the reason given). *used receives the path chosen (owned). */
 static Scenario *find_scenario(const char *file, const char *override, const ActionLog *hdr,
-                               int *code, char **used)
+                               CliVerified *v, char **used)
 {
     char *cand[MAX_CANDIDATES] = {0};
     int n = 0;
@@ -99,7 +124,8 @@ static Scenario *find_scenario(const char *file, const char *override, const Act
             if (invalid_idx < 0) {
                 invalid_idx = i;
                 diag_sort(d);
-                cli_print_diags(cand[i], d);
+                if (!verr_quiet)
+                    cli_print_diags(cand[i], d);
             }
         } else if (hdr->scenario_hash && strcmp(scenario_hash(s), hdr->scenario_hash) == 0) {
             best = s;
@@ -120,29 +146,175 @@ static Scenario *find_scenario(const char *file, const char *override, const Act
         *used = cand[best_idx];
         cand[best_idx] = NULL;
     } else if (first) {
-        verr(file,
-             "scenario hash mismatch: recorded on %s (hash %s), but %s has hash %s",
+        verr(v, file, "scenario hash mismatch: recorded on %s (hash %s), but %s has hash %s",
              hdr->scenario_id ? hdr->scenario_id : "?",
              hdr->scenario_hash ? hdr->scenario_hash : "?", cand[first_idx], scenario_hash(first));
         scenario_free(first);
-        *code = CLI_INVALID;
+        v->exit_code = CLI_INVALID;
     } else if (invalid_idx >= 0) {
-        verr(file, "the scenario %s is invalid", cand[invalid_idx]);
-        *code = CLI_INVALID;
+        verr(v, file, "the scenario %s is invalid", cand[invalid_idx]);
+        v->exit_code = CLI_INVALID;
     } else {
-        fprintf(stderr, "%s: error: cannot find scenario \"%s\"; tried:", file,
-                hdr->scenario_id ? hdr->scenario_id : "?");
+        char tried[2048] = "";
+        size_t k = 0;
         for (int i = 0; i < n; i++)
-            if (cand[i])
-                fprintf(stderr, " %s", cand[i]);
-        if (n == 0)
-            fprintf(stderr, " nothing (no recorded path, and no data folder)");
-        fprintf(stderr, " (give it with --scenario FILE)\n");
-        *code = CLI_FAILURE;
+            if (cand[i] && k < sizeof tried)
+                k += (size_t)snprintf(tried + k, sizeof tried - k, " %s", cand[i]);
+        verr(v, file, "cannot find scenario \"%s\"; tried:%s (give it with --scenario FILE)",
+             hdr->scenario_id ? hdr->scenario_id : "?",
+             n ? tried : " nothing (no recorded path, and no data folder)");
+        v->exit_code = CLI_FAILURE;
     }
     for (int i = 0; i < n; i++)
         free(cand[i]);
     return out;
+}
+
+/* The trusted scenario with the recorded hash (report), or NULL with the reason given. */
+static const Scenario *find_trusted_by_path(const CliTrusted *t, const char *path)
+{
+    for (int i = 0; i < t->count; i++)
+        if (t->paths[i] == path)
+            return t->scenarios[i];
+    return t->count ? t->scenarios[0] : NULL;
+}
+
+static const Scenario *find_trusted(const char *file, const CliTrusted *t, const ActionLog *hdr,
+                                    CliVerified *v)
+{
+    for (int i = 0; i < t->count; i++)
+        if (hdr->scenario_hash && strcmp(scenario_hash(t->scenarios[i]), hdr->scenario_hash) == 0)
+            return t->scenarios[i];
+    const char *same_id = NULL;
+    for (int i = 0; i < t->count && !same_id; i++)
+        if (hdr->scenario_id && strcmp(scenario_id(t->scenarios[i]), hdr->scenario_id) == 0)
+            same_id = t->paths[i];
+    if (same_id)
+        verr(v, file, "played on an edited copy of scenario %s (hash %s; %s has hash %s): not "
+                      "the class's scenario", hdr->scenario_id,
+             hdr->scenario_hash ? hdr->scenario_hash : "(none)", same_id,
+             scenario_hash(find_trusted_by_path(t, same_id)));
+    else
+        verr(v, file, "played on scenario %s (hash %s), which is none of %s: give the class's "
+                      "scenario with --scenario FILE",
+             hdr->scenario_id ? hdr->scenario_id : "?",
+             hdr->scenario_hash ? hdr->scenario_hash : "(none)", t->origin);
+    v->exit_code = CLI_INVALID;
+    return NULL;
+}
+
+/* --- comparing every recorded figure --------------------------------------------------- */
+
+/* Recorded facts that are not figures of the game: who, when, where, with which build. */
+static int not_a_figure(const char *where)
+{
+    static const char *const skip[] = {"program", "player", "started", "played_by",
+                                       "scenario.path", "score.sentences", "actions"};
+    for (size_t i = 0; i < sizeof skip / sizeof skip[0]; i++)
+        if (strcmp(where, skip[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static void show_value(char *out, size_t cap, const cJSON *v)
+{
+    if (!v)
+        snprintf(out, cap, "nothing");
+    else if (cJSON_IsNumber(v))
+        snprintf(out, cap, "%.15g", v->valuedouble);
+    else if (cJSON_IsString(v))
+        snprintf(out, cap, "\"%.60s\"", v->valuestring);
+    else if (cJSON_IsBool(v))
+        snprintf(out, cap, "%s", cJSON_IsTrue(v) ? "true" : "false");
+    else if (cJSON_IsArray(v))
+        snprintf(out, cap, "a list of %d", cJSON_GetArraySize(v));
+    else if (cJSON_IsObject(v))
+        snprintf(out, cap, "an object");
+    else
+        snprintf(out, cap, "null");
+}
+
+typedef struct Compare {
+    CliVerified *v;
+    const char *file;
+    int bad;
+} Compare;
+
+static void mismatch(Compare *c, const char *where, const cJSON *rec, const cJSON *gen)
+{
+    c->bad++;
+    if (c->bad > 6)
+        return;
+    if (c->bad == 6) {
+        verr(c->v, c->file, "and more figures differ");
+        return;
+    }
+    char a[96], b[96];
+    show_value(a, sizeof a, rec);
+    show_value(b, sizeof b, gen);
+    if (!rec)
+        verr(c->v, c->file, "%s is missing from the file (the replay gives %s)", where, b);
+    else if (!gen)
+        verr(c->v, c->file, "%s: the file holds %s, which no game has", where, a);
+    else
+        verr(c->v, c->file, "%s: the file says %s, the replay gives %s", where, a, b);
+}
+
+/* Compares rec (recorded) with gen (replayed) below where ("" at the top). */
+static void compare(Compare *c, const char *where, const cJSON *rec, const cJSON *gen, int depth)
+{
+    if (depth > 8)
+        return;
+    if (where[0] && not_a_figure(where))
+        return;
+    if (!rec || !gen) {
+        mismatch(c, where, rec, gen);
+        return;
+    }
+    if (cJSON_IsObject(gen)) {
+        if (!cJSON_IsObject(rec)) {
+            mismatch(c, where, rec, gen);
+            return;
+        }
+        char sub[256];
+        for (const cJSON *g = gen->child; g; g = g->next) {
+            snprintf(sub, sizeof sub, "%s%s%s", where, where[0] ? "." : "", g->string);
+            compare(c, sub, cJSON_GetObjectItemCaseSensitive(rec, g->string), g, depth + 1);
+        }
+        for (const cJSON *r = rec->child; r; r = r->next) {
+            if (cJSON_GetObjectItemCaseSensitive(gen, r->string))
+                continue;
+            snprintf(sub, sizeof sub, "%s%s%s", where, where[0] ? "." : "", r->string);
+            if (!not_a_figure(sub))
+                mismatch(c, sub, r, NULL);
+        }
+        return;
+    }
+    if (cJSON_IsArray(gen)) {
+        if (!cJSON_IsArray(rec) || cJSON_GetArraySize(rec) != cJSON_GetArraySize(gen)) {
+            mismatch(c, where, rec, gen);
+            return;
+        }
+        char sub[256];
+        const cJSON *r = rec->child;
+        int i = 0;
+        for (const cJSON *g = gen->child; g && r; g = g->next, r = r->next, i++) {
+            snprintf(sub, sizeof sub, "%s[%d]", where, i);
+            compare(c, sub, r, g, depth + 1);
+        }
+        return;
+    }
+    int same;
+    if (cJSON_IsNumber(gen))
+        same = cJSON_IsNumber(rec) && rec->valuedouble == gen->valuedouble;
+    else if (cJSON_IsString(gen))
+        same = cJSON_IsString(rec) && strcmp(rec->valuestring, gen->valuestring) == 0;
+    else if (cJSON_IsBool(gen))
+        same = cJSON_IsBool(rec) && cJSON_IsTrue(rec) == cJSON_IsTrue(gen);
+    else
+        same = rec->type == gen->type;
+    if (!same)
+        mismatch(c, where, rec, gen);
 }
 
 /* Looks up "a.b" in a parsed results file. */
@@ -150,40 +322,6 @@ static const cJSON *lookup(const cJSON *root, const char *outer, const char *inn
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, outer);
     return inner ? cJSON_GetObjectItemCaseSensitive(v, inner) : v;
-}
-
-/* Compares one recorded figure with the replayed one; prints and returns 1 on mismatch. */
-static int differs(const char *file, const cJSON *rec, const cJSON *gen, const char *outer,
-                   const char *inner)
-{
-    const cJSON *a = lookup(rec, outer, inner), *b = lookup(gen, outer, inner);
-    char name[64];
-    snprintf(name, sizeof name, "%s%s%s", outer, inner ? "." : "", inner ? inner : "");
-    if (!b)
-        return 0;
-    if (!a) {
-        verr(file, "%s is missing from the file", name);
-        return 1;
-    }
-    if (cJSON_IsNumber(b)) {
-        if (!cJSON_IsNumber(a) || a->valuedouble != b->valuedouble) {
-            if (cJSON_IsNumber(a))
-                verr(file, "%s: the file says %.0f, the replay gives %.0f", name, a->valuedouble,
-                     b->valuedouble);
-            else
-                verr(file, "%s: the file does not hold a number", name);
-            return 1;
-        }
-        return 0;
-    }
-    if (cJSON_IsString(b)) {
-        if (!cJSON_IsString(a) || strcmp(a->valuestring, b->valuestring) != 0) {
-            verr(file, "%s: the file says \"%s\", the replay gives \"%s\"", name,
-                 cJSON_IsString(a) ? a->valuestring : "(not a string)", b->valuestring);
-            return 1;
-        }
-    }
-    return 0;
 }
 
 static int64_t int_at(const cJSON *root, const char *outer, const char *inner)
@@ -195,103 +333,117 @@ static int64_t int_at(const cJSON *root, const char *outer, const char *inner)
 void cli_verify_file(const char *cmd, const char *path, const char *scenario_path,
                      CliVerified *out)
 {
-    cli_verify_file_visit(cmd, path, scenario_path, out, NULL, NULL);
+    (void)cmd;
+    CliVerifyOpts o;
+    memset(&o, 0, sizeof o);
+    o.scenario_path = scenario_path;
+    cli_verify_with(path, &o, out);
 }
 
-void cli_verify_file_visit(const char *cmd, const char *path, const char *scenario_path,
-                           CliVerified *out, void (*visit)(void *ctx, const Game *g),
-                           void *ctx)
+void cli_verify_with(const char *path, const CliVerifyOpts *opts, CliVerified *out)
 {
-    (void)cmd;
     memset(out, 0, sizeof *out);
     out->exit_code = CLI_FAILURE;
+    verr_quiet = opts->quiet_errors;
     char *buf = NULL;
     size_t len = 0;
     errno = 0;
-    FileStatus fs = file_read_all(path, RESULTS_MAX_BYTES, &buf, &len);
+    FileStatus fs = opts->regular_only ? file_read_regular(path, RESULTS_MAX_BYTES, &buf, &len)
+                                       : file_read_all(path, RESULTS_MAX_BYTES, &buf, &len);
     if (fs == FILE_ERR_TOO_BIG) {
         /* read, but invalid, as a scenario past its cap: refused at its first byte */
-        fprintf(stderr, "%s:1:1: error: expected a results file of at most %u bytes (16 MiB), found a larger file\n",
-                path, RESULTS_MAX_BYTES);
+        snprintf(out->why, sizeof out->why, "larger than a results file can be (16 MiB)");
+        if (!verr_quiet)
+            cli_print_safe(stderr, "%s:1:1: error: expected a results file of at most %u bytes "
+                                   "(16 MiB), found a larger file\n", path, RESULTS_MAX_BYTES);
         out->exit_code = CLI_INVALID;
         return;
     }
     if (fs != FILE_OK) {
-        verr(path, "cannot read: %s", file_status_message(fs, errno));
+        out->not_regular = fs == FILE_ERR_NOT_REGULAR;
+        verr(out, path, "cannot read: %s", file_status_message(fs, errno));
         return;
     }
     DiagList *diags = diag_list_new();
     ActionLog hdr, log;
     memset(&hdr, 0, sizeof hdr);
     memset(&log, 0, sizeof log);
-    Scenario *s = NULL;
+    Scenario *owned = NULL;
+    const Scenario *s = NULL;
     Game *g = NULL;
     char *used = NULL, *text = NULL;
     cJSON *rec = NULL, *gen = NULL;
     if (!diags) {
-        verr(path, "out of memory");
+        verr(out, path, "out of memory");
         goto done;
     }
     if (results_read_header(buf, len, path, &hdr, diags) != 0) {
-        diag_sort(diags);
-        cli_print_diags(path, diags);
-        verr(path, "not a valid results file");
+        vdiags(out, path, diags);
+        char first[sizeof out->why];
+        snprintf(first, sizeof first, "%s", out->why);
+        out->why[0] = '\0';
+        verr(out, path, "not a valid results file%s%s", first[0] ? ": " : "", first);
         out->exit_code = CLI_INVALID;
         goto done;
     }
     if (results_model_differs(&hdr, out->model_verdict, sizeof out->model_verdict)) {
         /* its figures come from another model: neither "ok" nor a mismatch */
-        verr(path, "%s", out->model_verdict);
+        verr(out, path, "%s", out->model_verdict);
         out->exit_code = CLI_INVALID;
         out->older_model = 1;
         goto done;
     }
-    s = find_scenario(path, scenario_path, &hdr, &out->exit_code, &used);
-    if (!s)
-        goto done;
-    if (!hdr.scenario_hash || strcmp(hdr.scenario_hash, scenario_hash(s)) != 0) {
-        verr(path, "scenario hash mismatch: recorded %s, %s has %s",
-             hdr.scenario_hash ? hdr.scenario_hash : "(none)", used, scenario_hash(s));
-        out->exit_code = CLI_INVALID;
-        goto done;
+    if (opts->trusted) {
+        s = find_trusted(path, opts->trusted, &hdr, out);
+        if (!s)
+            goto done;
+    } else {
+        owned = find_scenario(path, opts->scenario_path, &hdr, out, &used);
+        s = owned;
+        if (!s)
+            goto done;
+        if (!hdr.scenario_hash || strcmp(hdr.scenario_hash, scenario_hash(s)) != 0) {
+            verr(out, path, "scenario hash mismatch: recorded %s, %s has %s",
+                 hdr.scenario_hash ? hdr.scenario_hash : "(none)", used, scenario_hash(s));
+            out->exit_code = CLI_INVALID;
+            goto done;
+        }
     }
     if (results_read_actions(buf, len, path, s, &log, diags) != 0) {
-        diag_sort(diags);
-        cli_print_diags(path, diags);
-        verr(path, "the action log does not fit scenario %s", used);
+        vdiags(out, path, diags);
+        verr(out, path, "the action log does not fit scenario %s", scenario_id(s));
         out->exit_code = CLI_INVALID;
         goto done;
     }
     g = results_replay(s, log.seed, &log, path, diags);
     if (!g) {
-        diag_sort(diags);
-        cli_print_diags(path, diags);
-        verr(path, "the replay failed");
+        vdiags(out, path, diags);
+        verr(out, path, "the replay failed");
         out->exit_code = CLI_INVALID;
         goto done;
     }
-    ResultsMeta meta = {.player = log.player, .scenario_path = log.scenario_path, .started = log.started};
+    ResultsMeta meta = {.player = log.player, .scenario_path = log.scenario_path,
+                        .started = log.started};
     text = results_to_json(g, &meta);
     if (text) {
         rec = cJSON_ParseWithLength(buf, len);
         gen = cJSON_Parse(text);
     }
     if (!text || !rec || !gen) {
-        verr(path, "out of memory");
+        verr(out, path, "out of memory");
         goto done;
     }
-    int bad = differs(path, rec, gen, "score", "total");
-    bad += differs(path, rec, gen, "score", "results");
-    bad += differs(path, rec, gen, "score", "process");
-    bad += differs(path, rec, gen, "score", "efficiency");
-    bad += differs(path, rec, gen, "score", "penalties");
-    bad += differs(path, rec, gen, "state_hash", NULL);
-    if (bad) {
+    Compare cmp = {out, path, 0};
+    compare(&cmp, "", rec, gen, 0);
+    if (cmp.bad) {
         out->exit_code = CLI_INVALID;
         goto done;
     }
     out->ok = 1;
     out->exit_code = CLI_OK;
+    out->unfinished = !game_over(g);
+    out->days = scenario_day_count(s);
+    out->days_played = (int)int_at(gen, "days_played", NULL);
     out->player = dup_str(log.player ? log.player : "");
     out->scenario_id = dup_str(scenario_id(s));
     out->total = int_at(gen, "score", "total");
@@ -299,24 +451,28 @@ void cli_verify_file_visit(const char *cmd, const char *path, const char *scenar
     out->attainment_bp = (int)int_at(gen, "score", "attainment_bp");
     out->deals_won = (int)int_at(gen, "score", "deals_won");
     out->started = log.started;
+    out->played_by = log.played_by;
+    snprintf(out->strategy, sizeof out->strategy, "%s", log.strategy);
+    out->strategy_weeks = log.strategy_weeks;
     if (!out->player || !out->scenario_id) {
         cli_verified_free(out);
         out->exit_code = CLI_FAILURE;
-        verr(path, "out of memory");
-    } else if (visit) {
-        visit(ctx, g);
+        verr(out, path, "out of memory");
+    } else if (opts->visit) {
+        opts->visit(opts->ctx, g, out);
     }
 done:
     cJSON_Delete(rec);
     cJSON_Delete(gen);
     free(text);
     game_free(g);
-    scenario_free(s);
+    scenario_free(owned);
     free(used);
     action_log_free(&hdr);
     action_log_free(&log);
     diag_list_free(diags);
     free(buf);
+    verr_quiet = 0;
 }
 
 void cli_verified_free(CliVerified *v)
@@ -326,6 +482,17 @@ void cli_verified_free(CliVerified *v)
     v->player = NULL;
     v->scenario_id = NULL;
     v->ok = 0;
+}
+
+void cli_trusted_free(CliTrusted *t)
+{
+    for (int i = 0; i < t->count; i++) {
+        scenario_free(t->scenarios[i]);
+        free(t->paths[i]);
+    }
+    free(t->scenarios);
+    free(t->paths);
+    memset(t, 0, sizeof *t);
 }
 
 int cmd_verify(int argc, char **argv)
@@ -350,8 +517,14 @@ int cmd_verify(int argc, char **argv)
     for (int i = 0; i < npos; i++) {
         CliVerified v;
         cli_verify_file("verify", pos[i], scenario, &v);
-        if (v.ok)
-            printf("%s: ok (score %lld)\n", pos[i], (long long)v.total);
+        if (v.ok && v.unfinished) {
+            /* its figures are right, but it is not a result: stopping early is no game */
+            verr(&v, pos[i], "the game is not finished (%d of %d days played): an unfinished "
+                             "game is not a result", v.days_played, v.days);
+            v.exit_code = CLI_INVALID;
+        } else if (v.ok && !cli_quiet) {
+            cli_print_safe(stdout, "%s: ok (score %lld)\n", pos[i], (long long)v.total);
+        }
         if (v.exit_code > worst)
             worst = v.exit_code;
         cli_verified_free(&v);

@@ -24,10 +24,12 @@ static const CliCommand commands[] = {
      cmd_validate},
     {"new", "new FILE [--force]", "write a starting scenario to edit (refuses to replace a file without --force)", cmd_new},
     {"run",
-     "run SCENARIO (--actions FILE | --strategy NAME) [--seed N] [--player NAME] --out "
-     "RESULTS.json",
+     "run SCENARIO (--actions FILE | --strategy NAME) [--seed N] [--player NAME] (--out "
+     "RESULTS.json | --results DIR)",
      "play recorded actions (a JSON action list or a results file) or a built-in strategy "
-     "without a window and write a results file",
+     "without a window and write a results file (--out - prints it; --results DIR writes a "
+     "new file there named after the scenario, time, player and seed, never replacing "
+     "another; --out never replaces another player's game); --player: at most 64 characters",
      cmd_run},
     {"simulate",
      "simulate SCENARIO --strategy NAME --runs N [--seed N] [--json] [--threads N]",
@@ -39,13 +41,18 @@ static const CliCommand commands[] = {
      cmd_balance},
     {"strategies", "strategies", "list the built-in strategies", cmd_strategies},
     {"verify", "verify RESULTS.json... [--scenario FILE]",
-     "replay results files and check their recorded score and state; exit 1 on any mismatch",
+     "replay results files and check every recorded figure (score, revenue, deals, effort, "
+     "days, state); exit 1 on any mismatch or an unfinished game",
      cmd_verify},
-    {"report", "report RESULTS... [--csv FILE] [--html FILE]",
-     "verify results files (or folders of them) by replaying each, rank the class and "
-     "summarise it (effort curves against Sales 1.0 and 2.0, score spread and components, "
-     "channel use, commonest mistakes); --csv and --html write a spreadsheet and a "
-     "self-contained page for the projector; exit 1 when a file fails verification",
+    {"report", "report RESULTS... [--scenario FILE]... [--seed N] [--attempts best|first|all] "
+     "[--csv FILE] [--html FILE]",
+     "verify results files (or folders of them) by replaying each on the class's scenarios "
+     "(--scenario, else the data folder's), rank each trainee once and summarise the class "
+     "(effort curves against Sales 1.0 and 2.0, score spread and components, channel use, "
+     "commonest mistakes); games that are unfinished, played by a strategy, on another seed "
+     "than --seed (default: the commonest) or a player's other attempts are shown but not "
+     "ranked; --csv and --html (- for stdout) write a spreadsheet and a self-contained page "
+     "for the projector; exit 1 when a file fails verification or is skipped",
      cmd_report},
     {"bench", "bench [--json] [--frames N] [--no-frames | --frames-only] [--save-scenarios DIR]",
      "measure on this machine: each screen's frame time against the floor (offscreen, "
@@ -76,7 +83,8 @@ static const struct {
             "upfront new mine.json --force"},
     {"run", "upfront run scenarios/tutorial.json --strategy sales2 --seed 7 --out game.json\n"
             "upfront run scenarios/tutorial.json --actions moves.json --out game.json\n"
-            "upfront run scenarios/tutorial.json --actions old.json --out again.json"},
+            "upfront run scenarios/tutorial.json --actions old.json --out again.json\n"
+            "upfront run scenarios/tutorial.json --actions moves.json --player Ada --results class/"},
     {"simulate", "upfront simulate scenarios/tutorial.json --strategy sales2 --runs 1000\n"
                  "upfront simulate mine.json --strategy sales1 --runs 500 --seed 3 --json"},
     {"balance", "upfront balance mine.json\n"
@@ -84,8 +92,10 @@ static const struct {
     {"strategies", "upfront strategies"},
     {"verify", "upfront verify results/*.json\n"
                "upfront verify game.json --scenario mine.json"},
-    {"report", "upfront report results/*.json\n"
-               "upfront report results/*.json --csv class.csv --html class.html"},
+    {"report", "upfront report results/\n"
+               "upfront report results/ --csv class.csv --html class.html\n"
+               "upfront report results/ --scenario mine.json --seed 4711 --attempts first\n"
+               "upfront report results/ --csv - | column -s, -t"},
     {"bench", "upfront bench\n"
               "upfront bench --json\n"
               "upfront bench --frames 20 --json\n"

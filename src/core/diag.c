@@ -8,6 +8,8 @@
 
 #include <cjson/cJSON.h>
 
+#include "json_strict.h"
+
 typedef struct DiagItem {
     Diag d;
     size_t seq; /* insertion order, the tie-break of diag_sort */
@@ -135,15 +137,39 @@ static const char *severity_name(DiagSeverity s)
 
 /* Writes s with control characters shown as \uXXXX, so that each diagnostic stays on one
  * line whatever names the file contains. */
-static int put_one_line(FILE *out, const char *s)
+int diag_is_unsafe_char(unsigned long cp)
 {
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        int rc = (*p < 0x20 || *p == 0x7F) ? fprintf(out, "\\u%04X", (unsigned)*p)
-                                            : (putc(*p, out) == EOF ? -1 : 1);
+    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0x061C ||
+           (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) ||
+           (cp >= 0x2060 && cp <= 0x2069) || cp == 0xFEFF;
+}
+
+int diag_fputs_safe(FILE *out, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    size_t n = strlen((const char *)p), i = 0;
+    while (i < n) {
+        uint32_t cp;
+        int l = json_utf8_decode(p + i, n - i, &cp);
+        int rc;
+        if (l <= 0) {
+            rc = fprintf(out, "\\x%02X", (unsigned)p[i]);
+            l = 1;
+        } else if (diag_is_unsafe_char(cp)) {
+            rc = fprintf(out, "\\u%04X", (unsigned)cp);
+        } else {
+            rc = fwrite(p + i, 1, (size_t)l, out) == (size_t)l ? 1 : -1;
+        }
         if (rc < 0)
             return -1;
+        i += (size_t)l;
     }
     return 0;
+}
+
+static int put_one_line(FILE *out, const char *s)
+{
+    return diag_fputs_safe(out, s);
 }
 
 int diag_print(FILE *out, const char *file, const DiagList *list)

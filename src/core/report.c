@@ -3,7 +3,9 @@
 #include "upfront/report.h"
 
 #include "upfront/alloc.h"
+#include "upfront/diag.h"
 #include "upfront/sim.h"
+#include "upfront/strategy.h"
 #include "json_strict.h"
 #include "strbuf.h"
 
@@ -63,14 +65,29 @@ typedef struct Par {
     int64_t par;
 } Par;
 
+/* A built-in strategy's game on a seed, to recognise a game a strategy played. */
+typedef struct StratGame {
+    uint64_t seed;
+    int strategy;
+    Action *acts;
+    int *days;
+    int n;
+} StratGame;
+
 typedef struct Group {
     char *id, *hash, *title, *currency;
     int curve1[STAGE_COUNT], curve2[STAGE_COUNT];
+    int days_per_week;
     int64_t max_score;
     Par *pars;
     int npars, parcap;
+    StratGame *sg;
+    int nsg, sgcap;
     ReportTrainee **t;
     int n, cap;
+    int ranked;          /* the first `ranked` of t are ranked */
+    uint64_t class_seed;
+    int seed_tie;
 } Group;
 
 typedef struct Rejected {
@@ -122,6 +139,7 @@ static void trainee_free(ReportTrainee *t)
     if (!t)
         return;
     alloc_free(t->player);
+    alloc_free(t->player_key);
     alloc_free(t->file);
     alloc_free(t);
 }
@@ -140,6 +158,11 @@ void report_free(Report *r)
         alloc_free(gr->title);
         alloc_free(gr->currency);
         alloc_free(gr->pars);
+        for (int i = 0; i < gr->nsg; i++) {
+            alloc_free(gr->sg[i].acts);
+            alloc_free(gr->sg[i].days);
+        }
+        alloc_free(gr->sg);
     }
     alloc_free(r->groups);
     for (int i = 0; i < r->nrejected; i++) {
@@ -235,10 +258,42 @@ static void count_game(const Game *g, ReportTrainee *t)
 
 static int cmp_trainee(const ReportTrainee *x, const ReportTrainee *y)
 {
+    int fx = x->flags[0] != 0, fy = y->flags[0] != 0;
+    if (fx != fy)
+        return fx - fy; /* ranked games first */
+    if (fx) {           /* the others by player, then score */
+        int c = strcmp(x->player_key, y->player_key);
+        if (c)
+            return c;
+    }
     if (x->card.total != y->card.total)
         return x->card.total > y->card.total ? -1 : 1;
     int c = strcmp(x->player, y->player);
     return c ? c : strcmp(x->file, y->file);
+}
+
+static int cmp_trainee_q(const void *a, const void *b)
+{
+    return cmp_trainee(*(ReportTrainee *const *)a, *(ReportTrainee *const *)b);
+}
+
+/* Sorts a group (ranked first) and numbers the ranked games (equal scores share a rank). */
+static void rerank(Group *gr)
+{
+    if (gr->n > 1)
+        qsort(gr->t, (size_t)gr->n, sizeof *gr->t, cmp_trainee_q);
+    gr->ranked = 0;
+    for (int i = 0; i < gr->n; i++) {
+        ReportTrainee *t = gr->t[i];
+        if (t->flags[0]) {
+            t->rank = 0;
+            continue;
+        }
+        t->rank = i > 0 && gr->t[i - 1]->rank > 0 && t->card.total == gr->t[i - 1]->card.total
+                      ? gr->t[i - 1]->rank
+                      : i + 1;
+        gr->ranked++;
+    }
 }
 
 static Group *find_group(Report *r, const Scenario *s)
@@ -268,6 +323,7 @@ static Group *find_group(Report *r, const Scenario *s)
     memcpy(ng.curve1, w->curve_sales1, sizeof ng.curve1);
     memcpy(ng.curve2, w->curve_sales2, sizeof ng.curve2);
     ng.max_score = score_max(s);
+    ng.days_per_week = scenario_calendar(s)->days_per_week;
     if (!ng.id || !ng.hash || !ng.title || !ng.currency) {
         alloc_free(ng.id);
         alloc_free(ng.hash);
@@ -298,19 +354,109 @@ static int group_par(Group *gr, const Scenario *s, uint64_t seed, int64_t *par)
     return 0;
 }
 
+/* The built-in strategy k's game on seed (played once per group and seed). */
+static const StratGame *strat_game(Group *gr, const Scenario *s, uint64_t seed, int k)
+{
+    for (int i = 0; i < gr->nsg; i++)
+        if (gr->sg[i].seed == seed && gr->sg[i].strategy == k)
+            return &gr->sg[i];
+    if (grow(&gr->sg, &gr->sgcap, gr->nsg + 1, sizeof *gr->sg) != 0)
+        return NULL;
+    Game *g = game_new(s, seed);
+    if (!g)
+        return NULL;
+    (void)strategy_play(strategy_get(k), g, seed); /* an illegal move ends it: compared as far as it went */
+    StratGame sg = {seed, k, NULL, NULL, game_action_count(g)};
+    sg.acts = alloc_malloc((size_t)sg.n * sizeof *sg.acts + 1);
+    sg.days = alloc_malloc((size_t)sg.n * sizeof *sg.days + 1);
+    if (!sg.acts || !sg.days) {
+        alloc_free(sg.acts);
+        alloc_free(sg.days);
+        game_free(g);
+        return NULL;
+    }
+    for (int i = 0; i < sg.n; i++) {
+        sg.acts[i] = *game_action(g, i);
+        sg.days[i] = game_action_day(g, i);
+    }
+    game_free(g);
+    gr->sg[gr->nsg] = sg;
+    return &gr->sg[gr->nsg++];
+}
+
+static int same_action(const Action *a, const Action *b)
+{
+    return a->kind == b->kind && a->prospect == b->prospect && a->arg == b->arg;
+}
+
+/* Compares the game with every built-in strategy's game on its seed: same_as when it is
+ * one of them action for action, else like_weeks, the whole weeks from the first that are
+ * the same as one of them (the weeks a strategy played before a person took over). */
+static int compare_strategies(Group *gr, const Game *g, ReportTrainee *t)
+{
+    t->same_as = -1;
+    t->like_weeks = 0;
+    t->like_strategy = -1;
+    const Scenario *s = game_scenario(g);
+    int n = game_action_count(g);
+    int dpw = gr->days_per_week > 0 ? gr->days_per_week : 1;
+    for (int k = 0; k < strategy_count(); k++) {
+        const StratGame *sg = strat_game(gr, s, t->seed, k);
+        if (!sg)
+            return -1;
+        int l = 0;
+        while (l < n && l < sg->n && same_action(game_action(g, l), &sg->acts[l]) &&
+               game_action_day(g, l) == sg->days[l])
+            l++;
+        if (l == n && l == sg->n && game_over(g)) {
+            t->same_as = k;
+            return 0;
+        }
+        /* every day before the first difference is the strategy's whole day */
+        int d = 0;
+        if (l < n)
+            d = game_action_day(g, l);
+        if (l < sg->n && (d == 0 || sg->days[l] < d))
+            d = sg->days[l];
+        if (d == 0)
+            d = game_day(g);
+        int weeks = (d - 1) / dpw;
+        if (weeks > t->like_weeks) {
+            t->like_weeks = weeks;
+            t->like_strategy = k;
+        }
+    }
+    return 0;
+}
+
 int report_add(Report *r, const Game *g, const char *player, const char *file,
                const char **duplicate_of)
 {
-    if (!r || !g || r->total >= REPORT_MAX_TRAINEES)
+    ReportGame info = {player, file, 0, PLAYED_BY_PERSON, NULL, 0};
+    return report_add_game(r, g, &info, duplicate_of);
+}
+
+int report_add_game(Report *r, const Game *g, const ReportGame *info, const char **duplicate_of)
+{
+    if (!r || !g || !info || r->total >= REPORT_MAX_TRAINEES)
         return -1;
     ReportTrainee *t = alloc_calloc(1, sizeof *t);
     if (!t)
         return -1;
-    t->player = dup_str(player);
-    t->file = dup_str(file);
+    char key[RESULTS_MAX_PLAYER * 4 + 8];
+    report_player_key(info->player ? info->player : "", key, sizeof key);
+    t->player = dup_str(info->player);
+    t->player_key = dup_str(key);
+    t->file = dup_str(info->file);
     t->seed = game_seed(g);
     t->state_hash = game_state_hash(g);
-    if (!t->player || !t->file) {
+    t->started = info->started;
+    t->finished = game_over(g);
+    t->played_by = info->played_by;
+    if (info->strategy)
+        snprintf(t->strategy, sizeof t->strategy, "%s", info->strategy);
+    t->strategy_weeks = info->strategy_weeks;
+    if (!t->player || !t->player_key || !t->file) {
         trainee_free(t);
         return -1;
     }
@@ -323,7 +469,7 @@ int report_add(Report *r, const Game *g, const char *player, const char *file,
     for (int i = 0; i < gr->n; i++) {
         const ReportTrainee *o = gr->t[i];
         if (o->state_hash == t->state_hash && o->seed == t->seed &&
-            strcmp(o->player, t->player) == 0) {
+            strcmp(o->player_key, t->player_key) == 0) {
             if (duplicate_of)
                 *duplicate_of = o->file;
             trainee_free(t);
@@ -331,23 +477,221 @@ int report_add(Report *r, const Game *g, const char *player, const char *file,
         }
     }
     if (group_par(gr, game_scenario(g), t->seed, &t->par) != 0 ||
+        compare_strategies(gr, g, t) != 0 ||
         grow(&gr->t, &gr->cap, gr->n + 1, sizeof *gr->t) != 0) {
         trainee_free(t);
         return -1;
     }
     t->max_score = gr->max_score;
-    int at = gr->n;
-    while (at > 0 && cmp_trainee(t, gr->t[at - 1]) < 0)
-        at--;
-    memmove(&gr->t[at + 1], &gr->t[at], (size_t)(gr->n - at) * sizeof *gr->t);
-    gr->t[at] = t;
-    gr->n++;
+    gr->t[gr->n++] = t;
     r->total++;
-    for (int i = 0; i < gr->n; i++)
-        gr->t[i]->rank = i > 0 && gr->t[i]->card.total == gr->t[i - 1]->card.total
-                             ? gr->t[i - 1]->rank
-                             : i + 1;
+    rerank(gr);
     return 0;
+}
+
+/* Appends "; what" (or "what") to a game's flags. */
+static void add_flag(ReportTrainee *t, const char *what)
+{
+    size_t n = strlen(t->flags);
+    snprintf(t->flags + n, sizeof t->flags - n, "%s%s", n ? "; " : "", what);
+}
+
+static void flag_weeks(char *out, size_t cap, int weeks, const char *name)
+{
+    if (weeks <= 1)
+        snprintf(out, cap, "assisted:week 1 %s", name);
+    else
+        snprintf(out, cap, "assisted:weeks 1-%d %s", weeks, name);
+}
+
+/* 1 when a game was played (wholly or in part) by a strategy, as recorded or as seen. */
+static int by_strategy(const ReportTrainee *t)
+{
+    return t->played_by != PLAYED_BY_PERSON || t->same_as >= 0 || t->like_weeks > 0;
+}
+
+static void finish_group(Group *gr, const ReportOptions *o)
+{
+    for (int i = 0; i < gr->n; i++)
+        gr->t[i]->flags[0] = '\0';
+    /* the class's seed: given, else the commonest among people's finished games */
+    gr->seed_tie = 0;
+    if (o && o->has_seed) {
+        gr->class_seed = o->seed;
+    } else {
+        int best = 0;
+        int found = 0;
+        for (int pass = 0; pass < 2 && !found; pass++) {
+            for (int i = 0; i < gr->n; i++) {
+                const ReportTrainee *t = gr->t[i];
+                if (pass == 0 && (by_strategy(t) || !t->finished))
+                    continue;
+                int c = 0;
+                for (int j = 0; j < gr->n; j++) {
+                    const ReportTrainee *u = gr->t[j];
+                    if (u->seed == t->seed && (pass == 1 || (!by_strategy(u) && u->finished)))
+                        c++;
+                }
+                if (!found || c > best || (c == best && t->seed < gr->class_seed)) {
+                    if (found && c == best && t->seed != gr->class_seed)
+                        gr->seed_tie = 1;
+                    else if (c > best)
+                        gr->seed_tie = 0;
+                    best = c;
+                    gr->class_seed = t->seed;
+                    found = 1;
+                } else if (c == best && t->seed != gr->class_seed) {
+                    gr->seed_tie = 1;
+                }
+            }
+        }
+    }
+    char buf[96];
+    for (int i = 0; i < gr->n; i++) {
+        ReportTrainee *t = gr->t[i];
+        if (!t->finished)
+            add_flag(t, "unfinished");
+        if (t->played_by == PLAYED_BY_STRATEGY) {
+            snprintf(buf, sizeof buf, "strategy:%s", t->strategy);
+            add_flag(t, buf);
+        } else if (t->played_by == PLAYED_BY_ASSISTED) {
+            flag_weeks(buf, sizeof buf, t->strategy_weeks, t->strategy);
+            add_flag(t, buf);
+        }
+        if (t->same_as >= 0) {
+            const char *name = strategy_name(strategy_get(t->same_as));
+            if (!(t->played_by == PLAYED_BY_STRATEGY && strcmp(name, t->strategy) == 0)) {
+                snprintf(buf, sizeof buf, "same as %s", name);
+                add_flag(t, buf);
+            }
+        } else if (t->like_weeks > 0 && t->played_by == PLAYED_BY_PERSON) {
+            flag_weeks(buf, sizeof buf, t->like_weeks, strategy_name(strategy_get(t->like_strategy)));
+            add_flag(t, buf);
+        }
+        if (t->seed != gr->class_seed)
+            add_flag(t, "off-seed");
+    }
+    /* one ranked game per player: the others are attempts */
+    ReportAttempts mode = o ? o->attempts : REPORT_ATTEMPTS_BEST;
+    if (mode != REPORT_ATTEMPTS_ALL) {
+        for (int i = 0; i < gr->n; i++) {
+            ReportTrainee *t = gr->t[i];
+            if (t->flags[0] || !t->player_key[0])
+                continue;
+            int keep = 1;
+            for (int j = 0; j < gr->n && keep; j++) {
+                const ReportTrainee *u = gr->t[j];
+                if (j == i || u->flags[0] || strcmp(u->player_key, t->player_key) != 0)
+                    continue;
+                int better;
+                if (mode == REPORT_ATTEMPTS_FIRST)
+                    better = u->started < t->started ||
+                             (u->started == t->started && strcmp(u->file, t->file) < 0);
+                else
+                    better = u->card.total > t->card.total ||
+                             (u->card.total == t->card.total &&
+                              (u->started < t->started ||
+                               (u->started == t->started && strcmp(u->file, t->file) < 0)));
+                if (better)
+                    keep = 0;
+            }
+            if (!keep)
+                t->flags[sizeof t->flags - 1] = 1; /* marked; flagged below */
+        }
+        for (int i = 0; i < gr->n; i++) {
+            ReportTrainee *t = gr->t[i];
+            if (t->flags[sizeof t->flags - 1] == 1) {
+                t->flags[sizeof t->flags - 1] = '\0';
+                add_flag(t, "attempt");
+            }
+        }
+    }
+    rerank(gr);
+}
+
+void report_finish(Report *r, const ReportOptions *o)
+{
+    for (int g = 0; r && g < r->ngroups; g++)
+        finish_group(&r->groups[g], o);
+}
+
+/* The lower-case form of a code point for comparing names (a small, fixed table). */
+static uint32_t fold(uint32_t c)
+{
+    if (c >= 'A' && c <= 'Z')
+        return c + 32;
+    if ((c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3AB && c != 0x3A2) ||
+        (c >= 0x410 && c <= 0x42F))
+        return c + 32;
+    if (c >= 0x400 && c <= 0x40F)
+        return c + 80;
+    if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177))
+        return c | 1;
+    if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
+        return (c & 1) ? c + 1 : c;
+    return c;
+}
+
+static int is_space(uint32_t c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 ||
+           (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x3000;
+}
+
+static size_t put_utf8(char *out, uint32_t c)
+{
+    if (c < 0x80) {
+        out[0] = (char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        out[0] = (char)(0xC0 | (c >> 6));
+        out[1] = (char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        out[0] = (char)(0xE0 | (c >> 12));
+        out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (c >> 18));
+    out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+void report_player_key(const char *name, char *out, size_t cap)
+{
+    if (!cap)
+        return;
+    const unsigned char *p = (const unsigned char *)(name ? name : "");
+    size_t n = strlen((const char *)p), i = 0, o = 0;
+    int gap = 0;
+    while (i < n) {
+        uint32_t c;
+        int l = json_utf8_decode(p + i, n - i, &c);
+        if (l <= 0) {
+            c = 0xFFFD;
+            l = 1;
+        }
+        i += (size_t)l;
+        if (is_space(c)) {
+            gap = 1;
+            continue;
+        }
+        char enc[4];
+        size_t k = put_utf8(enc, fold(c));
+        if (o + (gap && o ? 1 : 0) + k + 1 > cap)
+            break;
+        if (gap && o)
+            out[o++] = ' ';
+        gap = 0;
+        memcpy(out + o, enc, k);
+        o += k;
+    }
+    out[o] = '\0';
 }
 
 int report_group_count(const Report *r)
@@ -384,6 +728,12 @@ int report_trainee_count(const Report *r, int g)
     return gr ? gr->n : 0;
 }
 
+int report_ranked_count(const Report *r, int g)
+{
+    const Group *gr = group_at(r, g);
+    return gr ? gr->ranked : 0;
+}
+
 const ReportTrainee *report_trainee(const Report *r, int g, int i)
 {
     const Group *gr = group_at(r, g);
@@ -403,6 +753,14 @@ const char *report_rejected(const Report *r, int i)
 const char *report_rejected_why(const Report *r, int i)
 {
     return r && i >= 0 && i < r->nrejected ? r->rejected[i].why : NULL;
+}
+
+/* What the floor at 0 added to a score: the total less the sum of its components. */
+static int64_t floor_points(const ScoreCard *c)
+{
+    int64_t sum = c->points[SCORE_RESULTS] + c->points[SCORE_PROCESS] +
+                  c->points[SCORE_EFFICIENCY] - c->points[SCORE_PENALTIES];
+    return c->total > sum ? c->total - sum : 0;
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -432,8 +790,11 @@ void report_summary(const Report *r, int g, ReportSummary *out)
     memcpy(out->curve_sales2, gr->curve2, sizeof out->curve_sales2);
     out->max_possible = gr->max_score;
     out->par = -1;
-    int n = gr->n;
+    out->class_seed = gr->class_seed;
+    out->seed_tie = gr->seed_tie;
+    int n = gr->ranked;
     out->trainees = n;
+    out->not_ranked = gr->n - gr->ranked;
     if (n == 0)
         return;
     double *scores = alloc_malloc((size_t)n * sizeof *scores);
@@ -450,6 +811,7 @@ void report_summary(const Report *r, int g, ReportSummary *out)
         out->frontload_mean += (double)t->card.frontload_pct / n;
         for (int c = 0; c < SCORE_COMPONENT_COUNT; c++)
             out->points_mean[c] += (double)t->card.points[c] / n;
+        out->floor_mean += (double)floor_points(&t->card) / n;
         out->score_mean += (double)t->card.total / n;
         out->attainment_mean_pct += t->card.attainment_bp / 100.0 / n;
         out->deals_won += t->card.deals_won;
@@ -515,7 +877,7 @@ static int utf8_next(const unsigned char *s, size_t n, long *cp)
 /* 1 for a code point that should not reach a terminal or an HTML page. */
 static int is_control(long cp)
 {
-    return cp < 0 || cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
+    return cp < 0 || diag_is_unsafe_char((unsigned long)cp);
 }
 
 /* Appends s for a terminal: control characters and invalid bytes become '?', cut to at
@@ -586,17 +948,33 @@ static void buf_html(StrBuf *b, const char *s, int max)
  * starting with = + - @ is prefixed with ' so a spreadsheet shows it as text. */
 static void buf_csv(StrBuf *b, const char *s)
 {
-    int formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@';
-    if (!formula && !strpbrk(s, ",\"\r\n")) {
-        strbuf_puts(b, s);
-        return;
+    /* control and invisible characters become U+FFFD: the CSV may be printed (--csv -) */
+    StrBuf clean = {0};
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        long cp;
+        int l = utf8_next(p + i, n - i, &cp);
+        if (is_control(cp) && cp != '\n' && cp != '\r')
+            strbuf_puts(&clean, "\xEF\xBF\xBD");
+        else
+            strbuf_add(&clean, s + i, (size_t)l);
+        i += (size_t)l;
     }
-    strbuf_puts(b, "\"");
-    if (formula)
-        strbuf_puts(b, "'");
-    for (const char *p = s; *p; p++)
-        strbuf_add(b, *p == '"' ? "\"\"" : p, *p == '"' ? 2 : 1);
-    strbuf_puts(b, "\"");
+    char *c = strbuf_done(&clean);
+    const char *t = c ? c : "";
+    int formula = t[0] == '=' || t[0] == '+' || t[0] == '-' || t[0] == '@';
+    if (!formula && !strpbrk(t, ",\"\r\n")) {
+        strbuf_puts(b, t);
+    } else {
+        strbuf_puts(b, "\"");
+        if (formula)
+            strbuf_puts(b, "'");
+        for (const char *q = t; *q; q++)
+            strbuf_add(b, *q == '"' ? "\"\"" : q, *q == '"' ? 2 : 1);
+        strbuf_puts(b, "\"");
+    }
+    alloc_free(c);
 }
 
 /* "1,234,567" */
@@ -642,6 +1020,36 @@ static const char *display_name(const ReportTrainee *t)
 
 /* ------------------------------------------------------------------ text */
 
+/* "1 trainee", "2 trainees" */
+static const char *plural(int n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}
+
+/* Code points of s (invalid bytes count one each). */
+static int text_width(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s);
+    int k = 0;
+    for (size_t i = 0; i < n; k++) {
+        long cp;
+        i += (size_t)utf8_next(p + i, n - i, &cp);
+    }
+    return k;
+}
+
+/* "results 120, process 80, efficiency 40, penalties -30, floor +0": signed components. */
+static void fmt_signed(char *out, size_t cap, double v, int negative)
+{
+    char n[64];
+    fmt_num(n, sizeof n, v < 0 ? -v : v);
+    if (strcmp(n, "0") == 0)
+        snprintf(out, cap, "0");
+    else
+        snprintf(out, cap, "%s%s", negative ? "-" : "+", n);
+}
+
 char *report_text(const Report *r)
 {
     StrBuf b = {0};
@@ -656,32 +1064,70 @@ char *report_text(const Report *r)
         buf_cell(&b, gr->title, 60, 0);
         while (b.len > 0 && b.s[b.len - 1] == ' ')
             b.s[--b.len] = '\0';
-        strbuf_printf(&b, " (%s), %d trainee%s", gr->id, s.trainees, s.trainees == 1 ? "" : "s");
+        strbuf_puts(&b, " (");
+        buf_cell(&b, gr->id, 40, 0);
+        while (b.len > 0 && b.s[b.len - 1] == ' ')
+            b.s[--b.len] = '\0';
+        strbuf_printf(&b, "), %d %s", s.trainees, plural(s.trainees, "trainee", "trainees"));
         fmt_int(n2, sizeof n2, s.max_possible);
-        if (s.seeds == 1) {
-            fmt_int(n1, sizeof n1, s.par);
-            strbuf_printf(&b, ", seed %llu: par %s, at most %s points\n\n",
-                          (unsigned long long)gr->t[0]->seed, n1, n2);
+        if (s.trainees > 0) {
+            fmt_int(n1, sizeof n1, gr->t[0]->par);
+            strbuf_printf(&b, ", seed %llu: par %s, at most %s points\n",
+                          (unsigned long long)s.class_seed, n1, n2);
         } else {
-            strbuf_printf(&b, ", %d different seeds: the games are not the same game (par "
-                          "per seed below, at most %s points)\n\n", s.seeds, n2);
+            strbuf_printf(&b, ", seed %llu: at most %s points\n",
+                          (unsigned long long)s.class_seed, n2);
         }
+        if (s.seed_tie)
+            strbuf_printf(&b, "(other seeds were played as often: seed %llu is ranked; choose "
+                          "with --seed N)\n", (unsigned long long)s.class_seed);
+        strbuf_puts(&b, "\n");
 
-        strbuf_puts(&b, "rank  player                score     max     par     revenue  quota  deals  "
-                    "buyer-asked  front-loading\n");
+        int wname = 20;
         for (int i = 0; i < gr->n; i++) {
+            int w = text_width(display_name(gr->t[i]));
+            if (w > wname)
+                wname = w > RESULTS_MAX_PLAYER ? RESULTS_MAX_PLAYER : w;
+        }
+        strbuf_puts(&b, "rank  ");
+        buf_cell(&b, "player", wname, 0);
+        strbuf_puts(&b, "  score     max     par     revenue  quota  deals  buyer-asked  "
+                        "front-loading\n");
+        for (int i = 0; i < gr->ranked; i++) {
             const ReportTrainee *t = gr->t[i];
             fmt_int(n1, sizeof n1, t->card.revenue);
             fmt_int(n2, sizeof n2, t->max_score);
             fmt_int(n3, sizeof n3, t->par);
             strbuf_printf(&b, "%4d  ", t->rank);
-            buf_cell(&b, display_name(t), 20, 0);
+            buf_cell(&b, display_name(t), wname, 0);
             strbuf_printf(&b, "  %5lld  %6s  %6s  %10s  %4d%%  %5d  %11d  %12d%%\n",
                           (long long)t->card.total, n2, n3, n1, t->card.attainment_bp / 100,
                           t->card.deals_won, t->card.buyer_initiated, t->card.frontload_pct);
         }
+        if (gr->ranked == 0)
+            strbuf_puts(&b, "   -  nobody is ranked\n");
         strbuf_puts(&b, "(max: the most points a game of this scenario can score; par: what the "
                     "Sales 2.0 strategy scores on the seed)\n");
+        if (gr->n > gr->ranked) {
+            strbuf_printf(&b, "\nNot ranked (%d %s)\n", gr->n - gr->ranked,
+                          plural(gr->n - gr->ranked, "game", "games"));
+            strbuf_puts(&b, "      ");
+            buf_cell(&b, "player", wname, 0);
+            strbuf_puts(&b, "  score  seed        why\n");
+            for (int i = gr->ranked; i < gr->n; i++) {
+                const ReportTrainee *t = gr->t[i];
+                strbuf_puts(&b, "      ");
+                buf_cell(&b, display_name(t), wname, 0);
+                strbuf_printf(&b, "  %5lld  %-10llu  ", (long long)t->card.total,
+                              (unsigned long long)t->seed);
+                buf_cell(&b, t->flags, (int)sizeof t->flags, 0);
+                while (b.len > 0 && b.s[b.len - 1] == ' ')
+                    b.s[--b.len] = '\0';
+                strbuf_puts(&b, "\n");
+            }
+        }
+        if (s.trainees == 0)
+            continue;
 
         strbuf_puts(&b, "\nEffort by stage (share of time)  Prepare  Prospect  Progress  Close\n");
         strbuf_printf(&b, "  class mean                      %6d%%  %7d%%  %7d%%  %4d%%\n",
@@ -706,16 +1152,23 @@ char *report_text(const Report *r)
         fmt_num(n1, sizeof n1, s.points_mean[SCORE_RESULTS]);
         fmt_num(n2, sizeof n2, s.points_mean[SCORE_PROCESS]);
         fmt_num(n3, sizeof n3, s.points_mean[SCORE_EFFICIENCY]);
-        fmt_num(n4, sizeof n4, s.points_mean[SCORE_PENALTIES]);
-        strbuf_printf(&b, "Mean components: results %s, process %s, efficiency %s, penalties -%s\n",
+        fmt_signed(n4, sizeof n4, s.points_mean[SCORE_PENALTIES], 1);
+        strbuf_printf(&b, "Mean components: results %s, process %s, efficiency %s, penalties %s",
                    n1, n2, n3, n4);
+        if (s.floor_mean > 0.05) {
+            fmt_signed(n1, sizeof n1, s.floor_mean, 0);
+            strbuf_printf(&b, ", floor at 0 %s", n1);
+        }
+        fmt_num(n1, sizeof n1, s.score_mean);
+        strbuf_printf(&b, " (= mean score %s)\n", n1);
         fmt_num(n1, sizeof n1, s.attainment_mean_pct);
-        strbuf_printf(&b, "Mean quota attainment %s%%; %d deal%s won, %d%% of them asked for by the "
+        strbuf_printf(&b, "Mean quota attainment %s%%; %d %s won, %d%% of them asked for by the "
                        "buyer\n",
-                   n1, s.deals_won, s.deals_won == 1 ? "" : "s",
+                   n1, s.deals_won, plural(s.deals_won, "deal", "deals"),
                    pct(s.buyer_initiated_share));
 
-        strbuf_printf(&b, "\nChannel use (%d touches)\n", s.touches_total);
+        strbuf_printf(&b, "\nChannel use (%d %s)\n", s.touches_total,
+                      plural(s.touches_total, "touch", "touches"));
         for (int c = 0; c < CHANNEL_COUNT; c++) {
             strbuf_puts(&b, "  ");
             buf_cell(&b, channel_label((Channel)c), 12, 0);
@@ -733,14 +1186,26 @@ char *report_text(const Report *r)
             any = 1;
             strbuf_puts(&b, "  ");
             buf_cell(&b, report_mistake_label(m), 50, 0);
-            strbuf_printf(&b, "  %d of %d trainees, %d in all\n", s.mistake_trainees[m], s.trainees,
-                       s.mistake_total[m]);
+            strbuf_printf(&b, "  %d of %d %s, %d in all\n", s.mistake_trainees[m], s.trainees,
+                          plural(s.trainees, "trainee", "trainees"), s.mistake_total[m]);
         }
         if (!any)
             strbuf_puts(&b, "  none\n");
     }
     if (report_group_count(r) == 0)
         strbuf_puts(&b, "no verified results\n");
+    int nrej = report_rejected_count(r);
+    if (nrej > 0) {
+        strbuf_printf(&b, "\nLeft out (%d %s: see the errors above)\n", nrej,
+                      plural(nrej, "file", "files"));
+        for (int i = 0; i < nrej; i++) {
+            strbuf_puts(&b, "  ");
+            buf_cell(&b, report_rejected(r, i), 300, 0);
+            while (b.len > 0 && b.s[b.len - 1] == ' ')
+                b.s[--b.len] = '\0';
+            strbuf_puts(&b, "\n");
+        }
+    }
     return strbuf_done(&b);
 }
 
@@ -749,11 +1214,14 @@ char *report_text(const Report *r)
 char *report_csv(const Report *r)
 {
     StrBuf b = {0};
-    strbuf_puts(&b, "rank,player,scenario,score,results,process,efficiency,penalties,revenue,quota,"
-                "attainment_pct,deals_won,deals_lost,deals_no_decision,buyer_initiated,"
-                "frontload_pct,personalisation_pct,breadth_pct,close_minutes_per_win");
+    strbuf_puts(&b, "rank,player,flags,scenario,score,results,process,efficiency,penalties,floor,"
+                "revenue,quota,attainment_pct,deals_won,deals_lost,deals_no_decision,"
+                "buyer_initiated,frontload_pct,personalisation_pct,breadth_pct,"
+                "close_minutes_per_win");
+    /* the mistakes, but for no_decision: it is deals_no_decision above */
     for (int m = 0; m < MISTAKE_COUNT; m++)
-        strbuf_printf(&b, ",%s", report_mistake_name((ReportMistake)m));
+        if (m != MISTAKE_NO_DECISION)
+            strbuf_printf(&b, ",%s", report_mistake_name((ReportMistake)m));
     for (int s = 0; s < STAGE_COUNT; s++)
         strbuf_printf(&b, ",effort_%s_pct", stage_name((Stage)s));
     for (int c = 0; c < CHANNEL_COUNT; c++)
@@ -764,28 +1232,36 @@ char *report_csv(const Report *r)
         for (int i = 0; i < gr->n; i++) {
             const ReportTrainee *t = gr->t[i];
             const ScoreCard *c = &t->card;
-            strbuf_printf(&b, "%d,", t->rank);
+            if (t->rank > 0)
+                strbuf_printf(&b, "%d", t->rank);
+            strbuf_puts(&b, ",");
             buf_csv(&b, t->player);
             strbuf_puts(&b, ",");
+            buf_csv(&b, t->flags);
+            strbuf_puts(&b, ",");
             buf_csv(&b, gr->id);
-            strbuf_printf(&b, ",%lld,%lld,%lld,%lld,%lld,%lld,%lld,%d.%02d,%d,%d,%d,%d,%d,%d,%d,%d",
+            strbuf_printf(&b, ",%lld,%lld,%lld,%lld,%lld,%lld,%lld,%lld,%d.%02d,%d,%d,%d,%d,%d,%d,"
+                          "%d,%d",
                        (long long)c->total, (long long)c->points[SCORE_RESULTS],
                        (long long)c->points[SCORE_PROCESS],
                        (long long)c->points[SCORE_EFFICIENCY],
-                       (long long)c->points[SCORE_PENALTIES], (long long)c->revenue,
+                       -(long long)c->points[SCORE_PENALTIES], (long long)floor_points(c),
+                       (long long)c->revenue,
                        (long long)c->quota, c->attainment_bp / 100, c->attainment_bp % 100,
                        c->deals_won, c->deals_lost, c->deals_no_decision, c->buyer_initiated,
                        c->frontload_pct, c->personalisation_pct, c->breadth_pct,
                        c->close_minutes_per_win);
             for (int m = 0; m < MISTAKE_COUNT; m++)
-                strbuf_printf(&b, ",%d", t->mistakes[m]);
+                if (m != MISTAKE_NO_DECISION)
+                    strbuf_printf(&b, ",%d", t->mistakes[m]);
             for (int s = 0; s < STAGE_COUNT; s++)
                 strbuf_printf(&b, ",%d.%02d", c->effort_share_bp[s] / 100,
                            c->effort_share_bp[s] % 100);
             for (int ch = 0; ch < CHANNEL_COUNT; ch++)
                 strbuf_printf(&b, ",%d", t->touches[ch]);
-            strbuf_printf(&b, ",%d,%llu,%s,", t->touches_total, (unsigned long long)t->seed,
-                       gr->hash);
+            strbuf_printf(&b, ",%d,%llu,", t->touches_total, (unsigned long long)t->seed);
+            buf_csv(&b, gr->hash);
+            strbuf_puts(&b, ",");
             buf_csv(&b, t->file);
             strbuf_printf(&b, ",%lld,%lld\r\n", (long long)t->par, (long long)t->max_score);
         }
@@ -806,30 +1282,34 @@ static const char HTML_HEAD[] =
     "<title>Upfront class report</title>\n<style>\n"
     ":root{--ink:#111;--muted:#444;--rule:#bbb;--faint:#e6e6e6}\n"
     "*{box-sizing:border-box}\n"
-    "body{margin:0;padding:32px 48px;font-family:\"DejaVu Sans\",\"Liberation Sans\",Arial,"
+    "html{scroll-behavior:smooth}\n"
+    "body{margin:0;padding:24px 40px;font-family:\"DejaVu Sans\",\"Liberation Sans\",Arial,"
     "Helvetica,sans-serif;font-size:22px;line-height:1.4;color:var(--ink);background:#fff}\n"
-    "main{max-width:1280px;margin:0 auto}\n"
+    "main{max-width:1880px;margin:0 auto}\n"
     "h1{font-size:40px;margin:0 0 8px}\n"
-    "h2{font-size:32px;margin:48px 0 8px;padding-bottom:4px;border-bottom:3px solid var(--ink)}\n"
-    "h3{font-size:26px;margin:32px 0 8px}\n"
+    "h2{font-size:30px;margin:32px 0 8px;padding-bottom:4px;border-bottom:3px solid var(--ink)}\n"
+    "h3{font-size:26px;margin:24px 0 8px}\n"
     "p{margin:8px 0}\n.lead{font-size:24px;color:var(--muted)}\n"
+    "nav.toc{margin:12px 0 4px;font-size:20px}\nnav.toc a{color:#0b4f8a;margin-right:20px;"
+    "white-space:nowrap}\n"
     "table{border-collapse:collapse;width:100%;margin:8px 0 16px}\n"
     "th,td{padding:8px 12px;border-bottom:1px solid var(--rule);text-align:left;"
     "vertical-align:top}\n"
     "th{font-size:18px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);"
     "border-bottom:2px solid var(--ink)}\n"
     "td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
-    "tr.top td{font-weight:bold}\ntd.who{white-space:nowrap}\n"
-    "td.hint{color:var(--muted);font-size:20px}\n"
+    "tr.top td{font-weight:bold}\ntd.who{overflow-wrap:anywhere;min-width:12em}\n"
+    "td.hint,td.why,td.file{color:var(--muted);font-size:20px}\ntd.file{overflow-wrap:anywhere}\n"
     "figure{margin:16px 0 24px}\nfigcaption{color:var(--muted);font-size:20px;margin-top:4px}\n"
     "svg{display:block;width:100%;height:auto}\n"
     "svg text{font-family:\"DejaVu Sans\",\"Liberation Sans\",Arial,sans-serif;fill:#111}\n"
     ".warn{border-left:8px solid #D55E00;padding:8px 16px;background:#fff4ec}\n"
-    ".grid2{display:grid;grid-template-columns:1fr 1fr;gap:32px}\n"
-    "@media (max-width:900px){.grid2{grid-template-columns:1fr}}\n"
+    ".pair{display:grid;grid-template-columns:1fr;gap:0 48px}\n"
+    "@media (min-width:1600px){.pair{grid-template-columns:1fr 1fr}}\n"
     "@media print{body{padding:0;font-size:11pt}h1{font-size:20pt}h2{font-size:16pt;"
-    "margin-top:16pt}h3{font-size:13pt}th{font-size:9pt}td.hint,figcaption{font-size:10pt}"
-    ".lead{font-size:12pt}section,figure,table{break-inside:avoid}"
+    "margin-top:16pt}h3{font-size:13pt}th{font-size:9pt}td.hint,td.why,td.file,figcaption"
+    "{font-size:10pt}.lead{font-size:12pt}nav.toc{display:none}.pair{display:block}"
+    "section,figure,table{break-inside:avoid}"
     ".group{break-before:page}.group:first-of-type{break-before:auto}"
     "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n"
     "</style>\n</head>\n<body>\n<main>\n";
@@ -897,10 +1377,10 @@ static void svg_effort(StrBuf *b, const ReportSummary *s)
         strbuf_puts(b, "\n");
     }
     /* legend */
-    strbuf_printf(b, "<rect x=\"%d\" y=\"14\" width=\"28\" height=\"28\" fill=\"%s\"/>"
-                  "<rect x=\"%d\" y=\"14\" width=\"28\" height=\"28\" fill=\"%s\"/>"
-                  "<text x=\"%d\" y=\"36\" font-size=\"22\">Class mean</text>",
-               L, STAGE_COLOUR[0], L + 30, STAGE_COLOUR[1], L + 68);
+    for (int i = 0; i < STAGE_COUNT; i++) /* one swatch per stage, as the bars */
+        strbuf_printf(b, "<rect x=\"%d\" y=\"14\" width=\"14\" height=\"28\" fill=\"%s\"/>",
+                      L + i * 15, STAGE_COLOUR[i]);
+    strbuf_printf(b, "<text x=\"%d\" y=\"36\" font-size=\"22\">Class mean</text>", L + 68);
     strbuf_printf(b, "<line x1=\"%d\" y1=\"28\" x2=\"%d\" y2=\"28\" stroke=\"#000\" "
                   "stroke-width=\"5\"/><circle cx=\"%d\" cy=\"28\" r=\"9\" fill=\"#000\"/>"
                   "<text x=\"%d\" y=\"36\" font-size=\"22\">Sales 2.0</text>",
@@ -913,10 +1393,11 @@ static void svg_effort(StrBuf *b, const ReportSummary *s)
     strbuf_puts(b, "</svg>\n");
 }
 
-/* The score distribution: a box (p25..p75, median) with whiskers and a dot per trainee. */
-static void svg_distribution(StrBuf *b, const Group *gr, const ReportSummary *s)
+/* The score distribution: every trainee a dot (stacked so that no dot hides another),
+ * over a box (p25..p75, median) with whiskers. */
+static void svg_distribution(StrBuf *b, const Group *gr, const ReportSummary *s, int g)
 {
-    const int W = 960, H = 230, L = 40, R = 920;
+    const int W = 960, L = 40, R = 920, DOT = 20;
     double lo = s->score_min < 0 ? s->score_min : 0;
     double hi = s->score_max;
     int step = 50;
@@ -926,49 +1407,74 @@ static void svg_distribution(StrBuf *b, const Group *gr, const ReportSummary *s)
     if (top <= lo)
         top = lo + step;
 #define SX(v) (L + (R - L) * ((v) - lo) / (top - lo))
-    strbuf_printf(b, "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"dist-t\">"
-                  "<title id=\"dist-t\">Score distribution</title>\n", W, H);
-    for (double v = lo; v <= top + 0.5; v += step) {
-        strbuf_printf(b, "<line x1=\"%.1f\" y1=\"40\" x2=\"%.1f\" y2=\"170\" stroke=\"#dddddd\"/>"
-                      "<text x=\"%.1f\" y=\"204\" font-size=\"20\" text-anchor=\"middle\">%.0f"
-                      "</text>", SX(v), SX(v), SX(v), v);
+    /* each dot goes to the lowest row where it overlaps no dot already placed */
+    int n = gr->ranked;
+    int *row = alloc_calloc((size_t)n + 1, sizeof *row);
+    int rows = 1;
+    for (int i = 0; row && i < n; i++) {
+        double x = SX((double)gr->t[i]->card.total);
+        for (int k = 0;; k++) {
+            int clash = 0;
+            for (int j = 0; j < i && !clash; j++) {
+                double dx = SX((double)gr->t[j]->card.total) - x;
+                clash = row[j] == k && dx < DOT && dx > -DOT;
+            }
+            if (!clash) {
+                row[i] = k;
+                break;
+            }
+        }
+        if (row[i] + 1 > rows)
+            rows = row[i] + 1;
     }
-    strbuf_printf(b, "\n<line x1=\"%d\" y1=\"170\" x2=\"%d\" y2=\"170\" stroke=\"#111\" "
-                  "stroke-width=\"2\"/>", L, R);
-    strbuf_printf(b, "<line x1=\"%.1f\" y1=\"125\" x2=\"%.1f\" y2=\"125\" stroke=\"#111\" "
-                  "stroke-width=\"3\"/>", SX(s->score_min), SX(s->score_max));
-    strbuf_printf(b, "<line x1=\"%.1f\" y1=\"105\" x2=\"%.1f\" y2=\"145\" stroke=\"#111\" "
-                  "stroke-width=\"3\"/><line x1=\"%.1f\" y1=\"105\" x2=\"%.1f\" y2=\"145\" "
+    int dots_h = rows * DOT + 16;
+    int box_t = dots_h + 20; /* the box below the dots */
+    int axis = box_t + 70, H = axis + 40;
+    strbuf_printf(b, "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"dist-t%d\">"
+                  "<title id=\"dist-t%d\">Score distribution</title>\n", W, H, g, g);
+    for (double v = lo; v <= top + 0.5; v += step) {
+        strbuf_printf(b, "<line x1=\"%.1f\" y1=\"8\" x2=\"%.1f\" y2=\"%d\" stroke=\"#dddddd\"/>"
+                      "<text x=\"%.1f\" y=\"%d\" font-size=\"20\" text-anchor=\"middle\">%.0f"
+                      "</text>", SX(v), SX(v), axis, SX(v), axis + 30, v);
+    }
+    strbuf_printf(b, "\n<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#111\" "
+                  "stroke-width=\"2\"/>", L, axis, R, axis);
+    int mid = box_t + 25;
+    strbuf_printf(b, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#111\" "
+                  "stroke-width=\"3\"/>", SX(s->score_min), mid, SX(s->score_max), mid);
+    strbuf_printf(b, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#111\" "
+                  "stroke-width=\"3\"/><line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" "
                   "stroke=\"#111\" stroke-width=\"3\"/>",
-               SX(s->score_min), SX(s->score_min), SX(s->score_max), SX(s->score_max));
-    strbuf_printf(b, "<rect x=\"%.1f\" y=\"100\" width=\"%.1f\" height=\"50\" fill=\"#e8e8e8\" "
-                  "stroke=\"#111\" stroke-width=\"3\"/>", SX(s->score_p25),
+               SX(s->score_min), box_t + 5, SX(s->score_min), box_t + 45, SX(s->score_max),
+               box_t + 5, SX(s->score_max), box_t + 45);
+    strbuf_printf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"50\" fill=\"#e8e8e8\" "
+                  "stroke=\"#111\" stroke-width=\"3\"/>", SX(s->score_p25), box_t,
                SX(s->score_p75) - SX(s->score_p25));
-    strbuf_printf(b, "<line x1=\"%.1f\" y1=\"96\" x2=\"%.1f\" y2=\"154\" stroke=\"#111\" "
-                  "stroke-width=\"7\"/>\n", SX(s->score_median), SX(s->score_median));
-    for (int i = 0; i < gr->n; i++) {
+    strbuf_printf(b, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#111\" "
+                  "stroke-width=\"7\"/>\n", SX(s->score_median), box_t - 4, SX(s->score_median),
+                  box_t + 54);
+    for (int i = 0; i < n; i++) {
         double v = (double)gr->t[i]->card.total;
-        int same = 0;
-        for (int j = 0; j < i; j++)
-            if ((double)gr->t[j]->card.total > v - (top - lo) / 80)
-                same++;
+        int y = dots_h - 8 - (row ? row[i] : 0) * DOT - DOT / 2;
         strbuf_printf(b, "<circle cx=\"%.1f\" cy=\"%d\" r=\"9\" fill=\"%s\" stroke=\"#fff\" "
-                      "stroke-width=\"2\"><title>",
-                   SX(v), 76 - (same % 4) * 14, STAGE_COLOUR[0]);
+                      "stroke-width=\"2\"><title>", SX(v), y, STAGE_COLOUR[0]);
         buf_html(b, display_name(gr->t[i]), 0);
         strbuf_printf(b, ": %lld</title></circle>", (long long)gr->t[i]->card.total);
     }
+    alloc_free(row);
 #undef SX
     strbuf_puts(b, "\n</svg>\n");
 }
 
-/* Score components stacked per trainee; penalties to the left of zero. */
-static void svg_components(StrBuf *b, const Group *gr)
+/* Score components per trainee, each on a row under the trainee's whole name: results,
+ * process and efficiency to the right of zero, penalties to the left. */
+static void svg_components(StrBuf *b, const Group *gr, int g)
 {
-    const int W = 960, L = 250, R = 880, ROW = 40, T = 60;
-    int H = T + gr->n * ROW + 20;
+    const int W = 960, L = 20, R = 860, ROW = 62, T = 60;
+    int n = gr->ranked;
+    int H = T + n * ROW + 20;
     double pos_max = 1, pen_max = 0;
-    for (int i = 0; i < gr->n; i++) {
+    for (int i = 0; i < n; i++) {
         const ScoreCard *c = &gr->t[i]->card;
         double p = (double)(c->points[SCORE_RESULTS] + c->points[SCORE_PROCESS] +
                             c->points[SCORE_EFFICIENCY]);
@@ -979,42 +1485,45 @@ static void svg_components(StrBuf *b, const Group *gr)
     }
     double scale = (R - L) / (pos_max + pen_max);
     double zero = L + pen_max * scale;
-    strbuf_printf(b, "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"comp-t\">"
-                  "<title id=\"comp-t\">Score components per trainee</title>\n", W, H);
+    strbuf_printf(b, "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"comp-t%d\">"
+                  "<title id=\"comp-t%d\">Score components per trainee</title>\n", W, H, g, g);
     static const char *const names[SCORE_COMPONENT_COUNT] = {"Results", "Process", "Efficiency",
-                                                            "Penalties"};
+                                                            "Penalties (\xE2\x88\x92)"};
     int lx = 10;
     for (int c = 0; c < SCORE_COMPONENT_COUNT; c++) {
         strbuf_printf(b, "<rect x=\"%d\" y=\"12\" width=\"28\" height=\"28\" fill=\"%s\" "
                       "stroke=\"#444\"/><text x=\"%d\" y=\"34\" font-size=\"22\">%s</text>",
                    lx, COMPONENT_COLOUR[c], lx + 36, names[c]);
-        lx += 36 + (int)strlen(names[c]) * 14 + 40;
+        lx += 36 + text_width(names[c]) * 14 + 40;
     }
     strbuf_puts(b, "\n");
-    for (int i = 0; i < gr->n; i++) {
+    for (int i = 0; i < n; i++) {
         const ReportTrainee *t = gr->t[i];
         const ScoreCard *c = &t->card;
         int y = T + i * ROW;
-        strbuf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"20\" text-anchor=\"end\">", L - 12,
-                   y + 26);
-        buf_html(b, display_name(t), 20);
+        strbuf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"19\">%d. ", L, y + 18, t->rank);
+        buf_html(b, display_name(t), 0);
         strbuf_puts(b, "</text>");
         double x = zero;
         for (int k = 0; k < SCORE_PENALTIES; k++) {
             double w = (double)c->points[k] * scale;
             if (w > 0)
-                strbuf_printf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"30\" "
-                              "fill=\"%s\" stroke=\"#444\" stroke-width=\"1\"/>",
-                           x, y + 4, w, COMPONENT_COLOUR[k]);
+                strbuf_printf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"28\" "
+                              "fill=\"%s\" stroke=\"#444\" stroke-width=\"1\"><title>%s %lld"
+                              "</title></rect>", x, y + 26, w, COMPONENT_COLOUR[k], names[k],
+                              (long long)c->points[k]);
             x += w;
         }
         double pw = (double)c->points[SCORE_PENALTIES] * scale;
         if (pw > 0)
-            strbuf_printf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"30\" fill=\"%s\" "
-                          "stroke=\"#444\" stroke-width=\"1\"/>",
-                       zero - pw, y + 4, pw, COMPONENT_COLOUR[SCORE_PENALTIES]);
-        strbuf_printf(b, "<text x=\"%.1f\" y=\"%d\" font-size=\"20\" font-weight=\"bold\">%lld"
-                      "</text>\n", x + 8, y + 26, (long long)c->total);
+            strbuf_printf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"28\" fill=\"%s\" "
+                          "stroke=\"#444\" stroke-width=\"1\"><title>Penalties \xE2\x88\x92%lld"
+                          "</title></rect>", zero - pw, y + 26, pw,
+                          COMPONENT_COLOUR[SCORE_PENALTIES], (long long)c->points[SCORE_PENALTIES]);
+        int64_t fl = floor_points(c);
+        strbuf_printf(b, "<text x=\"%.1f\" y=\"%d\" font-size=\"20\" font-weight=\"bold\">%lld%s"
+                      "</text>\n", x + 8, y + 47, (long long)c->total,
+                      fl > 0 ? " (floored at 0)" : "");
     }
     strbuf_printf(b, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#111\" "
                   "stroke-width=\"2\"/>\n", zero, T - 4, zero, H - 12);
@@ -1047,123 +1556,191 @@ static void svg_channels(StrBuf *b, const ReportSummary *s)
     strbuf_puts(b, "</svg>\n");
 }
 
+static void html_flags_table(StrBuf *b, const Group *gr)
+{
+    strbuf_puts(b, "<table>\n<thead><tr><th>Player</th><th class=\"n\">Score</th>"
+                   "<th class=\"n\">Seed</th><th>Why it is not ranked</th><th>File</th></tr>"
+                   "</thead>\n<tbody>\n");
+    for (int i = gr->ranked; i < gr->n; i++) {
+        const ReportTrainee *t = gr->t[i];
+        strbuf_puts(b, "<tr><td class=\"who\">");
+        buf_html(b, display_name(t), 0);
+        strbuf_printf(b, "</td><td class=\"n\">%lld</td><td class=\"n\">%llu</td>"
+                      "<td class=\"why\">", (long long)t->card.total, (unsigned long long)t->seed);
+        buf_html(b, t->flags, 0);
+        strbuf_puts(b, "</td><td class=\"file\">");
+        buf_html(b, t->file, 0);
+        strbuf_puts(b, "</td></tr>\n");
+    }
+    strbuf_puts(b, "</tbody>\n</table>\n<p>Only finished games played by a person on the class's "
+                   "seed are ranked, one per trainee (their best, or as <i>--attempts</i> "
+                   "says). <i>same as</i>: the game is a built-in strategy's game on that seed, "
+                   "action for action; <i>assisted</i>: a strategy played those weeks.</p>\n");
+}
+
 static void html_group(StrBuf *b, const Report *r, int g)
 {
     const Group *gr = &r->groups[g];
     ReportSummary s;
     report_summary(r, g, &s);
     char n1[64], n2[64], n3[64], n4[64], n5[64];
-    strbuf_puts(b, "<div class=\"group\">\n<h1>");
+    strbuf_printf(b, "<div class=\"group\" id=\"g%d\">\n<h1>", g);
     buf_html(b, gr->title, 0);
     strbuf_puts(b, "</h1>\n<p class=\"lead\">Upfront class report \xC2\xB7 scenario <b>");
     buf_html(b, gr->id, 0);
-    strbuf_printf(b, "</b> \xC2\xB7 %d trainee%s verified by replay", s.trainees,
+    strbuf_printf(b, "</b> \xC2\xB7 %d trainee%s ranked, verified by replay", s.trainees,
                s.trainees == 1 ? "" : "s");
     fmt_int(n2, sizeof n2, s.max_possible);
-    if (s.seeds == 1) {
-        fmt_int(n1, sizeof n1, s.par);
-        strbuf_printf(b, " \xC2\xB7 seed %llu \xC2\xB7 par %s \xC2\xB7 at most %s points</p>\n",
-                      (unsigned long long)gr->t[0]->seed, n1, n2);
+    strbuf_printf(b, " \xC2\xB7 seed %llu", (unsigned long long)s.class_seed);
+    if (s.trainees > 0) {
+        fmt_int(n1, sizeof n1, gr->t[0]->par);
+        strbuf_printf(b, " \xC2\xB7 par %s", n1);
+    }
+    strbuf_printf(b, " \xC2\xB7 at most %s points</p>\n", n2);
+    if (s.seed_tie)
+        strbuf_printf(b, "<p class=\"warn\">Another seed was played as often as seed %llu; "
+                      "the games on seed %llu are ranked. Give the class's seed with "
+                      "<code>--seed N</code>.</p>\n", (unsigned long long)s.class_seed,
+                      (unsigned long long)s.class_seed);
+    strbuf_puts(b, "<nav class=\"toc\">");
+    if (s.trainees > 0)
+        strbuf_printf(b, "<a href=\"#g%d-effort\">Effort</a><a href=\"#g%d-scores\">Scores</a>"
+                      "<a href=\"#g%d-channels\">Channels</a><a href=\"#g%d-mistakes\">Mistakes"
+                      "</a>", g, g, g, g);
+    strbuf_printf(b, "<a href=\"#g%d-board\">Leaderboard</a>", g);
+    if (s.trainees > 0)
+        strbuf_printf(b, "<a href=\"#g%d-components\">Components per trainee</a>", g);
+    if (s.not_ranked > 0)
+        strbuf_printf(b, "<a href=\"#g%d-flagged\">Not ranked (%d)</a>", g, s.not_ranked);
+    if (report_rejected_count(r) > 0)
+        strbuf_printf(b, "<a href=\"#left-out\">Left out (%d)</a>", report_rejected_count(r));
+    strbuf_puts(b, "</nav>\n");
+
+    if (s.trainees > 0) {
+        strbuf_printf(b, "<div class=\"pair\">\n<section id=\"g%d-effort\">\n<h2>Where the class "
+                      "put its effort</h2>\n<figure>\n", g);
+        svg_effort(b, &s);
+        fmt_num(n1, sizeof n1, s.frontload_mean);
+        strbuf_printf(b, "<figcaption>Share of time per stage: the class mean (bars) against the "
+                      "classic Sales 1.0 and Sales 2.0 curves. On average the class sits %s%% of "
+                      "the way from Sales 1.0 to Sales 2.0.</figcaption>\n</figure>\n</section>\n",
+                   n1);
+
+        strbuf_printf(b, "<section id=\"g%d-scores\">\n<h2>Scores</h2>\n<figure>\n", g);
+        svg_distribution(b, gr, &s, g);
+        fmt_num(n1, sizeof n1, s.score_min);
+        fmt_num(n2, sizeof n2, s.score_p25);
+        fmt_num(n3, sizeof n3, s.score_median);
+        fmt_num(n4, sizeof n4, s.score_p75);
+        fmt_num(n5, sizeof n5, s.score_max);
+        strbuf_printf(b, "<figcaption>Each dot is a trainee; the box spans the middle half of the "
+                      "class, the thick line is the median.</figcaption>\n</figure>\n"
+                      "<table>\n<thead><tr><th class=\"n\">Lowest</th><th class=\"n\">25th pct</th>"
+                      "<th class=\"n\">Median</th><th class=\"n\">75th pct</th>"
+                      "<th class=\"n\">Highest</th><th class=\"n\">Mean</th></tr></thead>\n");
+        strbuf_printf(b, "<tbody><tr><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">"
+                      "%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td>", n1, n2, n3, n4, n5);
+        fmt_num(n1, sizeof n1, s.score_mean);
+        strbuf_printf(b, "<td class=\"n\">%s</td></tr></tbody>\n</table>\n", n1);
+        strbuf_puts(b, "<table>\n<thead><tr><th>Mean component</th><th class=\"n\">Points"
+                       "</th></tr></thead>\n<tbody>\n");
+        for (int c = 0; c < SCORE_COMPONENT_COUNT; c++) {
+            fmt_num(n1, sizeof n1, s.points_mean[c]);
+            strbuf_printf(b, "<tr><td>%s</td><td class=\"n\">%s%s</td></tr>\n",
+                       score_component_label((ScoreComponent)c),
+                       c == SCORE_PENALTIES && strcmp(n1, "0") != 0 ? "\xE2\x88\x92" : "", n1);
+        }
+        if (s.floor_mean > 0.05) {
+            fmt_num(n1, sizeof n1, s.floor_mean);
+            strbuf_printf(b, "<tr><td>Floor at 0 (a score never goes below 0)</td>"
+                          "<td class=\"n\">+%s</td></tr>\n", n1);
+        }
+        fmt_num(n1, sizeof n1, s.score_mean);
+        strbuf_printf(b, "<tr class=\"top\"><td>Mean score</td><td class=\"n\">%s</td></tr>\n"
+                      "</tbody>\n</table>\n", n1);
+        fmt_num(n1, sizeof n1, s.attainment_mean_pct);
+        strbuf_printf(b, "<p>Mean quota attainment %s%%; %d deal%s won, %d%% of "
+                      "them asked for by the buyer.</p>\n</section>\n</div>\n",
+                   n1, s.deals_won, s.deals_won == 1 ? "" : "s", pct(s.buyer_initiated_share));
+
+        strbuf_printf(b, "<div class=\"pair\">\n<section id=\"g%d-channels\">\n<h2>Channel use"
+                      "</h2>\n<figure>\n", g);
+        svg_channels(b, &s);
+        strbuf_printf(b, "<figcaption>%d touch%s across the class. The phone is central; the "
+                      "other channels build the attention that makes a call land.</figcaption>\n"
+                      "</figure>\n</section>\n", s.touches_total,
+                      s.touches_total == 1 ? "" : "es");
+
+        strbuf_printf(b, "<section id=\"g%d-mistakes\">\n<h2>Commonest mistakes</h2>\n", g);
+        int any = 0;
+        for (int k = 0; k < MISTAKE_COUNT; k++) {
+            ReportMistake m = s.mistake_order[k];
+            if ((unsigned)m >= MISTAKE_COUNT || s.mistake_trainees[m] == 0)
+                continue;
+            if (!any)
+                strbuf_puts(b, "<table>\n<thead><tr><th>Mistake</th><th class=\"n\">Trainees</th>"
+                           "<th class=\"n\">In all</th><th>For the debrief</th></tr></thead>\n"
+                           "<tbody>\n");
+            any = 1;
+            strbuf_printf(b, "<tr><td>%s</td><td class=\"n\">%d of %d</td><td class=\"n\">%d</td>"
+                          "<td class=\"hint\">%s</td></tr>\n",
+                       report_mistake_label(m), s.mistake_trainees[m], s.trainees,
+                       s.mistake_total[m], report_mistake_hint(m));
+        }
+        strbuf_puts(b, any ? "</tbody>\n</table>\n" : "<p>None: nobody made any of the usual "
+                                                  "mistakes.</p>\n");
+        strbuf_puts(b, "</section>\n</div>\n");
+    }
+
+    strbuf_printf(b, "<section id=\"g%d-board\">\n<h2>Leaderboard</h2>\n", g);
+    if (gr->ranked == 0) {
+        strbuf_puts(b, "<p>Nobody is ranked: no finished game of a person on the class's seed."
+                       "</p>\n");
     } else {
-        strbuf_printf(b, " \xC2\xB7 at most %s points</p>\n<p class=\"warn\">The games used %d "
-                      "different seeds, so the trainees did not face the same accounts and luck: "
-                      "read each score against its seed's par.</p>\n", n2, s.seeds);
+        strbuf_puts(b, "<table>\n<thead><tr><th class=\"n\">Rank</th>"
+                   "<th>Player</th><th class=\"n\">Score</th><th class=\"n\">Max</th>"
+                   "<th class=\"n\">Par</th><th class=\"n\">Revenue</th>"
+                   "<th class=\"n\">Quota</th><th class=\"n\">Deals</th>"
+                   "<th class=\"n\">Buyer asked</th><th class=\"n\">Front-loading</th></tr>"
+                   "</thead>\n<tbody>\n");
+        for (int i = 0; i < gr->ranked; i++) {
+            const ReportTrainee *t = gr->t[i];
+            fmt_int(n1, sizeof n1, t->card.revenue);
+            strbuf_printf(b, "<tr%s><td class=\"n\">%d</td><td class=\"who\">",
+                          t->rank == 1 ? " class=\"top\"" : "", t->rank);
+            buf_html(b, display_name(t), 0);
+            fmt_int(n2, sizeof n2, t->max_score);
+            fmt_int(n3, sizeof n3, t->par);
+            strbuf_printf(b, "</td><td class=\"n\">%lld</td><td class=\"n\">%s</td>"
+                          "<td class=\"n\">%s</td><td class=\"n\">%s</td>"
+                          "<td class=\"n\">%d%%</td><td class=\"n\">%d</td><td class=\"n\">%d</td>"
+                          "<td class=\"n\">%d%%</td></tr>\n",
+                       (long long)t->card.total, n2, n3, n1, t->card.attainment_bp / 100,
+                       t->card.deals_won, t->card.buyer_initiated, t->card.frontload_pct);
+        }
+        strbuf_puts(b, "</tbody>\n</table>\n");
+        strbuf_printf(b, "<p>Revenue in %s. <i>Max</i>: the most points a game of this scenario "
+                      "can score. <i>Par</i>: what the Sales 2.0 strategy scores on the same "
+                      "seed. <i>Buyer asked</i>: won deals where the buyer asked to sign. "
+                      "<i>Front-loading</i>: 0%% is the Sales 1.0 curve, 100%% the Sales 2.0 "
+                      "curve.</p>\n", gr->currency);
     }
+    strbuf_puts(b, "</section>\n");
 
-    strbuf_puts(b, "<section>\n<h2>Leaderboard</h2>\n<table>\n<thead><tr><th class=\"n\">Rank</th>"
-               "<th>Player</th><th class=\"n\">Score</th><th class=\"n\">Max</th>"
-               "<th class=\"n\">Par</th><th class=\"n\">Revenue</th>"
-               "<th class=\"n\">Quota</th><th class=\"n\">Deals</th>"
-               "<th class=\"n\">Buyer asked</th><th class=\"n\">Front-loading</th></tr></thead>"
-               "\n<tbody>\n");
-    for (int i = 0; i < gr->n; i++) {
-        const ReportTrainee *t = gr->t[i];
-        fmt_int(n1, sizeof n1, t->card.revenue);
-        strbuf_printf(b, "<tr%s><td class=\"n\">%d</td><td class=\"who\">", t->rank == 1 ? " class=\"top\"" : "",
-                   t->rank);
-        buf_html(b, display_name(t), 32);
-        fmt_int(n2, sizeof n2, t->max_score);
-        fmt_int(n3, sizeof n3, t->par);
-        strbuf_printf(b, "</td><td class=\"n\">%lld</td><td class=\"n\">%s</td>"
-                      "<td class=\"n\">%s</td><td class=\"n\">%s</td>"
-                      "<td class=\"n\">%d%%</td><td class=\"n\">%d</td><td class=\"n\">%d</td>"
-                      "<td class=\"n\">%d%%</td></tr>\n",
-                   (long long)t->card.total, n2, n3, n1, t->card.attainment_bp / 100,
-                   t->card.deals_won, t->card.buyer_initiated, t->card.frontload_pct);
+    if (gr->ranked > 0) {
+        strbuf_printf(b, "<section id=\"g%d-components\">\n<h2>Score components per trainee"
+                      "</h2>\n<figure>\n", g);
+        svg_components(b, gr, g);
+        strbuf_puts(b, "<figcaption>Results, process and efficiency add up to the right of the "
+                       "line, penalties are taken off to the left; the number is the score (a "
+                       "score never goes below 0).</figcaption>\n</figure>\n</section>\n");
     }
-    strbuf_puts(b, "</tbody>\n</table>\n");
-    strbuf_printf(b, "<p>Revenue in %s. <i>Max</i>: the most points a game of this scenario "
-                  "can score. <i>Par</i>: what the Sales 2.0 strategy scores on the same seed. "
-                  "<i>Buyer asked</i>: won deals where the buyer asked to "
-                  "sign. <i>Front-loading</i>: 0%% is the Sales 1.0 curve, 100%% the Sales 2.0 "
-                  "curve.</p>\n</section>\n", gr->currency);
-
-    strbuf_puts(b, "<section>\n<h2>Where the class put its effort</h2>\n<figure>\n");
-    svg_effort(b, &s);
-    fmt_num(n1, sizeof n1, s.frontload_mean);
-    strbuf_printf(b, "<figcaption>Share of time per stage: the class mean (bars) against the "
-                  "classic Sales 1.0 and Sales 2.0 curves. On average the class sits %s%% of "
-                  "the way from Sales 1.0 to Sales 2.0.</figcaption>\n</figure>\n</section>\n",
-               n1);
-
-    strbuf_puts(b, "<section>\n<h2>Scores</h2>\n<figure>\n");
-    svg_distribution(b, gr, &s);
-    fmt_num(n1, sizeof n1, s.score_min);
-    fmt_num(n2, sizeof n2, s.score_p25);
-    fmt_num(n3, sizeof n3, s.score_median);
-    fmt_num(n4, sizeof n4, s.score_p75);
-    fmt_num(n5, sizeof n5, s.score_max);
-    strbuf_printf(b, "<figcaption>Each dot is a trainee; the box spans the middle half of the "
-                  "class, the thick line is the median.</figcaption>\n</figure>\n"
-                  "<table>\n<thead><tr><th class=\"n\">Lowest</th><th class=\"n\">25th pct</th>"
-                  "<th class=\"n\">Median</th><th class=\"n\">75th pct</th>"
-                  "<th class=\"n\">Highest</th>");
-    strbuf_puts(b, "<th class=\"n\">Mean</th></tr></thead>\n");
-    strbuf_printf(b, "<tbody><tr><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s"
-                  "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>", n1, n2, n3, n4, n5);
-    fmt_num(n1, sizeof n1, s.score_mean);
-    strbuf_printf(b, "<td class=\"n\">%s</td></tr></tbody>\n</table>\n", n1);
-
-    strbuf_puts(b, "<h3>Score components per trainee</h3>\n<figure>\n");
-    svg_components(b, gr);
-    strbuf_puts(b, "</figure>\n<table>\n<thead><tr><th>Mean component</th><th class=\"n\">Points"
-               "</th></tr></thead>\n<tbody>\n");
-    for (int c = 0; c < SCORE_COMPONENT_COUNT; c++) {
-        fmt_num(n1, sizeof n1, s.points_mean[c]);
-        strbuf_printf(b, "<tr><td>%s</td><td class=\"n\">%s%s</td></tr>\n",
-                   score_component_label((ScoreComponent)c),
-                   c == SCORE_PENALTIES && s.points_mean[c] > 0 ? "\xE2\x88\x92" : "", n1);
+    if (gr->n > gr->ranked) {
+        strbuf_printf(b, "<section id=\"g%d-flagged\">\n<h2>Not ranked</h2>\n", g);
+        html_flags_table(b, gr);
+        strbuf_puts(b, "</section>\n");
     }
-    fmt_num(n1, sizeof n1, s.attainment_mean_pct);
-    strbuf_printf(b, "</tbody>\n</table>\n<p>Mean quota attainment %s%%; %d deal%s won, %d%% of "
-                  "them asked for by the buyer.</p>\n</section>\n",
-               n1, s.deals_won, s.deals_won == 1 ? "" : "s", pct(s.buyer_initiated_share));
-
-    strbuf_printf(b, "<section>\n<h2>Channel use</h2>\n<figure>\n");
-    svg_channels(b, &s);
-    strbuf_printf(b, "<figcaption>%d touches across the class. The phone is central; the other "
-                  "channels build the attention that makes a call land.</figcaption>\n"
-                  "</figure>\n</section>\n", s.touches_total);
-
-    strbuf_puts(b, "<section>\n<h2>Commonest mistakes</h2>\n");
-    int any = 0;
-    for (int k = 0; k < MISTAKE_COUNT; k++) {
-        ReportMistake m = s.mistake_order[k];
-        if ((unsigned)m >= MISTAKE_COUNT || s.mistake_trainees[m] == 0)
-            continue;
-        if (!any)
-            strbuf_puts(b, "<table>\n<thead><tr><th>Mistake</th><th class=\"n\">Trainees</th>"
-                       "<th class=\"n\">In all</th><th>For the debrief</th></tr></thead>\n"
-                       "<tbody>\n");
-        any = 1;
-        strbuf_printf(b, "<tr><td>%s</td><td class=\"n\">%d of %d</td><td class=\"n\">%d</td>"
-                      "<td class=\"hint\">%s</td></tr>\n",
-                   report_mistake_label(m), s.mistake_trainees[m], s.trainees,
-                   s.mistake_total[m], report_mistake_hint(m));
-    }
-    strbuf_puts(b, any ? "</tbody>\n</table>\n" : "<p>None: nobody made any of the usual "
-                                              "mistakes.</p>\n");
-    strbuf_puts(b, "</section>\n</div>\n");
+    strbuf_puts(b, "</div>\n");
 }
 
 char *report_html(const Report *r)
@@ -1175,20 +1752,19 @@ char *report_html(const Report *r)
     for (int g = 0; g < report_group_count(r); g++)
         html_group(&b, r, g);
     if (report_rejected_count(r) > 0) {
-        strbuf_printf(&b, "<section class=\"warn\">\n<h2>Left out</h2>\n<p>%d file%s %s "
-                       "not ranked:</p>\n<ul>\n", report_rejected_count(r),
-                   report_rejected_count(r) == 1 ? "" : "s",
-                   report_rejected_count(r) == 1 ? "is" : "are");
+        strbuf_printf(&b, "<section class=\"warn\" id=\"left-out\">\n<h2>Left out</h2>\n<p>%d "
+                       "file%s %s not verified and not shown:</p>\n<ul>\n",
+                       report_rejected_count(r), report_rejected_count(r) == 1 ? "" : "s",
+                       report_rejected_count(r) == 1 ? "is" : "are");
         for (int i = 0; i < report_rejected_count(r); i++) {
             strbuf_puts(&b, "<li>");
             buf_html(&b, report_rejected(r, i), 0);
             const char *why = report_rejected_why(r, i);
             strbuf_puts(&b, ": ");
-            if (why)
+            if (why && why[0])
                 buf_html(&b, why, 0);
             else
-                strbuf_puts(&b, "failed verification (the replay does not give the recorded "
-                                "score)");
+                strbuf_puts(&b, "failed verification");
             strbuf_puts(&b, "</li>\n");
         }
         strbuf_puts(&b, "</ul>\n</section>\n");

@@ -1358,9 +1358,9 @@ int results_check_player(const char *name, char *msg, size_t cap)
     while (i < n) {
         uint32_t cp;
         int l = json_utf8_decode(p + i, n - i, &cp);
-        if (l <= 0) {
-            snprintf(msg, cap, "a player's name must be UTF-8 text");
-            return -1;
+        if (l <= 0) { /* not UTF-8 (a Latin-1 terminal): recorded as U+FFFD */
+            cp = 0xFFFD;
+            l = 1;
         }
         if (bad_name_char(cp)) {
             snprintf(msg, cap, "a player's name cannot hold control or invisible formatting "

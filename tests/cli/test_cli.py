@@ -14,6 +14,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "report"))
+import people  # noqa: E402  (games a person could have played, for the report)
+
 UPFRONT = None
 SCENARIO = "scenarios/midmarket-quarter.json"
 TINY = "tests/fixtures/tiny.json"
@@ -422,6 +425,38 @@ def case_verify(tmp):
     t7 = tampered("t7.json", lambda d: d.__setitem__("colour", "blue"))
     expect(run("verify", t7), 1, "verify rejects unknown keys")
 
+    # every recorded figure is checked, not just the score
+    for i, (what, change) in enumerate((
+            ("revenue", lambda d: d["score"].__setitem__("revenue", d["score"]["revenue"] + 1000)),
+            ("deals_won", lambda d: d["score"].__setitem__("deals_won", d["score"]["deals_won"] + 1)),
+            ("attainment_bp", lambda d: d["score"].__setitem__("attainment_bp", 15000)),
+            ("effort", lambda d: d["effort"]["by_stage"]["prepare"].__setitem__("minutes", 1)),
+            ("finished", lambda d: d.__setitem__("finished", not d["finished"])),
+            ("days_played", lambda d: d.__setitem__("days_played", 3)),
+            ("deals", lambda d: d["deals"][0].__setitem__("status", "won")),
+            ("an extra figure", lambda d: d["score"].__setitem__("bonus", 100)))):
+        t = tampered("fig%d.json" % i, change)
+        r = run("verify", t)
+        expect(r, 1, "verify rejects an edited %s" % what)
+        check(r.out == "" and ("%s: error:" % t) in r.err, "names the file: %r" % r.err)
+    r = run("verify", tampered("rev.json", lambda d: d["score"].__setitem__("revenue", 999999)))
+    check("score.revenue: the file says 999999, the replay gives" in r.err,
+          "names the figure and both values: %r" % r.err)
+    # an edited player name or start time is not a figure: still ok
+    t = tampered("renamed.json", lambda d: d.__setitem__("player", "Someone Else"))
+    expect(run("verify", t), 0, "verify accepts a renamed player (not a figure of the game)")
+
+    # an unfinished game verifies its figures but is not a result: exit 1
+    acts = json.loads(read(a))["actions"]
+    cut = os.path.join(tmp, "cut-actions.json")
+    write(cut, json.dumps([x for x in acts if x["day"] <= 9]))
+    r, unfinished = results_of(tmp, "unfinished.json", "--actions", cut, "--seed", "3", env=env)
+    expect(r, 0, "run writes an unfinished game")
+    r = run("verify", unfinished)
+    expect(r, 1, "verify exits 1 on an unfinished game")
+    check("not finished" in r.err and "days played" in r.err, "says it is unfinished: %r" % r.err)
+    check("ok" not in r.out, "and never ok: %r" % r.out)
+
     def lost(d):
         d["scenario"]["path"] = "nowhere/x.json"
         d["scenario"]["id"] = "no-such-scenario"
@@ -496,8 +531,8 @@ def case_older_model(tmp, current):
     check("1 file made by another model is left out" in r.err, "report counts it: %r" % r.err)
     page = read(html).decode("utf-8")
     check((OLD_RESULTS + ": " + OLD_VERDICT) in page, "the HTML says why it is left out")
-    rows = [l for l in r.out.splitlines() if re.match(r"^\s+\d+\s", l)]
-    check(len(rows) == 1, "the current file is ranked: %r" % r.out)
+    check("strategy:sales2" in r.out,
+          "the current file is shown (a strategy's game: not ranked): %r" % r.out)
     # run --actions on it plays the actions by this model, and says so
     again = os.path.join(tmp, "again.json")
     r = run("run", "scenarios/tutorial.json", "--actions", OLD_RESULTS, "--out", again)
@@ -556,49 +591,81 @@ def case_simulate(tmp):
 
 def case_report(tmp):
     env = {"SOURCE_DATE_EPOCH": EPOCH}
+    penv = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH)
+    penv.pop("UPFRONT_DATA_DIR", None)
     files = []
     for i, (strat, player) in enumerate((("sales2", "Ada"), ("sales1", "Bob"),
                                          ("random", "Cy, \"the kid\""))):
-        r, p = results_of(tmp, "r%d.json" % i, "--strategy", strat, "--seed", "1", "--player",
-                          player, env=env)
-        expect(r, 0, "run for the report")
+        p = os.path.join(tmp, "r%d.json" % i)
+        people.play_person(UPFRONT, SCENARIO, 1, player, out=p, variant=i, strategy=strat,
+                           env=penv, tmp=tmp)
         files.append(p)
+    r, bot = results_of(tmp, "bot.json", "--strategy", "sales2", "--seed", "1", "--player", "Dee",
+                        env=env)
     csv = os.path.join(tmp, "class.csv")
     html = os.path.join(tmp, "class.html")
-    r = run("report", *files, "--csv", csv, "--html", html)
+    r = run("report", *files, bot, "--csv", csv, "--html", html)
     expect(r, 0, "report")
     check("Ada" in r.out and "Bob" in r.out, "report lists the players")
-    lines = read(csv).decode().splitlines()
-    check(lines[0].startswith("rank,player,scenario,score"), "csv header")
-    check(len(lines) == 4, "one csv row per verified file")
-    check('"Cy, ""the kid"""' in read(csv).decode(), "csv quoting")
+    raw = read(csv)
+    check(raw.startswith(b"\xef\xbb\xbf"), "the CSV file starts with a UTF-8 byte order mark")
+    text = raw.decode("utf-8-sig")
+    lines = text.splitlines()
+    check(lines[0].startswith("rank,player,flags,scenario,score"), "csv header: %r" % lines[0])
+    check(len(lines) == 5, "one csv row per verified file, ranked or not")
+    check('"Cy, ""the kid"""' in text, "csv quoting")
     check(b"&quot;the kid&quot;" in read(html), "html escaping")
-    scores = [int(l.split(",")[0]) for l in lines[1:]]
-    check(scores == [1, 2, 3], "ranks (seed 1: no equal scores, which would share a rank)")
-    # par (sales2's score on the seed) and the maximum score, appended as the last columns
     import csv as csvmod
     import io
-    rows = list(csvmod.reader(io.StringIO(read(csv).decode("utf-8"), newline="")))
+    rows = list(csvmod.reader(io.StringIO(text, newline="")))
     header = rows[0]
+    check(len(header) == len(set(header)), "no duplicate columns: %r" % header)
+    check("no_decision" not in header and "deals_no_decision" in header,
+          "no_decision is deals_no_decision, once")
     check(header[-2:] == ["par", "max_score"], "par and max_score are the last columns: %r" % header)
-    check(header[:4] == ["rank", "player", "scenario", "score"] and header[-5:-2] ==
-          ["seed", "scenario_hash", "file"], "the older columns keep their places: %r" % header)
+    check(header[-5:-2] == ["seed", "scenario_hash", "file"], "then seed, hash, file: %r" % header)
     recs = [dict(zip(header, row)) for row in rows[1:]]
-    ada = next(x for x in recs if x["player"] == "Ada")
-    check(int(ada["par"]) == int(ada["score"]), "par is sales2's score on the seed: %r" % ada)
+    ranked = [x for x in recs if x["rank"]]
+    check([int(x["rank"]) for x in ranked] == sorted(int(x["rank"]) for x in ranked),
+          "ranks in order")
+    check(all(x["flags"] == "" for x in ranked), "ranked rows have no flags")
+    dee = next(x for x in recs if x["player"] == "Dee")
+    check(dee["rank"] == "" and dee["flags"] == "strategy:sales2",
+          "a strategy's game: empty rank, flags strategy:sales2: %r" % dee)
+    check(int(dee["par"]) == int(dee["score"]), "par is sales2's score on the seed: %r" % dee)
+    for x in recs:
+        parts = sum(int(x[k]) for k in ("results", "process", "efficiency", "penalties", "floor"))
+        check(parts == int(x["score"]), "components add up to the score: %r" % x)
+        check(int(x["penalties"]) <= 0 and int(x["floor"]) >= 0, "penalties negative: %r" % x)
     check(len({x["par"] for x in recs}) == 1 and len({x["max_score"] for x in recs}) == 1,
           "one seed, one scenario: one par and one maximum")
     check(all(0 <= int(x["score"]) <= int(x["max_score"]) for x in recs), "no score above the max")
     m = re.search(r", seed 1: par ([\d,]+), at most ([\d,]+) points", r.out)
-    check(m is not None and m.group(1).replace(",", "") == ada["par"] and
-          m.group(2).replace(",", "") == ada["max_score"],
+    check(m is not None and m.group(1).replace(",", "") == dee["par"] and
+          m.group(2).replace(",", "") == dee["max_score"],
           "the text report reads 'seed 1: par N, at most M points': %r" % r.out[:400])
     head = [l for l in r.out.splitlines() if l.startswith("rank ")]
     check(head and re.search(r"score +max +par ", head[0]) is not None,
           "the text leaderboard has max and par columns: %r" % head)
+    check("Not ranked (1 game)" in r.out and "strategy:sales2" in r.out,
+          "the text names the game not ranked and why: %r" % r.out)
+    check("-0" not in r.out, "no '-0' in the text: %r" % r.out)
     page = read(html).decode("utf-8")
     check("<th class=\"n\">Max</th><th class=\"n\">Par</th>" in page and
-          ("par %s" % format(int(ada["par"]), ",")) in page, "the HTML shows max and par")
+          ("par %s" % format(int(dee["par"]), ",")) in page, "the HTML shows max and par")
+    # --csv - and --html - print to stdout (and nothing else goes there)
+    r = run("report", *files, bot, "--csv", "-")
+    expect(r, 0, "report --csv -")
+    check(r.out.startswith("rank,player,flags,") and r.out.count("\r\n") == 5,
+          "--csv - prints the CSV alone: %r" % r.out[:200])
+    r = run("report", *files, "--html", "-")
+    check(r.code == 0 and r.out.startswith("<!DOCTYPE html>"), "--html - prints the page")
+    r = run("report", *files, "--csv", "-", "--html", "-")
+    expect(r, 2, "--csv - and --html - together")
+    # an output that is one of the inputs is refused
+    r = run("report", *files, "--csv", files[0])
+    expect(r, 2, "report --csv onto a results file")
+    check(json.loads(read(files[0]))["player"] == "Ada", "the results file is intact")
     d = json.loads(read(files[0]))
     d["score"]["total"] += 100
     bad = os.path.join(tmp, "bad.json")

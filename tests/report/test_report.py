@@ -2,7 +2,7 @@
 """Tests of `upfront report`: the class leaderboard, its CSV and HTML, on real results files.
 
 usage: test_report.py UPFRONT CASE   (run from the source folder)
-CASE: class | tampered | folders | csv | html | chromium
+CASE: class | tampered | folders | csv | html | chromium | gamed | lost | hostile
 Exits 0 when every check passes, 1 on a failure, 77 (skip) when chromium is not installed.
 """
 import csv
@@ -15,7 +15,11 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import people  # noqa: E402
+
 UPFRONT = None
+DATA = None  # a data folder of its own: a snapshot of scenarios/ (others may be editing them)
 SCENARIO = "scenarios/midmarket-quarter.json"
 TINY = "tests/fixtures/tiny.json"
 EPOCH = "1767225600"
@@ -37,7 +41,7 @@ def check(cond, what):
 
 def run(*args):
     env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH)
-    env.pop("UPFRONT_DATA_DIR", None)
+    env["UPFRONT_DATA_DIR"] = DATA
     p = subprocess.run([UPFRONT] + [str(a) for a in args], stdout=subprocess.PIPE,
                        stderr=subprocess.PIPE, env=env, timeout=600, stdin=subprocess.DEVNULL)
     out, err = p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
@@ -45,16 +49,29 @@ def run(*args):
     return p.returncode, out, err
 
 
-def make_class(folder, scenario=SCENARIO, seed=1):
-    """Three trainees' results through `run --strategy --player`; returns their paths."""
+def penv():
+    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH)
+    env["UPFRONT_DATA_DIR"] = DATA
+    return env
+
+
+def make_class(folder, scenario=None, seed=1):
+    """Three trainees' games, played as a person would (a strategy's game with a step of
+    their own: see people.py), through `run --actions --player`; returns their paths."""
+    scenario = scenario or SCENARIO
     paths = []
-    for strat, player in TRAINEES:
+    for i, (strat, player) in enumerate(TRAINEES):
         path = os.path.join(folder, "%s.json" % strat)
-        code, _, err = run("run", scenario, "--strategy", strat, "--seed", seed, "--player",
-                           player, "--out", path)
-        check(code == 0, "run %s: %s" % (strat, err))
+        people.play_person(UPFRONT, scenario, seed, player, out=path, variant=i, strategy=strat,
+                           env=penv(), tmp=folder)
         paths.append(path)
     return paths
+
+
+def csv_rows(raw):
+    text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    return [dict(zip(rows[0], r)) for r in rows[1:]], rows[0]
 
 
 def case_class(tmp):
@@ -64,7 +81,8 @@ def case_class(tmp):
     rows = [l for l in out.splitlines() if re.match(r"^\s+\d+\s", l)]
     check(len(rows) == 3, "three ranked rows: %r" % out)
     check(rows and "Ada Lovelace" in rows[0] and rows[0].split()[0] == "1",
-          "the sales2 trainee ranks first: %r" % rows)
+          "the trainee who front-loaded ranks first: %r" % rows)
+    check("3 trainees" in out and "Not ranked" not in out, "three trainees, all ranked")
     for part in ("Effort by stage", "Sales 1.0 reference", "Sales 2.0 reference", "Scores: min",
                  "median", "Mean components", "Channel use", "Commonest mistakes",
                  "Generic calls to executives"):
@@ -113,25 +131,51 @@ def case_tampered(tmp):
 def case_folders(tmp):
     room = os.path.join(tmp, "class")
     os.makedirs(os.path.join(room, "laptop-2", "results"))
-    os.makedirs(os.path.join(room, ".hidden"))
     paths = make_class(os.path.join(room, "laptop-2", "results"))
     shutil.copy(paths[0], os.path.join(room, "ada-copy.json"))  # the same file twice
     with open(os.path.join(room, "notes.txt"), "w") as f:
         f.write("not a results file")
-    with open(os.path.join(room, ".hidden", "x.json"), "w") as f:
-        f.write("{}")
     code, out, err = run("report", room)
     check(code == 0, "a folder of results exits 0: %d %s" % (code, err))
     rows = [l for l in out.splitlines() if re.match(r"^\s+\d+\s", l)]
     check(len(rows) == 3, "subfolders searched, the copy counted once: %r" % out)
     check("counted once" in err, "the copy is named: %r" % err)
-    # mixed scenarios: one section per scenario
+    check("notes.txt" in err and "not named *.json" in err, "the other file is named: %r" % err)
+    # nothing is skipped without being named: hidden files and folders, other cases
+    os.makedirs(os.path.join(room, ".hidden"))
+    with open(os.path.join(room, ".hidden", "x.json"), "w") as f:
+        f.write("{}")
+    shutil.copy(paths[1], os.path.join(room, ".Cat.json"))
+    code, out, err = run("report", room)
+    check(code == 1, "skipped files exit 1: %d" % code)
+    check(".hidden: skipped: a hidden folder" in err, "the hidden folder is named: %r" % err)
+    check(".Cat.json: skipped: a hidden file" in err, "the hidden file is named: %r" % err)
+    shutil.rmtree(os.path.join(room, ".hidden"))
+    os.remove(os.path.join(room, ".Cat.json"))
+    ben = os.path.join(room, "Ben.JSON")
+    people.play_person(UPFRONT, SCENARIO, 1, "Ben", out=ben, variant=9, env=penv(), tmp=tmp)
+    code, out, err = run("report", room)
+    check(code == 0 and "Ben" in out, "Ben.JSON is read: %d %r %r" % (code, out[:300], err))
+    # more than 16 folders deep: named, exit 1
+    deep = room
+    for i in range(18):
+        deep = os.path.join(deep, "d%d" % i)
+    os.makedirs(deep)
+    shutil.copy(paths[2], os.path.join(deep, "deep.json"))
+    code, out, err = run("report", room)
+    check(code == 1 and "more than 16 folders deep" in err, "too deep is named: %d %r" % (code, err))
+    shutil.rmtree(os.path.join(room, "d0"))
+    # mixed scenarios: one section per scenario (the tiny fixture is given with --scenario)
     tiny = os.path.join(room, "tiny")
     os.makedirs(tiny)
     make_class(tiny, TINY)
-    code, out, err = run("report", room)
-    check(code == 0, "mixed scenarios exit 0")
+    code, out, err = run("report", room, "--scenario", SCENARIO, "--scenario", TINY)
+    check(code == 0, "mixed scenarios exit 0: %r" % err)
     check(out.count("Class report:") == 2, "one section per scenario: %r" % out)
+    # without --scenario, only the data folder's scenarios are trusted
+    code, out, err = run("report", room)
+    check(code == 1 and "none of the scenarios in the data folder" in err,
+          "a scenario not shipped is left out without --scenario: %r" % err)
     empty = os.path.join(tmp, "empty")
     os.makedirs(empty)
     code, _, err = run("report", empty)
@@ -144,54 +188,61 @@ def case_csv(tmp):
     code, _, err = run("report", *paths, "--csv", out_csv)
     check(code == 0, "report --csv: %s" % err)
     raw = open(out_csv, "rb").read()
+    check(raw.startswith(b"\xef\xbb\xbf"), "a UTF-8 byte order mark (Excel reads the accents)")
     check(raw.endswith(b"\r\n") and b"\r\n" in raw, "CRLF line ends (RFC 4180)")
-    rows = list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))
-    check(len(rows) == 4, "a header and three rows: %d" % len(rows))
-    header = rows[0]
-    for col in ("rank", "player", "scenario", "score", "results", "process", "efficiency",
-                "penalties", "revenue", "quota", "attainment_pct", "deals_won",
-                "buyer_initiated", "frontload_pct", "personalisation_pct", "breadth_pct",
-                "generic_exec_calls", "burned", "lost_to_pressure", "overworked_days",
-                "accounts_unresearched", "effort_prepare_pct", "touches_phone", "file"):
+    recs, header = csv_rows(raw)
+    check(len(recs) == 3, "three rows: %d" % len(recs))
+    for col in ("rank", "player", "flags", "scenario", "score", "results", "process",
+                "efficiency", "penalties", "floor", "revenue", "quota", "attainment_pct",
+                "deals_won", "deals_no_decision", "buyer_initiated", "frontload_pct",
+                "personalisation_pct", "breadth_pct", "generic_exec_calls", "burned",
+                "lost_to_pressure", "overworked_days", "accounts_unresearched",
+                "effort_prepare_pct", "touches_phone", "seed", "file"):
         check(col in header, "CSV column %s" % col)
-    check(all(len(r) == len(header) for r in rows), "every row has every column")
-    recs = [dict(zip(header, r)) for r in rows[1:]]
-    check([r["player"] for r in recs][0] == "Ada Lovelace", "sales2 first in the CSV")
+    check(len(header) == len(set(header)), "no duplicate columns")
+    check("no_decision" not in header, "no_decision is deals_no_decision, not twice")
+    check(header[:3] == ["rank", "player", "flags"], "rank, player, flags first: %r" % header[:3])
+    check(recs[0]["player"] == "Ada Lovelace", "the leader first in the CSV")
     check("Cy, \"the kid\"" in [r["player"] for r in recs], "quoted names round-trip")
     for r in recs:
         d = json.load(open(r["file"], encoding="utf-8"))
-        for k in ("total", "results", "process", "efficiency", "penalties"):
+        for k in ("total", "results", "process", "efficiency"):
             col = "score" if k == "total" else k
             check(int(r[col]) == d["score"][k], "%s %s matches the results file" % (r["player"], k))
+        check(int(r["penalties"]) == -d["score"]["penalties"], "penalties are negative")
+        total = sum(int(r[k]) for k in ("results", "process", "efficiency", "penalties", "floor"))
+        check(total == int(r["score"]), "the components add up to the score: %r" % r)
         check(int(r["revenue"]) == d["score"]["revenue"], "revenue matches")
-    # par and the maximum score: appended after every older column
+        check(r["rank"].isdigit() and r["flags"] == "", "ranked, no flags")
     check(header[-2:] == ["par", "max_score"], "par and max_score end the header: %r" % header)
     check(header.index("file") == len(header) - 3, "file keeps its place before them")
     for r in recs:
         check(r["par"].isdigit() and r["max_score"].isdigit(), "par and max are whole numbers")
         check(int(r["score"]) <= int(r["max_score"]), "no score above the maximum")
-    check(int(recs[0]["par"]) == int(recs[0]["score"]), "sales2's score on its seed is the par")
-    # two seeds: each row reads against its own seed's par
+    # two seeds: the class's seed is ranked, the other is flagged off-seed, each with its par
     other = os.path.join(tmp, "seed9")
     os.makedirs(other)
     paths9 = make_class(other, seed=9)
-    code, out, err = run("report", paths[0], paths9[0], paths9[1], "--csv", out_csv)
+    code, out, err = run("report", *paths, paths9[0], "--csv", out_csv)
     check(code == 0, "report on two seeds: %s" % err)
-    rows = list(csv.reader(io.StringIO(open(out_csv, encoding="utf-8").read(), newline="")))
-    recs2 = [dict(zip(rows[0], r)) for r in rows[1:]]
+    recs2, _ = csv_rows(open(out_csv, "rb").read())
     by_seed = {}
     for r in recs2:
         by_seed.setdefault(r["seed"], set()).add(r["par"])
     check(sorted(by_seed) == ["1", "9"] and all(len(v) == 1 for v in by_seed.values()),
           "one par per seed: %r" % by_seed)
-    for r in recs2:
-        if r["player"] == "Ada Lovelace":
-            check(r["par"] == r["score"], "each sales2 game scores its seed's par: %r" % r)
-    check("par per seed below" in out, "the text says the par is per seed: %r" % out[:300])
+    off = [r for r in recs2 if r["seed"] == "9"]
+    check(len(off) == 1 and off[0]["rank"] == "" and "off-seed" in off[0]["flags"] and
+          "attempt" not in off[0]["flags"], "the game on another seed is flagged off-seed: %r" % off)
+    check(all(r["rank"] for r in recs2 if r["seed"] == "1"), "the class's seed is ranked")
+    # --seed 9 turns it round
+    code, out, err = run("report", *paths, paths9[0], "--seed", "9", "--csv", out_csv)
+    recs3, _ = csv_rows(open(out_csv, "rb").read())
+    check([r["seed"] for r in recs3 if r["rank"]] == ["9"], "--seed 9 ranks seed 9: %r" % recs3)
     # atomic: a write into a missing folder fails cleanly and leaves nothing
     code, _, err = run("report", *paths, "--csv", os.path.join(tmp, "nope", "x.csv"))
     check(code == 2 and "cannot write" in err, "an unwritable CSV exits 2: %r" % err)
-    check(not any(n.startswith(".") or n.endswith(".tmp") for n in os.listdir(tmp)),
+    check(not any(n.startswith(".") or ".tmp" in n for n in os.listdir(tmp)),
           "no temporary file left behind: %r" % os.listdir(tmp))
 
 
@@ -294,9 +345,241 @@ def case_chromium(tmp):
     finally:
         shutil.rmtree(profile, ignore_errors=True)
 
+def ranked_and_flags(out_csv):
+    recs, _ = csv_rows(open(out_csv, "rb").read())
+    return {r["player"]: (r["rank"], r["flags"]) for r in recs}
+
+
+def case_gamed(tmp):
+    """Every way a class's results were gamed: each game is shown but not ranked."""
+    room = os.path.join(tmp, "class")
+    os.makedirs(room)
+    make_class(room)  # Ada, Bob, Cy: people on seed 1
+    env = penv()
+    # 1. an edited copy of the scenario (quota cut, deal values x10), played and handed in
+    mine = os.path.join(room, ".mine")
+    os.makedirs(mine)
+    d = json.load(open(SCENARIO, encoding="utf-8"))
+    d["quota"] = 1000
+    for pr in d["prospects"]:
+        pr["deal_value"] = pr["deal_value"] * 10
+    edited = os.path.join(mine, "midmarket-quarter.json")
+    with open(edited, "w", encoding="utf-8") as f:
+        json.dump(d, f)
+    cheat = os.path.join(room, "eve.json")
+    people.play_person(UPFRONT, edited, 1, "Eve", out=cheat, variant=4, env=env, tmp=tmp)
+    # 2. a strategy's game handed in under a person's name, and one whose record was edited
+    bot = os.path.join(room, "fay.json")
+    code, _, err = run("run", SCENARIO, "--strategy", "sales2", "--seed", 1, "--player", "Fay",
+                       "--out", bot)
+    check(code == 0, "run --strategy: %s" % err)
+    laundered = json.load(open(bot, encoding="utf-8"))
+    check(laundered["played_by"] == {"who": "strategy", "strategy": "sales2"},
+          "run --strategy records who played: %r" % laundered.get("played_by"))
+    laundered["played_by"] = {"who": "person"}
+    laundered["player"] = "Gus"
+    with open(os.path.join(room, "gus.json"), "w", encoding="utf-8") as f:
+        json.dump(laundered, f)
+    # ... and the first weeks played by sales2, the rest by hand (play --from-week)
+    acts = people.strategy_actions(UPFRONT, SCENARIO, "sales2", 1, env, tmp)[0]
+    days_per_week = d["calendar"]["days_per_week"]
+    first_weeks, ended = [], 0
+    for a in acts:
+        if ended >= days_per_week * 2:
+            break
+        first_weeks.append(a)
+        ended += a["act"] == "end_day"
+    total_days = d["calendar"]["weeks"] * days_per_week
+    idle = first_weeks + [{"act": "end_day"}] * (total_days - ended)
+    lst = os.path.join(tmp, "assisted.json")
+    with open(lst, "w", encoding="utf-8") as f:
+        json.dump(idle, f)
+    code, _, err = run("run", SCENARIO, "--actions", lst, "--seed", 1, "--player", "Hal",
+                       "--out", os.path.join(room, "hal.json"))
+    check(code == 0, "an assisted game: %s" % err)
+    # 3. a mistyped seed
+    people.play_person(UPFRONT, SCENARIO, 11, "Ivy", out=os.path.join(room, "ivy.json"),
+                       variant=5, env=env, tmp=tmp)
+    # 4. a game cut off after day 9
+    people.play_person(UPFRONT, SCENARIO, 1, "Jon", out=os.path.join(room, "jon.json"),
+                       variant=6, env=env, tmp=tmp, stop_after_day=9)
+    # 5. "Play again", and the same name typed differently
+    people.play_person(UPFRONT, SCENARIO, 1, "ada lovelace ", out=os.path.join(room, "ada2.json"),
+                       variant=7, env=env, tmp=tmp, strategy="random")
+    people.play_person(UPFRONT, SCENARIO, 1, "  ADA  Lovelace", out=os.path.join(room, "ada3.json"),
+                       variant=8, env=env, tmp=tmp, strategy="sales1")
+
+    out_csv = os.path.join(tmp, "class.csv")
+    for extra in ((), ("--scenario", SCENARIO)):
+        code, out, err = run("report", room, "--csv", out_csv, *extra)
+        check(code == 1, "the edited scenario makes the report exit 1 %r: %d" % (extra, code))
+        check("eve.json: error:" in err and "edited copy of scenario midmarket-quarter" in err,
+              "the game on an edited scenario is named %r: %r" % (extra, err))
+        check("Eve" not in out, "and is nowhere in the report")
+    code, out, err = run("report", room, "--csv", out_csv)
+    flags = ranked_and_flags(out_csv)
+    check(flags.get("Fay") == ("", "strategy:sales2"), "run --strategy: %r" % (flags.get("Fay"),))
+    check(flags.get("Gus") == ("", "same as sales2"), "a laundered bot game: %r" % (flags.get("Gus"),))
+    check(flags.get("Hal") == ("", "assisted:weeks 1-2 sales2"), "assisted: %r" % (flags.get("Hal"),))
+    check(flags.get("Ivy") == ("", "off-seed"), "off-seed: %r" % (flags.get("Ivy"),))
+    check(flags.get("Jon") == ("", "unfinished"), "unfinished: %r" % (flags.get("Jon"),))
+    adas = [(p, v) for p, v in flags.items() if p.strip().lower().replace("  ", " ") ==
+            "ada lovelace"]
+    check(len(adas) == 3 and sum(1 for _, v in adas if v[0]) == 1 and
+          sum(1 for _, v in adas if v[1] == "attempt") == 2,
+          "Ada counts once, her other games are attempts: %r" % adas)
+    best = max(csv_rows(open(out_csv, "rb").read())[0], key=lambda r: int(r["score"])
+               if r["player"].strip().lower().startswith("ada") else -1)
+    check(best["rank"] != "", "her best game is the one ranked (--attempts best)")
+    ranked = [p for p, v in flags.items() if v[0]]
+    check(sorted(ranked) == sorted([best["player"], "Bob <Old School>", "Cy, \"the kid\""]),
+          "only people on the class's seed are ranked: %r" % ranked)
+    check("3 trainees" in out, "the class counts three trainees: %r" % out[:200])
+    check("seed" in out and "11" in out, "each game's seed is shown")
+    # --attempts first / all
+    run("report", room, "--csv", out_csv, "--attempts", "first")
+    firsts = [p for p, v in ranked_and_flags(out_csv).items() if v[0] and "ada" in p.lower()]
+    check(len(firsts) == 1, "--attempts first ranks one of Ada's games: %r" % firsts)
+    run("report", room, "--csv", out_csv, "--attempts", "all")
+    alls = [p for p, v in ranked_and_flags(out_csv).items() if v[0] and "ada" in p.lower()]
+    check(len(alls) == 3, "--attempts all ranks each: %r" % alls)
+    code, _, err = run("report", room, "--attempts", "most")
+    check(code == 2, "--attempts takes best, first or all")
+    # verify: the unfinished game exits 1
+    code, _, err = run("verify", os.path.join(room, "jon.json"))
+    check(code == 1 and "not finished" in err, "verify exits 1 on an unfinished game: %r" % err)
+
+
+def case_lost(tmp):
+    """Files that were lost or hung the report."""
+    # two games started in the same second into one new, nested folder: two files
+    shared = os.path.join(tmp, "share", "room 4", "results")
+    made = set()
+    for player in ("Ann", "Ann"):
+        code, out, err = run("run", SCENARIO, "--strategy", "sales2", "--player", player,
+                             "--results", shared)
+        check(code == 0, "run --results into a new nested folder: %s" % err)
+        made.add(out.split(": score ")[0])
+    names = sorted(os.listdir(shared))
+    check(len(names) == 2 and len(made) == 2, "two games, two files: %r" % names)
+    check(all(n.startswith("midmarket-quarter-20260101-000000-Ann-seed1") for n in names),
+          "named after the scenario, time, player and seed: %r" % names)
+    # --out never replaces another player's game
+    first = os.path.join(shared, names[0])
+    code, _, err = run("run", SCENARIO, "--strategy", "random", "--player", "Bea", "--out", first)
+    check(code == 2 and "another player's game" in err, "--out refuses Ann's file: %r" % err)
+    check(json.load(open(first, encoding="utf-8"))["player"] == "Ann", "Ann's game is intact")
+    # a FIFO (or a link to /dev/stdin) named x.json does not hang the report
+    room = os.path.join(tmp, "class")
+    os.makedirs(room)
+    make_class(room)
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(os.path.join(room, "x.json"))
+        os.symlink("/dev/stdin", os.path.join(room, "y.json"))
+        p = subprocess.run([UPFRONT, "report", room], stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, env=penv(), timeout=60)
+        err = p.stderr.decode("utf-8", "replace")
+        check(p.returncode == 1, "a FIFO is skipped, exit 1: %d" % p.returncode)
+        check("x.json: skipped: a FIFO" in err, "the FIFO is named: %r" % err)
+        check("y.json: skipped" in err, "the link to /dev/stdin is named: %r" % err)
+        check(p.stdout.decode().count("\n   ") >= 3, "the class is still reported")
+        os.remove(os.path.join(room, "x.json"))
+        os.remove(os.path.join(room, "y.json"))
+    # a device as an output stays a device
+    code, out, err = run("report", room, "--csv", "/dev/null", "--html", "/dev/null")
+    check(code == 0, "report to /dev/null: %r" % err)
+    check(not os.path.isfile("/dev/null") and os.path.exists("/dev/null"),
+          "/dev/null is still a device")
+    if os.path.exists("/dev/stdout"):
+        p = subprocess.run([UPFRONT, "report", room, "--csv", "/dev/stdout"],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=penv(), timeout=120)
+        check(p.returncode == 0 and b"rank,player,flags" in p.stdout,
+              "--csv /dev/stdout writes the CSV to stdout: %r" % p.stderr[-300:])
+    # a file that is not a results file, and one that does not exist, say why
+    junk = os.path.join(room, "notes.json")
+    with open(junk, "w") as f:
+        f.write("[1, 2]")
+    html = os.path.join(tmp, "class.html")
+    code, out, err = run("report", room, os.path.join(tmp, "gone.json"), "--html", html)
+    check(code == 2, "a missing file exits 2")
+    page = open(html, encoding="utf-8").read()
+    check("gone.json: cannot read: No such file or directory" in page,
+          "the missing file's reason is in the HTML")
+    check("notes.json: not a valid results file" in page, "so is the junk file's: %r" %
+          page[page.find("Left out"):][:600])
+    check("replay does not give the recorded score" not in page, "no blanket reason")
+
+
+def case_hostile(tmp):
+    """Hostile text: control characters and bidi overrides, long names."""
+    room = os.path.join(tmp, "class")
+    os.makedirs(room)
+    paths = make_class(room)
+    long_name = "María José García-López de la Fuente y Montenegro Villanueva"  # 60
+    people.play_person(UPFRONT, SCENARIO, 1, long_name, out=os.path.join(room, "long.json"),
+                       variant=11, env=penv(), tmp=tmp)
+    # an ESC and U+202E in a file name, and in the fields of a tampered file
+    evil_name = os.path.join(room, "e\x1b]0;pwned\x07vil\u202e.json")
+    shutil.copy(paths[0], evil_name)
+    d = json.load(open(paths[1], encoding="utf-8"))
+    d["state_hash"] = "\x1b[2J\u202eabc"
+    d["scenario"]["path"] = "\x1b[31mred"
+    d["player"] = "Bob\x1b[2J"
+    with open(os.path.join(room, "esc.json"), "w", encoding="utf-8") as f:
+        json.dump(d, f)
+    d = json.load(open(paths[2], encoding="utf-8"))
+    d["scenario"]["id"] = "mid\x1b[2Jmarket"
+    with open(os.path.join(room, "esc2.json"), "w", encoding="utf-8") as f:
+        json.dump(d, f)
+    html = os.path.join(tmp, "class.html")
+    out_csv = os.path.join(tmp, "class.csv")
+    p = subprocess.run([UPFRONT, "report", room, "--html", html, "--csv", out_csv],
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=penv(), timeout=300)
+    for stream, data in (("stdout", p.stdout), ("stderr", p.stderr)):
+        check(b"\x1b" not in data, "no raw ESC on %s: %r" % (stream, data[-500:]))
+        check("\u202e".encode() not in data, "no raw U+202E on %s" % stream)
+        check(b"\x07" not in data, "no raw BEL on %s" % stream)
+    check(p.returncode == 1, "the tampered files are left out: %d" % p.returncode)
+    check(b"\\u001B" in p.stderr, "an ESC is shown escaped: %r" % p.stderr[-400:])
+    page = open(html, encoding="utf-8").read()
+    check("\x1b" not in page and "\u202e" not in page, "nothing raw in the HTML, tooltips too")
+    check(long_name in page, "the long name is whole in the HTML")
+    check(long_name in p.stdout.decode("utf-8"), "and in the terminal")
+    check("\u202e" not in open(out_csv, encoding="utf-8-sig").read(), "nor in the CSV")
+    # names: at most 64 characters, no control characters
+    code, _, err = run("run", SCENARIO, "--strategy", "sales2", "--player", "x" * 100, "--out",
+                       os.path.join(tmp, "x.json"))
+    check(code == 2 and "at most 64 characters" in err, "a 100-character --player exits 2: %r" % err)
+    check(not os.path.exists(os.path.join(tmp, "x.json")), "and writes nothing")
+    code, _, err = run("run", SCENARIO, "--strategy", "sales2", "--player", "a\x1b[2Jb", "--out",
+                       os.path.join(tmp, "x.json"))
+    check(code == 2 and "\x1b" not in err, "a control character in --player exits 2: %r" % err)
+    code, _, err = run("run", SCENARIO, "--strategy", "sales2", "--player", "é" * 64, "--out",
+                       os.path.join(tmp, "x.json"))
+    check(code == 0, "64 accented characters are fine: %r" % err)
+    d = json.load(open(paths[0], encoding="utf-8"))
+    d["player"] = "y" * 65
+    big = os.path.join(tmp, "big.json")
+    with open(big, "w", encoding="utf-8") as f:
+        json.dump(d, f)
+    code, _, err = run("verify", big)
+    check(code == 1 and "at most 64 characters" in err, "a 65-character name in a file: %r" % err)
+
 
 CASES = {"class": case_class, "tampered": case_tampered, "folders": case_folders,
-         "csv": case_csv, "html": case_html, "chromium": case_chromium}
+         "csv": case_csv, "html": case_html, "chromium": case_chromium,
+         "gamed": case_gamed, "lost": case_lost, "hostile": case_hostile}
+
+
+def snapshot_data(tmp):
+    """A data folder holding a copy of the shipped scenarios, taken once."""
+    global DATA, SCENARIO
+    DATA = os.path.join(tmp, "data")
+    os.makedirs(os.path.join(DATA, "scenarios"))
+    for name in os.listdir("scenarios"):
+        if name.endswith(".json"):
+            shutil.copy(os.path.join("scenarios", name), os.path.join(DATA, "scenarios"))
+    SCENARIO = os.path.join(DATA, "scenarios", "midmarket-quarter.json")
 
 
 def main():
@@ -307,6 +590,7 @@ def main():
     UPFRONT = os.path.abspath(sys.argv[1])
     tmp = tempfile.mkdtemp(prefix="upfront-report-")
     try:
+        snapshot_data(tmp)
         CASES[sys.argv[2]](tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

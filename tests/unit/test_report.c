@@ -5,6 +5,7 @@
 
 #include "check.h"
 #include "upfront/report.h"
+#include "upfront/rng.h"
 #include "upfront/strategy.h"
 
 #define MIDMARKET "scenarios/midmarket-quarter.json"
@@ -135,8 +136,20 @@ static void report_should_group_by_scenario(void)
     CHECK_EQ_INT(sm.seeds, 2);
     char *text = report_text(r), *html = report_html(r), *csv = report_csv(r);
     CHECK(text && strstr(text, scenario_id(a)) && strstr(text, scenario_id(b)));
-    CHECK(text && strstr(text, "2 different seeds"));
-    CHECK(html && strstr(html, "different seeds"));
+    free(text);
+    text = NULL;
+    /* once finished: both games of the tiny scenario are strategies' games; the class's seed
+     * is the commonest (a tie: the smaller), so the seed-9 game is also off-seed */
+    report_finish(r, NULL);
+    const ReportTrainee *cy = NULL;
+    for (int i = 0; i < report_trainee_count(r, 1 - na); i++)
+        if (strcmp(report_trainee(r, 1 - na, i)->player, "Cy") == 0)
+            cy = report_trainee(r, 1 - na, i);
+    CHECK(cy && cy->rank == 0 && strcmp(cy->flags, "same as random; off-seed") == 0);
+    report_summary(r, 1 - na, &sm);
+    CHECK(sm.class_seed == 1 && sm.seed_tie == 1 && sm.trainees == 0 && sm.not_ranked == 2);
+    text = report_text(r);
+    CHECK(text && strstr(text, "same as random; off-seed"));
     int rows = 0;
     for (const char *p = csv; p && *p; p++)
         rows += *p == '\n';
@@ -170,8 +183,8 @@ static void report_should_quote_csv_and_escape_html(void)
     char *csv = report_csv(r), *html = report_html(r), *text = report_text(r);
     CHECK(csv && strstr(csv, "\"Cy, \"\"the kid\"\"\n<script>alert(1)</script>\""));
     CHECK(csv && strstr(csv, "\"'=HYPERLINK(\"\"http://evil\"\")"));
-    CHECK(csv && strncmp(csv, "rank,player,scenario,score,results,process,efficiency,penalties",
-                         60) == 0);
+    const char *head = "rank,player,flags,scenario,score,results,process,efficiency,penalties,floor,";
+    CHECK(csv && strncmp(csv, head, strlen(head)) == 0);
     CHECK(html && !strstr(html, "<script"));
     CHECK(html && strstr(html, "&lt;script&gt;alert(1)&lt;/script&gt;"));
     CHECK(html && strstr(html, "&quot;the kid&quot;"));
@@ -208,6 +221,119 @@ static void report_should_handle_an_empty_class(void)
     report_free(NULL);
 }
 
+/* A game a person might play: one research step of their own, then the strategy's moves
+ * (chosen afresh for this game, so it is no strategy's game action for action). */
+static Game *person(const Scenario *s, const char *strategy, uint64_t seed, int prospect)
+{
+    Game *g = game_new(s, seed);
+    if (!g)
+        return NULL;
+    Action first = {ACTION_RESEARCH, prospect, RESEARCH_PERSON};
+    game_apply(g, &first);
+    Rng rng;
+    rng_seed(&rng, seed, 99);
+    const Strategy *st = strategy_find(strategy);
+    for (int i = 0; i < 100000 && !game_over(g); i++) {
+        Action a = strategy_choose(st, g, &rng);
+        if (game_apply(g, &a) != ACTION_OK) {
+            Action end = {ACTION_END_DAY, -1, 0};
+            game_apply(g, &end);
+        }
+    }
+    return g;
+}
+
+static const ReportTrainee *by_player(const Report *r, const char *name)
+{
+    for (int i = 0; i < report_trainee_count(r, 0); i++)
+        if (strcmp(report_trainee(r, 0, i)->player, name) == 0)
+            return report_trainee(r, 0, i);
+    return NULL;
+}
+
+static void report_player_key_should_fold_case_and_spaces(void)
+{
+    char a[128], b[128];
+    report_player_key("Ann", a, sizeof a);
+    report_player_key("  ann ", b, sizeof b);
+    CHECK_EQ_STR(a, b);
+    report_player_key("ADA \xC2\xA0 Lovelace", a, sizeof a); /* a no-break space too */
+    CHECK_EQ_STR(a, "ada lovelace");
+    report_player_key("\xC3\x89MILE \xC5\x81UKASZ \xD0\x90\xD0\xBD\xD1\x8F", a, sizeof a);
+    CHECK_EQ_STR(a, "\xC3\xA9mile \xC5\x82ukasz \xD0\xB0\xD0\xBD\xD1\x8F");
+    report_player_key("Bob", b, sizeof b);
+    CHECK(strcmp(a, b) != 0);
+}
+
+static void report_should_rank_each_person_once_and_flag_the_rest(void)
+{
+    Scenario *s = load(TINY);
+    CHECK(s != NULL);
+    if (!s)
+        return;
+    Game *ann = person(s, "sales2", 5, 0), *ann2 = person(s, "sales1", 5, 1);
+    Game *bob = person(s, "sales2", 5, 2), *off = person(s, "sales2", 6, 0);
+    Game *bot = play(s, "sales2", 5), *cut = game_new(s, 5);
+    Action end = {ACTION_END_DAY, -1, 0};
+    game_apply(cut, &end); /* one day, then handed in */
+    CHECK(ann && ann2 && bob && off && bot && cut && game_over(ann) && game_over(ann2));
+    Report *r = report_new();
+    ReportGame info[] = {
+        {"Ann", "ann.json", 100, PLAYED_BY_PERSON, NULL, 0},
+        {"ann ", "ann2.json", 200, PLAYED_BY_PERSON, NULL, 0},
+        {"Bob", "bob.json", 100, PLAYED_BY_PERSON, NULL, 0},
+        {"Off", "off.json", 100, PLAYED_BY_PERSON, NULL, 0},
+        {"Bot", "bot.json", 100, PLAYED_BY_PERSON, NULL, 0},
+        {"Run", "run.json", 100, PLAYED_BY_STRATEGY, "sales2", 0},
+        {"Cut", "cut.json", 100, PLAYED_BY_PERSON, NULL, 0},
+        {"Hal", "hal.json", 100, PLAYED_BY_ASSISTED, "sales2", 1},
+    };
+    Game *games[] = {ann, ann2, bob, off, bot, bot, cut, bob};
+    for (int i = 0; i < 8; i++)
+        CHECK_EQ_INT(report_add_game(r, games[i], &info[i], NULL), 0);
+    report_finish(r, NULL);
+    CHECK_EQ_INT(report_ranked_count(r, 0), 2);
+    const ReportTrainee *a1 = by_player(r, "Ann"), *a2 = by_player(r, "ann ");
+    CHECK(a1 && a2);
+    if (a1 && a2) {
+        const ReportTrainee *best = a1->card.total >= a2->card.total ? a1 : a2;
+        const ReportTrainee *other = best == a1 ? a2 : a1;
+        CHECK(best->rank > 0 && best->flags[0] == '\0');
+        CHECK(other->rank == 0 && strcmp(other->flags, "attempt") == 0);
+    }
+    CHECK(by_player(r, "Bob") && by_player(r, "Bob")->rank > 0);
+    CHECK_EQ_STR(by_player(r, "Off")->flags, "off-seed");
+    CHECK_EQ_STR(by_player(r, "Bot")->flags, "same as sales2");
+    CHECK_EQ_STR(by_player(r, "Run")->flags, "strategy:sales2");
+    CHECK_EQ_STR(by_player(r, "Cut")->flags, "unfinished");
+    CHECK_EQ_STR(by_player(r, "Hal")->flags, "assisted:week 1 sales2");
+    ReportSummary sm;
+    report_summary(r, 0, &sm);
+    CHECK_EQ_INT(sm.trainees, 2);
+    CHECK_EQ_INT(sm.not_ranked, 6);
+    CHECK(sm.class_seed == 5);
+    /* --attempts first: the earlier game; all: both */
+    ReportOptions o = {0, 0, REPORT_ATTEMPTS_FIRST};
+    report_finish(r, &o);
+    CHECK(by_player(r, "Ann")->rank > 0 && strcmp(by_player(r, "ann ")->flags, "attempt") == 0);
+    o.attempts = REPORT_ATTEMPTS_ALL;
+    report_finish(r, &o);
+    CHECK(by_player(r, "Ann")->rank > 0 && by_player(r, "ann ")->rank > 0);
+    /* --seed 6: the other way round */
+    ReportOptions six = {1, 6, REPORT_ATTEMPTS_BEST};
+    report_finish(r, &six);
+    CHECK(by_player(r, "Off")->rank == 1 && strstr(by_player(r, "Bob")->flags, "off-seed"));
+    /* the CSV: an empty rank and the flags of every game not ranked */
+    char *csv = report_csv(r);
+    CHECK(csv && strstr(csv, "\r\n,Cut,unfinished; off-seed,"));
+    free(csv);
+    report_free(r);
+    Game *all[] = {ann, ann2, bob, off, bot, cut};
+    for (int i = 0; i < 6; i++)
+        game_free(all[i]);
+    scenario_free(s);
+}
+
 int main(void)
 {
     RUN(report_should_rank_sales2_first_and_share_ranks_on_ties);
@@ -215,5 +341,7 @@ int main(void)
     RUN(report_should_group_by_scenario);
     RUN(report_should_quote_csv_and_escape_html);
     RUN(report_should_handle_an_empty_class);
+    RUN(report_player_key_should_fold_case_and_spaces);
+    RUN(report_should_rank_each_person_once_and_flag_the_rest);
     return check_done();
 }
