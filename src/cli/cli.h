@@ -160,6 +160,8 @@ char *cli_join(const char *folder, const char *path);
 char *cli_dirname(const char *path);
 /* 1 for an absolute path. */
 int cli_path_is_absolute(const char *p);
+/* 1 when anything is at path: a file, readable or not, a folder, a link (even broken). */
+int cli_path_taken(const char *path);
 /* 1 when a file can be created in folder (tried, then removed). */
 int cli_folder_writable(const char *folder);
 /* 1 when a regular file can be opened for reading. */

@@ -290,6 +290,16 @@ int cli_file_exists(const char *path)
     return 1;
 }
 
+int cli_path_taken(const char *path)
+{
+    struct stat st;
+#if defined(_WIN32)
+    return stat(path, &st) == 0;
+#else
+    return lstat(path, &st) == 0;
+#endif
+}
+
 int cli_folder_writable(const char *folder)
 {
     /* the honest test: make a file there and remove it */

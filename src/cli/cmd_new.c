@@ -322,7 +322,13 @@ int cmd_new(int argc, char **argv)
     if (!path)
         return cli_usage_error("new", npos == 0 ? "expected the file to write"
                                                 : "expected one file, found several");
-    if (!force && cli_file_exists(path)) {
+    int to_stdout = strcmp(path, "-") == 0;
+    if (!to_stdout && file_is_special(path)) {
+        /* a device or FIFO gets the text; a folder is refused below by the write */
+        force = 1;
+    }
+    if (!force && !to_stdout && cli_path_taken(path)) {
+        /* anything there counts: an unreadable file, a link (even a broken one) */
         cli_error("new", "%s already exists; choose another name, or add --force to replace it",
                   path);
         return CLI_FAILURE;
@@ -352,13 +358,15 @@ int cmd_new(int argc, char **argv)
         return CLI_FAILURE;
     }
     errno = 0;
-    FileStatus st = file_write_atomic(path, b.p, b.n);
+    FileStatus st = file_write_output(path, b.p, b.n);
     int saved = errno;
     free(b.p);
     if (st != FILE_OK) {
         cli_error("new", "cannot write %s: %s", path, file_status_message(st, saved));
         return CLI_FAILURE;
     }
+    if (to_stdout)
+        return cli_finish(CLI_OK);
     if (!found)
         cli_error("new",
                   "note: the data folder was not found, so \"$schema\" is "

@@ -761,6 +761,35 @@ def case_output(tmp):
     r = run("bench", "--json", "--no-frames", env={"UPFRONT_DATA_DIR": data})
     expect(r, 0, "UPFRONT_DATA_DIR is used")
 
+    # new never replaces anything without --force: an unreadable file, a link (even broken)
+    taken = os.path.join(tmp, "taken.json")
+    write(taken, "keep me")
+    os.chmod(taken, 0)
+    r = run("new", taken)
+    expect(r, 2, "new refuses an unreadable file")
+    os.chmod(taken, 0o644)
+    check(read(taken) == b"keep me", "the unreadable file is intact")
+    target = os.path.join(tmp, "target.json")
+    link = os.path.join(tmp, "link.json")
+    os.symlink(target, link)
+    r = run("new", link)
+    expect(r, 2, "new refuses a link to a missing file")
+    check(os.path.islink(link) and not os.path.exists(target), "the link is intact, no target")
+    r = run("new", link, "--force")
+    expect(r, 0, "new --force replaces the link")
+    r = run("new", "-")
+    expect(r, 0, "new - prints the scenario")
+    check(r.out.startswith("{") and json.loads(r.out)["id"], "new - prints JSON: %r" % r.out[:80])
+    r = run("new", "/dev/null")
+    expect(r, 0, "new /dev/null writes to the device")
+    check(not os.path.isfile("/dev/null"), "/dev/null stays a device")
+    # run --out - prints the results file; run --results and --out together is a usage error
+    r = run("run", SCENARIO, "--strategy", "sales2", "--out", "-")
+    expect(r, 0, "run --out -")
+    check(json.loads(r.out)["played_by"]["who"] == "strategy", "run --out - prints the results")
+    r = run("run", SCENARIO, "--strategy", "sales2", "--out", "-", "--results", tmp)
+    expect(r, 2, "run --out and --results together")
+
 
 CASES = {
     "help": case_help,
