@@ -16,6 +16,8 @@ enum { PAGE_SCORE, PAGE_EFFORT, PAGE_PROSPECTS, PAGE_COUNT };
 enum { HIT_PAGE = 1, HIT_AGAIN = 10, HIT_TITLE, HIT_INFO = 20 };
 
 static const char *const page_names[PAGE_COUNT] = {"Score", "Effort", "Prospects"};
+/* the results file's own buttons, on the Score page */
+enum { HIT_OPEN_FOLDER = 60, HIT_COPY_PATH, HIT_RETRY_SAVE };
 
 typedef struct Debrief {
     Screen base;
@@ -37,9 +39,100 @@ static void again(App *app)
     app_push(app, briefing_screen_new());
 }
 
+/* The folder part of a path (without its last separator), in out. */
+static void folder_of(const char *path, char *out, size_t cap)
+{
+    SDL_utf8strlcpy(out, path, cap);
+    char *cut = NULL;
+    for (char *p = out; *p; p++)
+        if (*p == '/' || *p == '\\')
+            cut = p;
+    if (cut)
+        *(cut == out ? cut + 1 : cut) = '\0';
+    else
+        SDL_utf8strlcpy(out, ".", cap);
+}
+
+/* Open the results folder, copy the file's path, or try the save again. */
+static int results_click(App *app, int id)
+{
+    Session *se = app->session;
+    if (!se || id < HIT_OPEN_FOLDER || id > HIT_RETRY_SAVE)
+        return 0;
+    if (id == HIT_RETRY_SAVE) {
+        if (app_retry_save(app) == 0)
+            app_toast(app, "Saved: %s", se->results_path);
+        else
+            app_toast(app, "Still not saved: %s", se->save_error);
+        return 1;
+    }
+    if (!se->saved)
+        return 1;
+    if (id == HIT_COPY_PATH) {
+        if (SDL_SetClipboardText(se->results_path) == 0)
+            app_toast(app, "The results file's path is copied: paste it into an email or a chat.");
+        else
+            app_toast(app, "Could not copy the path: %s", SDL_GetError());
+        return 1;
+    }
+    char folder[1200], url[1400];
+    folder_of(se->results_path, folder, sizeof folder);
+    if (folder[0] == '/')
+        SDL_snprintf(url, sizeof url, "file://%s", folder);
+    else
+        SDL_snprintf(url, sizeof url, "file:///%s", folder);
+    if (SDL_OpenURL(url) != 0)
+        app_toast(app, "Could not open the folder %s: %s", folder, SDL_GetError());
+    return 1;
+}
+
+/* Path text broken only after a separator, '-' or '_' (never inside a number): the lines
+ * drawn from y; returns their height. */
+static int draw_path(Ui *ui, const Theme *th, int x, int y, int w, ThemeFont f, SDL_Color c, const char *path)
+{
+    char line[600];
+    size_t n = 0;
+    int h = 0;
+    const char *p = path;
+    while (*p) {
+        const char *q = p; /* one piece: up to and including the next break */
+        while (*q && *q != '/' && *q != '\\' && *q != '-' && *q != '_')
+            q++;
+        if (*q)
+            q++;
+        size_t k = (size_t)(q - p);
+        if (k >= sizeof line)
+            k = sizeof line - 1;
+        char try_[600];
+        SDL_memcpy(try_, line, n);
+        SDL_memcpy(try_ + n, p, k);
+        try_[n + k] = '\0';
+        if (n > 0 && text_width(th->font[f], try_) > w) {
+            line[n] = '\0';
+            widget_label(ui, x, y + h, w, f, c, line, ALIGN_LEFT);
+            h += th->line[f];
+            n = 0;
+            continue; /* the piece starts the next line */
+        }
+        if (n + k < sizeof line) {
+            SDL_memcpy(line + n, p, k);
+            n += k;
+        }
+        p = q;
+    }
+    if (n > 0) {
+        line[n] = '\0';
+        widget_label(ui, x, y + h, w, f, c, line, ALIGN_LEFT);
+        h += th->line[f];
+    }
+    return h;
+}
+
 static int debrief_event(Screen *s, App *app, const SDL_Event *ev)
 {
     Debrief *d = (Debrief *)s;
+    if (nav_click(ev) && results_click(app, app->ui.hover_id))
+        return 1;
     if (nav_click(ev)) {
         int id = app->ui.hover_id;
         if (id >= HIT_PAGE && id < HIT_PAGE + PAGE_COUNT)
@@ -146,6 +239,13 @@ static void draw_score(Debrief *d, App *app, SDL_Rect area)
                     d->card.sentence[c]);
         y += row_h + gpx;
     }
+    int64_t sum = d->card.points[SCORE_RESULTS] + d->card.points[SCORE_PROCESS] + d->card.points[SCORE_EFFICIENCY] -
+                  d->card.points[SCORE_PENALTIES];
+    if (d->card.total > sum) { /* the components add up to the score: the floor says what it added */
+        SDL_snprintf(buf, sizeof buf, "The penalties took the sum to %lld; a score never goes below 0, so it is %lld "
+                     "(+%lld).", (long long)sum, (long long)d->card.total, (long long)(d->card.total - sum));
+        y += widget_text(ui, x + gpx * 3, y, lw - gpx * 6, FONT_BODY, th->c.muted, buf) + gpx;
+    }
     /* tips */
     y += gpx;
     widget_heading(ui, x, y, lw, "THREE THINGS TO TRY NEXT TIME", th->c.stage[STAGE_PREPARE]);
@@ -201,10 +301,24 @@ static void draw_score(Debrief *d, App *app, SDL_Rect area)
     widget_heading(ui, cx, cy, cw, "RESULTS FILE", (SDL_Color){0, 0, 0, 0});
     cy += th->line[FONT_BODY_BOLD] + gpx / 2;
     if (se->saved) {
+        int bh = theme_px(th, 34), bw = (cw - gpx) / 2;
         cy += widget_text(ui, cx, cy, cw, FONT_BODY, th->c.text, "Saved for your instructor as") + theme_px(th, 2);
-        cy += widget_text(ui, cx, cy, cw, FONT_BODY, th->c.muted, se->results_path);
+        cy += draw_path(ui, th, cx, cy, cw, FONT_BODY, th->c.muted, se->results_path) + gpx;
+        SDL_Rect open_r = {cx, cy, bw, bh}, copy_r = {cx + bw + gpx, cy, bw, bh};
+        widget_button(ui, open_r, "Open folder", NULL, ui->hover_id == HIT_OPEN_FOLDER ? WIDGET_HOVER : 0,
+                      HIT_OPEN_FOLDER, "Show the results folder, to copy the file onto a stick or attach it to an email.");
+        widget_button(ui, copy_r, "Copy path", NULL, ui->hover_id == HIT_COPY_PATH ? WIDGET_HOVER : 0,
+                      HIT_COPY_PATH, "Copy the results file's full path, to paste it where it is asked for.");
     } else {
-        cy += widget_text(ui, cx, cy, cw, FONT_BODY, th->c.bad, se->save_error[0] ? se->save_error : "Not saved.");
+        int bh = theme_px(th, 34);
+        cy += widget_text(ui, cx, cy, cw, FONT_BODY, th->c.bad, se->save_error[0] ? se->save_error : "Not saved.") + gpx;
+        cy += widget_text(ui, cx, cy, cw, FONT_BODY, th->c.text,
+                          "The game is kept until it is saved: free the folder and try again, or it goes to your "
+                          "own results folder.") + gpx;
+        SDL_Rect retry_r = {cx, cy, cw, bh};
+        widget_button(ui, retry_r, "Try saving again", NULL,
+                      WIDGET_PRIMARY | (ui->hover_id == HIT_RETRY_SAVE ? WIDGET_HOVER : 0), HIT_RETRY_SAVE,
+                      "Write the results file again (into your own results folder if this one still fails).");
     }
     (void)cy;
 }

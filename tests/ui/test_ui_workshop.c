@@ -181,11 +181,67 @@ static void ui_from_week_should_autoplay_the_weeks_before(void)
     uitest_finish(&t);
 }
 
+static void shoot(UiTest *t, const char *name)
+{
+    SDL_Surface *shot = app_screenshot(t->app); /* for a person to look at */
+    if (shot) {
+        char out[1200];
+        SDL_snprintf(out, sizeof out, "%s/%s.bmp", UI_TEST_BUILD_DIR, name);
+        SDL_SaveBMP(shot, out);
+        SDL_FreeSurface(shot);
+    }
+}
+
+/* A results folder that cannot be made: the finished game stays saved, the debrief says
+ * so and offers to try again; once the folder can be made, the retry writes the file, the
+ * save goes, and the debrief offers to open the folder or copy the path. */
+static void ui_debrief_should_keep_the_game_until_the_results_are_saved(void)
+{
+    UiTest t;
+    CHECK(uitest_start(&t, "retry", "short.json", 1280, 720) == 0);
+    if (!t.app)
+        return;
+    char blocker[1100];
+    SDL_snprintf(blocker, sizeof blocker, "%s/ui-retry-blocker", UI_TEST_BUILD_DIR);
+    FILE *f = fopen(blocker, "w"); /* a file where a folder of the path should be */
+    if (f)
+        fclose(f);
+    SDL_snprintf(t.app->results_dir, sizeof t.app->results_dir, "%s/results", blocker);
+    uitest_key(&t, SDLK_RETURN);
+    uitest_key(&t, SDLK_RETURN);
+    CHECK_EQ_STR(app_screen_name(t.app), "play");
+    Session *s = t.app->session;
+    Action end = {ACTION_END_DAY, -1, 0};
+    while (s && !game_over(s->game)) {
+        session_apply(s, &end);
+        app_checkpoint(t.app);
+    }
+    CHECK(platform_is_file(t.app->save_path));
+    app_reset(t.app, debrief_screen_new());
+    uitest_settle(&t);
+    CHECK(s && !s->saved && s->save_error[0]);
+    CHECK(platform_is_file(t.app->save_path)); /* the game is not lost */
+    shoot(&t, "ui-debrief-not-saved");
+    remove(blocker);
+    CHECK(uitest_click(&t, 62) == 0); /* Try saving again */
+    CHECK(s && s->saved && platform_is_file(s->results_path));
+    CHECK(!platform_is_file(t.app->save_path));
+    CHECK(s && strstr(s->results_path, "-Test_Trainee-seed3") != NULL);
+    uitest_settle(&t);
+    shoot(&t, "ui-debrief-saved");
+    CHECK(uitest_click(&t, 61) == 0); /* Copy path */
+    char *clip = SDL_GetClipboardText();
+    CHECK(clip && s && (strcmp(clip, s->results_path) == 0 || clip[0] == '\0'));
+    SDL_free(clip);
+    uitest_finish(&t);
+}
+
 int main(void)
 {
     RUN(classcode_should_round_trip_and_catch_typos);
     RUN(ui_class_screen_should_set_the_player_scenario_and_seed);
     RUN(ui_time_limit_should_end_the_round_and_save_the_results);
+    RUN(ui_debrief_should_keep_the_game_until_the_results_are_saved);
     RUN(ui_from_week_should_autoplay_the_weeks_before);
     return check_done();
 }
