@@ -1305,7 +1305,10 @@ static const char HTML_HEAD[] =
     "svg text{font-family:\"DejaVu Sans\",\"Liberation Sans\",Arial,sans-serif;fill:#111}\n"
     ".warn{border-left:8px solid #D55E00;padding:8px 16px;background:#fff4ec}\n"
     ".pair{display:grid;grid-template-columns:1fr;gap:0 48px}\n"
-    "@media (min-width:1600px){.pair{grid-template-columns:1fr 1fr}}\n"
+    "@media (min-width:1280px){.pair{grid-template-columns:minmax(0,1fr) minmax(0,1fr)}}\n"
+    "@media screen{svg.fit{max-height:62vh}}\n"
+    "figure.rows{max-width:1200px}\n"
+    ".pair th,.pair td{padding:6px 8px}\n.pair th.n{white-space:normal}\n"
     "@media print{body{padding:0;font-size:11pt}h1{font-size:20pt}h2{font-size:16pt;"
     "margin-top:16pt}h3{font-size:13pt}th{font-size:9pt}td.hint,td.why,td.file,figcaption"
     "{font-size:10pt}.lead{font-size:12pt}nav.toc{display:none}.pair{display:block}"
@@ -1330,7 +1333,7 @@ static void svg_effort(StrBuf *b, const ReportSummary *s)
         ymax = 50;
     if (ymax > 100)
         ymax = 100;
-    strbuf_printf(b, "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"effort-t\">"
+    strbuf_printf(b, "<svg viewBox=\"0 0 %d %d\" role=\"img\" class=\"fit\" aria-labelledby=\"effort-t\">"
                   "<title id=\"effort-t\">Share of time per stage: the class against the "
                   "Sales 1.0 and Sales 2.0 curves</title>\n", W, H);
     for (int y = 0; y <= ymax; y += 10) {
@@ -1430,7 +1433,7 @@ static void svg_distribution(StrBuf *b, const Group *gr, const ReportSummary *s,
     int dots_h = rows * DOT + 16;
     int box_t = dots_h + 20; /* the box below the dots */
     int axis = box_t + 70, H = axis + 40;
-    strbuf_printf(b, "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"dist-t%d\">"
+    strbuf_printf(b, "<svg viewBox=\"0 0 %d %d\" role=\"img\" class=\"fit\" aria-labelledby=\"dist-t%d\">"
                   "<title id=\"dist-t%d\">Score distribution</title>\n", W, H, g, g);
     for (double v = lo; v <= top + 0.5; v += step) {
         strbuf_printf(b, "<line x1=\"%.1f\" y1=\"8\" x2=\"%.1f\" y2=\"%d\" stroke=\"#dddddd\"/>"
@@ -1520,13 +1523,13 @@ static void svg_components(StrBuf *b, const Group *gr, int g)
                           "stroke=\"#444\" stroke-width=\"1\"><title>Penalties \xE2\x88\x92%lld"
                           "</title></rect>", zero - pw, y + 26, pw,
                           COMPONENT_COLOUR[SCORE_PENALTIES], (long long)c->points[SCORE_PENALTIES]);
+        strbuf_printf(b, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#111\" "
+                      "stroke-width=\"2\"/>", zero, y + 22, zero, y + 58);
         int64_t fl = floor_points(c);
         strbuf_printf(b, "<text x=\"%.1f\" y=\"%d\" font-size=\"20\" font-weight=\"bold\">%lld%s"
                       "</text>\n", x + 8, y + 47, (long long)c->total,
                       fl > 0 ? " (floored at 0)" : "");
     }
-    strbuf_printf(b, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#111\" "
-                  "stroke-width=\"2\"/>\n", zero, T - 4, zero, H - 12);
     strbuf_puts(b, "</svg>\n");
 }
 
@@ -1539,7 +1542,7 @@ static void svg_channels(StrBuf *b, const ReportSummary *s)
     for (int c = 0; c < CHANNEL_COUNT; c++)
         if (s->touches[c] > max)
             max = s->touches[c];
-    strbuf_printf(b, "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"chan-t\">"
+    strbuf_printf(b, "<svg viewBox=\"0 0 %d %d\" role=\"img\" class=\"fit\" aria-labelledby=\"chan-t\">"
                   "<title id=\"chan-t\">Touches per channel across the class</title>\n", W, H);
     for (int c = 0; c < CHANNEL_COUNT; c++) {
         int y = T + c * ROW;
@@ -1549,9 +1552,9 @@ static void svg_channels(StrBuf *b, const ReportSummary *s)
         strbuf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"32\" fill=\"%s\"/>", L,
                    y + 4, w, STAGE_COLOUR[STAGE_PROSPECT]);
         strbuf_printf(b, "<text x=\"%.1f\" y=\"%d\" font-size=\"20\">%d (%d%%) \xC2\xB7 %d of %d "
-                      "trainees</text>\n", L + w + 10, y + 28, s->touches[c],
+                      "%s</text>\n", L + w + 10, y + 28, s->touches[c],
                    s->touches_total ? pct((double)s->touches[c] / s->touches_total) : 0,
-                   s->channel_users[c], s->trainees);
+                   s->channel_users[c], s->trainees, plural(s->trainees, "trainee", "trainees"));
     }
     strbuf_puts(b, "</svg>\n");
 }
@@ -1729,7 +1732,7 @@ static void html_group(StrBuf *b, const Report *r, int g)
 
     if (gr->ranked > 0) {
         strbuf_printf(b, "<section id=\"g%d-components\">\n<h2>Score components per trainee"
-                      "</h2>\n<figure>\n", g);
+                      "</h2>\n<figure class=\"rows\">\n", g);
         svg_components(b, gr, g);
         strbuf_puts(b, "<figcaption>Results, process and efficiency add up to the right of the "
                        "line, penalties are taken off to the left; the number is the score (a "

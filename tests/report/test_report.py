@@ -302,6 +302,32 @@ def case_html(tmp):
     p = P()
     p.feed(text)
     check(not p.bad and not p.stack, "tags nest: bad %r, open %r" % (p.bad[:5], p.stack[:5]))
+    # the class picture first, sections linked, the leaderboard after the charts
+    order = [text.find('id="g0-%s"' % k) for k in ("effort", "scores", "channels", "mistakes",
+                                                   "board", "components")]
+    check(all(i > 0 for i in order) and order == sorted(order),
+          "effort, scores, channels, mistakes, then the leaderboard: %r" % order)
+    for k in ("effort", "scores", "channels", "mistakes", "board", "components"):
+        check('href="#g0-%s"' % k in text, "a link to the %s section" % k)
+    check("max-width:1280px" not in text, "the page may use a wide projector")
+    # every trainee is a dot, even eight on one score; long names are whole
+    room = os.path.join(tmp, "eight")
+    os.makedirs(room)
+    base = json.load(open(paths[0], encoding="utf-8"))
+    names = ["Trainee %d" % i for i in range(7)] + ["María José García-López de la Fuente"]
+    for i, name in enumerate(names):
+        base["player"] = name
+        with open(os.path.join(room, "t%d.json" % i), "w", encoding="utf-8") as f:
+            json.dump(base, f)
+    code, out, err = run("report", room, "--html", out_html)
+    check(code == 0, "eight games of one score: %r" % err)
+    page = open(out_html, encoding="utf-8").read()
+    dist = page[page.find('id="g0-scores"'):page.find('id="g0-channels"')]
+    check(dist.count("<circle") == 8, "eight dots for eight trainees: %d" % dist.count("<circle"))
+    ys = re.findall(r'<circle cx="([\d.]+)" cy="(\d+)"', dist)
+    check(len(set(ys)) == 8, "no dot hides another: %r" % ys)
+    check(names[-1] in page[page.find('id="g0-board"'):], "the long name is whole: not cut")
+    check("8 trainees ranked" in page and "1 of 8 trainee" not in page, "counted: %r" % page[:0])
 
 
 def find_chromium():
@@ -327,21 +353,27 @@ def case_chromium(tmp):
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--user-data-dir=" + profile, "--hide-scrollbars"]
     try:
-        p = subprocess.run(base + ["--window-size=1280,2400", "--screenshot=" + png,
-                                   "file://" + os.path.abspath(out_html)],
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
-        check(p.returncode == 0, "chromium renders the page: %s" % p.stderr[-2000:])
-        data = open(png, "rb").read() if os.path.exists(png) else b""
-        check(data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20000,
-              "a non-blank screenshot (%d bytes)" % len(data))
+        # a laptop projector and a full-HD one (the screenshots are kept with
+        # UPFRONT_REPORT_SCREENSHOT=PREFIX: PREFIX-1366x768.png, ...)
+        for size in ("1366,768", "1920,1080", "1280,2400"):
+            if os.path.exists(png):
+                os.remove(png)
+            p = subprocess.run(base + ["--window-size=" + size, "--screenshot=" + png,
+                                       "file://" + os.path.abspath(out_html)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
+            check(p.returncode == 0, "chromium renders the page at %s: %s" % (size, p.stderr[-2000:]))
+            data = open(png, "rb").read() if os.path.exists(png) else b""
+            check(data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20000,
+                  "a non-blank screenshot at %s (%d bytes)" % (size, len(data)))
+            if os.environ.get("UPFRONT_REPORT_SCREENSHOT") and data:
+                shutil.copy(png, "%s-%s.png" % (os.environ["UPFRONT_REPORT_SCREENSHOT"],
+                                                size.replace(",", "x")))
         # the DOM as chromium sees it: the charts are there and the names are text
         p = subprocess.run(base + ["--dump-dom", "file://" + os.path.abspath(out_html)],
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
         dom = p.stdout.decode("utf-8", "replace")
         check(dom.count("<svg") >= 4, "chromium sees the SVG charts")
         check("Bob &lt;Old School&gt;" in dom, "chromium reads the escaped name as text")
-        if os.environ.get("UPFRONT_REPORT_SCREENSHOT"):
-            shutil.copy(png, os.environ["UPFRONT_REPORT_SCREENSHOT"])
     finally:
         shutil.rmtree(profile, ignore_errors=True)
 
