@@ -213,6 +213,15 @@ App *app_create(const UiOptions *opts, int w, int h, int flags)
     app->running = 1;
     app->dirty = 1;
     app_push(app, title_screen_new());
+    if (app->opts.class_code && app->opts.class_code[0]) {
+        /* a class code given at start: joined at once with the player's name, else the
+         * class screen asks for the name with the code filled in */
+        char err[200];
+        if (!app->player[0])
+            app_push(app, class_screen_new());
+        else if (app_join_class(app, app->player, app->opts.class_code, err, sizeof err) != 0)
+            app_toast(app, "%s", err);
+    }
     return app;
 }
 
@@ -392,6 +401,14 @@ int app_handle_event(App *app, const SDL_Event *ev)
         break;
     case SDL_MOUSEWHEEL:
         break;
+    case SDL_DROPFILE:
+        /* a scenario file dropped on the window (or chosen in the host's file picker) */
+        if (e.drop.file) {
+            app_open_scenario(app, e.drop.file);
+            SDL_free(e.drop.file);
+        }
+        apply_pending(app);
+        return app->running;
     case SDL_KEYDOWN:
         if (e.key.keysym.sym == SDLK_F11) {
             app->settings.fullscreen = !app->settings.fullscreen;
@@ -931,7 +948,9 @@ int app_start_game(App *app)
         const char *name = app->opts.autoplay ? app->opts.autoplay : "sales2";
         const Strategy *st = strategy_find(name);
         int weeks = scenario_calendar(sc)->weeks;
-        int from = app->opts.from_week > weeks ? weeks : app->opts.from_week;
+        /* past the last week the strategy plays the whole game */
+        int whole = app->opts.from_week > weeks;
+        int from = whole ? weeks + 1 : app->opts.from_week;
         if (st && from > 1) {
             Rng rng;
             rng_seed(&rng, seed, 0x57a7u);
@@ -942,11 +961,11 @@ int app_start_game(App *app)
                     break;
             }
             /* recorded in the results: the weeks before the hand-over were not the trainee's */
-            s->played_by = PLAYED_BY_ASSISTED;
+            s->played_by = whole ? PLAYED_BY_STRATEGY : PLAYED_BY_ASSISTED;
             SDL_utf8strlcpy(s->strategy, strategy_name(st), sizeof s->strategy);
-            s->strategy_weeks = from - 1;
-            if (from < app->opts.from_week)
-                app_toast(app, "This scenario has %d weeks: weeks 1 to %d were played by %s.", weeks, from - 1, name);
+            s->strategy_weeks = whole ? 0 : from - 1;
+            if (whole)
+                app_toast(app, "This scenario has %d weeks: %s played the whole game.", weeks, name);
             else
                 app_toast(app, "Weeks 1 to %d were played by %s; you take over at week %d.", from - 1, name, from);
         }
@@ -1204,6 +1223,33 @@ int app_join_class(App *app, const char *name, const char *code, char *err, size
     app->class_joined = 1;
     SDL_utf8strlcpy(app->player, w, sizeof app->player);
     return 0;
+}
+
+int app_open_scenario(App *app, const char *path)
+{
+    int before = app->catalog.count;
+    int i = catalog_add(&app->catalog, path);
+    if (i >= 0 && i < before && !(app->session && app->session->scenario == app->catalog.items[i].scenario)) {
+        Scenario *old = NULL; /* the same file again, perhaps changed since */
+        if (catalog_reload(&app->catalog, i, &old) == 1)
+            scenario_free(old);
+    }
+    if (i < 0) {
+        app_toast(app, "Could not open %s.", path);
+        return -1;
+    }
+    const CatalogEntry *e = &app->catalog.items[i];
+    if (!e->scenario) {
+        app_toast(app, "%s", e->error);
+        return -1;
+    }
+    app->current = i;
+    const char *on = app_screen_name(app);
+    if (SDL_strcmp(on, "title") == 0 || SDL_strcmp(on, "picker") == 0)
+        app_push(app, briefing_screen_new());
+    else
+        app_toast(app, "%s is the scenario of the next game.", scenario_title(e->scenario));
+    return i;
 }
 
 void app_class_code(const App *app, char *out, size_t cap)

@@ -179,6 +179,10 @@ int app_resume_game(App *app);
 /* Sets the trainee's name and, from a class code (classcode.h), the scenario and seed.
  * Returns 0, or -1 with a one-sentence reason in err. */
 int app_join_class(App *app, const char *name, const char *code, char *err, size_t cap);
+/* Opens the scenario file at path (added to the catalog, or read again) and chooses it;
+ * on the title or the picker the briefing opens, elsewhere a toast says it is the next
+ * game's. Returns its catalog index, or -1 with a toast giving its first error. */
+int app_open_scenario(App *app, const char *path);
 /* The compact class code of the chosen scenario and the fixed seed into out, or "" when
  * the seed is not fixed or too large for a code. */
 void app_class_code(const App *app, char *out, size_t cap);

@@ -18,8 +18,9 @@ typedef struct Briefing {
 
 static void start(App *app)
 {
+    /* a strategy may have played the whole game (--from-week past the last week) */
     if (app_start_game(app) == 0)
-        app_replace(app, play_screen_new());
+        app_replace(app, game_over(app->session->game) ? debrief_screen_new() : play_screen_new());
 }
 
 /* Moves the territory list by d prospects, within what there is to see. */

@@ -261,6 +261,8 @@ static void class_enter(Screen *s, App *app)
 {
     Class *c = (Class *)s;
     SDL_strlcpy(c->name, app->player, sizeof c->name);
+    if (app->opts.class_code) /* given at start: only the name is left to type */
+        SDL_strlcpy(c->code, app->opts.class_code, sizeof c->code);
     c->focus = c->name[0] ? FIELD_CODE : FIELD_NAME;
     SDL_StartTextInput();
     /* the key that opened this screen must not also type into it */

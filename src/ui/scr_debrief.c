@@ -13,7 +13,7 @@
 #include "upfront/strategy.h"
 
 enum { PAGE_SCORE, PAGE_EFFORT, PAGE_PROSPECTS, PAGE_COUNT };
-enum { HIT_PAGE = 1, HIT_AGAIN = 10, HIT_TITLE, HIT_INFO = 20 };
+enum { HIT_PAGE = 1, HIT_AGAIN = 10, HIT_TITLE, HIT_DOWNLOAD, HIT_INFO = 20 };
 
 static const char *const page_names[PAGE_COUNT] = {"Score", "Effort", "Prospects"};
 /* the results file's own buttons, on the Score page */
@@ -37,6 +37,23 @@ static void again(App *app)
     app_end_game(app);
     app_reset(app, title_screen_new());
     app_push(app, briefing_screen_new());
+}
+
+/* Where the host can hand a file to the user (the browser's download), the debrief
+ * offers the results file. */
+static int can_download(const App *app)
+{
+    const UiHost *h = app->opts.host;
+    return h && h->download && app->session && app->session->saved;
+}
+
+static void download(App *app)
+{
+    if (!can_download(app))
+        return;
+    const UiHost *h = app->opts.host;
+    if (h->download(h->ctx, app->session->results_path) != 0)
+        app_toast(app, "The results file could not be offered for download.");
 }
 
 /* The folder part of a path (without its last separator), in out. */
@@ -139,6 +156,8 @@ static int debrief_event(Screen *s, App *app, const SDL_Event *ev)
             d->page = id - HIT_PAGE;
         else if (id == HIT_AGAIN)
             again(app);
+        else if (id == HIT_DOWNLOAD && can_download(app))
+            download(app);
         else if (id == HIT_TITLE) {
             app_end_game(app);
             app_reset(app, title_screen_new());
@@ -182,6 +201,11 @@ static int debrief_event(Screen *s, App *app, const SDL_Event *ev)
     case SDLK_h:
     case SDLK_F1:
         app_push(app, help_screen_new());
+        return 1;
+    case SDLK_d:
+        if (!can_download(app))
+            return 0;
+        download(app);
         return 1;
     case SDLK_UP:
     case SDLK_DOWN:
@@ -300,7 +324,15 @@ static void draw_score(Debrief *d, App *app, SDL_Rect area)
     cy += gpx;
     widget_heading(ui, cx, cy, cw, "RESULTS FILE", (SDL_Color){0, 0, 0, 0});
     cy += th->line[FONT_BODY_BOLD] + gpx / 2;
-    if (se->saved) {
+    if (se->saved && can_download(app)) {
+        /* in a browser the folder means nothing to the trainee: the file's name, and how
+         * to hand it in */
+        const char *base = SDL_strrchr(se->results_path, '/');
+        cy += widget_text(ui, cx, cy, cw, FONT_BODY, th->c.text, "Kept in this browser as") + theme_px(th, 2);
+        cy += widget_text(ui, cx, cy, cw, FONT_BODY, th->c.muted, base ? base + 1 : se->results_path) + gpx;
+        cy += widget_text(ui, cx, cy, cw, FONT_BODY, th->c.text,
+                          "Download results (D) saves it on this computer, to hand in to your instructor.");
+    } else if (se->saved) {
         int bh = theme_px(th, 34), bw = (cw - gpx) / 2;
         cy += widget_text(ui, cx, cy, cw, FONT_BODY, th->c.text, "Saved for your instructor as") + theme_px(th, 2);
         cy += draw_path(ui, th, cx, cy, cw, FONT_BODY, th->c.muted, se->results_path) + gpx;
@@ -531,8 +563,16 @@ static void debrief_draw(Screen *s, App *app)
     widget_button(ui, again_r, "Play again", "Enter", WIDGET_PRIMARY | (ui->hover_id == HIT_AGAIN ? WIDGET_HOVER : 0),
                   HIT_AGAIN, "Play this scenario again from the briefing.");
     widget_button(ui, title_r, "Title", "Esc", ui->hover_id == HIT_TITLE ? WIDGET_HOVER : 0, HIT_TITLE, NULL);
+    int left = title_r.x; /* the seed's label ends before the leftmost button */
+    if (can_download(app)) {
+        int dw = theme_px(th, 260);
+        SDL_Rect down_r = {title_r.x - dw - gpx * 2, title_r.y, dw, bh};
+        widget_button(ui, down_r, "Download results", "D", ui->hover_id == HIT_DOWNLOAD ? WIDGET_HOVER : 0,
+                      HIT_DOWNLOAD, "Save the results file to this computer, to hand in to your instructor.");
+        left = down_r.x;
+    }
     SDL_snprintf(buf, sizeof buf, "Seed %llu%s%s", (unsigned long long)se->seed, se->player[0] ? " \xC2\xB7 " : "", se->player);
-    widget_label(ui, m, H - bh - gpx * 2 + (bh - th->line[FONT_BODY]) / 2, title_r.x - m - gpx, FONT_BODY, th->c.muted, buf,
+    widget_label(ui, m, H - bh - gpx * 2 + (bh - th->line[FONT_BODY]) / 2, left - m - gpx, FONT_BODY, th->c.muted, buf,
                  ALIGN_LEFT);
 }
 

@@ -5,7 +5,22 @@
 #include "app.h"
 #include "nav.h"
 
-enum { HIT_CARD = 1 };
+enum { HIT_OPEN = 1, HIT_CARD = 2 };
+
+/* Where the host can ask for a file (the browser's file picker), an instructor's own
+ * scenario can be opened; it arrives as a dropped file (app_open_scenario). */
+static int can_open(const App *app)
+{
+    const UiHost *h = app->opts.host;
+    return h && h->open_file;
+}
+
+static void open_file(App *app)
+{
+    const UiHost *h = app->opts.host;
+    if (can_open(app) && h->open_file(h->ctx) != 0)
+        app_toast(app, "The file picker could not be opened.");
+}
 
 typedef struct Picker {
     Screen base;
@@ -28,7 +43,15 @@ static int picker_event(Screen *s, App *app, const SDL_Event *ev)
 {
     Picker *p = (Picker *)s;
     int n = app->catalog.count;
+    if (ev->type == SDL_KEYDOWN && ev->key.keysym.sym == SDLK_o && can_open(app)) {
+        open_file(app);
+        return 1;
+    }
     if (nav_click(ev)) {
+        if (app->ui.hover_id == HIT_OPEN && can_open(app)) {
+            open_file(app);
+            return 1;
+        }
         int id = app->ui.hover_id - HIT_CARD;
         if (id >= 0 && id < n) {
             p->focus = id;
@@ -60,6 +83,12 @@ static void picker_draw(Screen *s, App *app)
     int m = gpx * 4;
     int y = gpx * 3;
     widget_label(ui, m, y, W - 2 * m, FONT_DISPLAY, th->c.text, "Choose a scenario", ALIGN_LEFT);
+    if (can_open(app)) {
+        int bw = theme_px(th, 300), bh = theme_px(th, 40);
+        SDL_Rect r = {W - m - bw, y + (th->line[FONT_DISPLAY] - bh) / 2, bw, bh};
+        widget_button(ui, r, "Open a scenario file", "O", ui->hover_id == HIT_OPEN ? WIDGET_HOVER : 0, HIT_OPEN,
+                      "Play a scenario of your own: a .json file from this computer.");
+    }
     y += th->line[FONT_DISPLAY] + gpx / 2;
     widget_label(ui, m, y, W - 2 * m, FONT_BODY, th->c.muted,
                  "Arrows or Tab move \xC2\xB7 Enter opens the briefing \xC2\xB7 Esc goes back", ALIGN_LEFT);

@@ -5,6 +5,18 @@
 
 #include <stdint.h>
 
+/* What a host around the window adds (the browser page of src/web/); every member may be
+ * NULL, and is natively. A screen offers what its host can do and nothing else. */
+typedef struct UiHost {
+    void *ctx;
+    /* Offers the file at path to the user to keep (the browser's download); returns 0 when
+     * it was offered. */
+    int (*download)(void *ctx, const char *path);
+    /* Asks the user for a scenario file; it arrives later as an SDL_DROPFILE event, as a
+     * file dropped on the window does. Returns 0 when the question was put. */
+    int (*open_file)(void *ctx);
+} UiHost;
+
 typedef struct UiOptions {
     const char *scenario_path; /* NULL: the default scenario */
     uint64_t seed;
@@ -12,9 +24,13 @@ typedef struct UiOptions {
     const char *player;        /* may be NULL */
     const char *results_dir;   /* NULL: SDL_GetPrefPath */
     int watch;                 /* reload the scenario file when it changes */
-    int from_week;             /* > 1: each new game starts at this week ... */
+    int from_week;             /* > 1: each new game starts at this week (past the last
+                                  week: the strategy plays the whole game) ... */
     const char *autoplay;      /* ... with the earlier weeks played by this strategy (NULL: sales2) */
     int time_limit_min;        /* > 0: a round ends after this many minutes of play */
+    const char *class_code;    /* may be NULL: joins this class at start (with player), or
+                                  opens the class screen with the code filled in */
+    const UiHost *host;        /* may be NULL */
 } UiOptions;
 
 /* Opens the window and runs until the trainee quits, the window is closed or SIGTERM
