@@ -85,7 +85,7 @@ static int ranked(const Scenario *sc, int *order)
 #define SALES1_CALL_GAP 2
 /* The block of the day sales1 gives to prospecting, in minutes; the rest is for deals. */
 #define SALES1_CALL_BLOCK 180
-#define SALES1_EMAIL_HOUR 60
+#define SALES1_EMAIL_HOUR 30
 /* The steps of its pitch (discovery, a demo, a proposal), in the scenario's order. */
 #define SALES1_PITCH_STEPS 3
 

@@ -635,20 +635,7 @@ typedef struct Known {
     const char *scenario, *bound;
 } Known;
 static const Known known_deviations[] = {
-    /* the 0.2.0 territories (docs/calibration.md, "Known deviations"): sales1 now looks
-     * at the company before a meeting (prep 20), so its discovery meetings are not quite
-     * unprepared; good-fit accounts move readily even unprepared; the enterprise buying
-     * committees decide against more often than the bound allows */
-    {"midmarket-quarter", "unprepared_discovery"},
-    {"transactional-territory", "unprepared_discovery"},
-    {"turnaround", "unprepared_discovery"},
-    {"tutorial", "unprepared_discovery"},
-    {"midmarket-quarter", "progress_stage_multiplier"},
-    {"transactional-territory", "progress_stage_multiplier"},
-    {"tutorial", "progress_stage_multiplier"},
-    {"enterprise-quarter", "qualified_win_rate"},
-    {"enterprise-quarter", "no_decision_rate"},
-    {"transactional-territory", "qualified_win_rate"},
+    {"", ""}, /* none at present: add {"scenario-id", "bound"} to report without failing */
 };
 
 static int is_known(int si, const char *bound)

@@ -121,7 +121,7 @@ static void scenario_should_load_the_default_scenario_without_diagnostics(void)
         CHECK_EQ_INT(scenario_calendar(s)->hours_per_day, 8);
         CHECK_EQ_INT(scenario_prospect_count(s), 36);
         CHECK_EQ_INT(scenario_step_count(s), 5);
-        CHECK_EQ_INT(scenario_event_count(s), 8);
+        CHECK_EQ_INT(scenario_event_count(s), 15);
         int64_t total = 0;
         int execs = 0;
         for (int i = 0; i < scenario_prospect_count(s); i++) {
