@@ -297,7 +297,7 @@ static void briefing_draw(Screen *s, App *app)
     cy += para(ui, x, cy, iw, goal.y + goal.h - g, buf) + g / 2;
     SDL_snprintf(buf, sizeof buf, "Efficiency \xE2\x80\x94 up to %d for little closing effort per deal and rested days.", sr->efficiency_weight);
     cy += para(ui, x, cy, iw, goal.y + goal.h - g, buf) + g / 2;
-    SDL_snprintf(buf, sizeof buf, "Penalties \xE2\x80\x94 %d per generic call to an executive, %d per burned prospect, %d per deal lost to pressure.",
+    SDL_snprintf(buf, sizeof buf, "Penalties \xE2\x80\x94 %d per executive who hears a generic pitch, %d per burned prospect, %d per deal lost to pressure.",
                  sr->penalty_generic_exec, sr->penalty_burned, sr->penalty_pressure_loss);
     cy += para(ui, x, cy, iw, goal.y + goal.h - g, buf) + g;
     /* the two reference curves as the lesson */
