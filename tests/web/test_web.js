@@ -1,0 +1,291 @@
+#!/usr/bin/env node
+// test_web.js — the browser version (build-web/dist) in a real browser: Debian's chromium,
+// headless, driven with puppeteer-core; the page served by `python3 -m http.server` on
+// 127.0.0.1 only. Checks, each named as it runs:
+//   - the title screen renders at 1280x720 (pixels, not a blank canvas) and keys move
+//     between screens (title, picker, briefing, play, pause, help);
+//   - the canvas fills the window, follows a resize and is drawn at the device pixel
+//     ratio (2 with --force-device-scale-factor=2);
+//   - ?scenario=tutorial&seed=42&player=Web&autoplay=sales2&from-week=99 plays the whole
+//     game and leaves the results file in #upfront-results; the native `upfront verify`
+//     passes it, and its score and state hash are the native `upfront run`'s (compared at
+//     test time, never hard-coded);
+//   - Download results (D) hands over the same file; it is still there after a reload
+//     (IndexedDB), with the personal best;
+//   - the picker's Open a scenario file (O) opens a scenario from this computer.
+// Usage: node test_web.js --dist DIR --upfront NATIVE_BINARY --source SOURCE_TREE
+//        [--out DIR] [--screenshots]
+// Exit 0 when all pass, 1 when one fails, 77 (skipped) when the dist, chromium or
+// puppeteer-core is missing, unless UPFRONT_WEB_REQUIRED=1 (then that is a failure).
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const zlib = require('zlib');
+const {spawn, execFileSync} = require('child_process');
+
+const args = {};
+for (let i = 2; i < process.argv.length; i++) {
+  const a = process.argv[i];
+  if (a === '--screenshots') args.screenshots = true;
+  else if (a.startsWith('--')) args[a.slice(2)] = process.argv[++i];
+}
+const required = process.env.UPFRONT_WEB_REQUIRED === '1';
+function skip(why) {
+  console.log(`test_web: ${required ? 'FAIL' : 'skipped'}: ${why}`);
+  process.exit(required ? 1 : 77);
+}
+const dist = args.dist;
+if (!dist || !fs.existsSync(path.join(dist, 'index.html')))
+  skip(`no browser build at ${dist} (scripts/build-web.sh makes it)`);
+const chromium = process.env.UPFRONT_CHROMIUM || '/usr/bin/chromium';
+if (!fs.existsSync(chromium)) skip(`no ${chromium} (apt-get install chromium)`);
+let puppeteer;
+const modules = process.env.UPFRONT_WEB_NODE_MODULES ||
+  path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'upfront-web', 'node', 'node_modules');
+try {
+  puppeteer = require(path.join(modules, 'puppeteer-core'));
+} catch (e) {
+  skip(`no puppeteer-core in ${modules} (tests/web/setup.sh installs it)`);
+}
+const upfront = args.upfront;
+const source = args.source;
+const out = args.out || fs.mkdtempSync(path.join(os.tmpdir(), 'upfront-web-test-'));
+fs.mkdirSync(out, {recursive: true});
+
+// --- a PNG decoder, enough for Chromium's screenshots (8-bit RGB or RGBA) -----------------
+function decodePng(buf) {
+  let pos = 8, w = 0, h = 0, type = 0;
+  const idat = [];
+  while (pos < buf.length) {
+    const len = buf.readUInt32BE(pos), kind = buf.toString('ascii', pos + 4, pos + 8);
+    const data = buf.subarray(pos + 8, pos + 8 + len);
+    if (kind === 'IHDR') {
+      w = data.readUInt32BE(0); h = data.readUInt32BE(4); type = data[9];
+      if (data[8] !== 8 || data[12] !== 0) throw new Error('unsupported PNG');
+    } else if (kind === 'IDAT') idat.push(data);
+    pos += 12 + len;
+  }
+  const bpp = type === 6 ? 4 : 3, stride = w * bpp;
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const px = Buffer.alloc(h * stride);
+  for (let y = 0; y < h; y++) {
+    const f = raw[y * (stride + 1)], row = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let x = 0; x < stride; x++) {
+      const a = x >= bpp ? px[y * stride + x - bpp] : 0, b = y > 0 ? px[(y - 1) * stride + x] : 0;
+      const c = x >= bpp && y > 0 ? px[(y - 1) * stride + x - bpp] : 0;
+      let v = row[x];
+      if (f === 1) v += a;
+      else if (f === 2) v += b;
+      else if (f === 3) v += (a + b) >> 1;
+      else if (f === 4) { const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+        v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c; }
+      px[y * stride + x] = v & 255;
+    }
+  }
+  return {w, h, bpp, px};
+}
+
+// --- the run ------------------------------------------------------------------------------
+let passed = 0, failed = 0;
+async function check(name, fn) {
+  try {
+    await fn();
+    passed++;
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${name}: ${e && e.message ? e.message : e}`);
+  }
+}
+function assert(cond, what) { if (!cond) throw new Error(what); }
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+
+function serve(dir) {
+  return new Promise((resolve, reject) => {
+    const py = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', dir],
+                     {stdio: ['ignore', 'pipe', 'pipe']});
+    let text = '';
+    const timer = setTimeout(() => reject(new Error('http.server did not start')), 10000);
+    py.stdout.on('data', d => {
+      text += d;
+      const m = /port (\d+)/.exec(text);
+      if (m) { clearTimeout(timer); resolve({py, port: Number(m[1])}); }
+    });
+    py.stderr.on('data', () => {});
+    py.on('exit', c => reject(new Error(`http.server exited ${c}`)));
+  });
+}
+
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-default-apps', '--mute-audio', '--enable-unsafe-swiftshader'];
+
+async function launch(scale) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'upfront-chromium-'));
+  const browser = await puppeteer.launch({executablePath: chromium, headless: true,
+    args: [...FLAGS, `--user-data-dir=${profile}`, `--force-device-scale-factor=${scale}`]});
+  return {browser, profile};
+}
+
+async function open(browser, url, scale) {
+  const page = await browser.newPage();
+  page.on('pageerror', e => console.log(`  page error: ${e.message}`));
+  page.on('console', m => { if (m.type() === 'error' && !/favicon/.test(m.text())) console.log(`  console: ${m.text()}`); });
+  await page.setViewport({width: 1280, height: 720, deviceScaleFactor: scale});
+  await page.goto(url, {waitUntil: 'load'});
+  await page.waitForFunction(() => document.body.classList.contains('running'), {timeout: 30000});
+  return page;
+}
+
+async function screen(page) { return page.evaluate(() => document.body.getAttribute('data-screen')); }
+async function waitScreen(page, name, ms = 5000) {
+  await page.waitForFunction(n => document.body.getAttribute('data-screen') === n, {timeout: ms}, name)
+    .catch(async () => { throw new Error(`expected the ${name} screen, on ${await screen(page)}`); });
+}
+async function key(page, k) { await page.keyboard.press(k); await sleep(120); }
+async function shot(page, name) {
+  await sleep(400); // past a screen's 150 ms fade-in
+  const file = path.join(out, `${name}.png`);
+  const buf = Buffer.from(await page.screenshot({type: 'png'}));
+  fs.writeFileSync(file, buf);
+  return decodePng(buf);
+}
+
+function nativeJson(argv) {
+  return execFileSync(upfront, argv, {cwd: source, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']});
+}
+
+(async () => {
+  const {py, port} = await serve(dist);
+  const base = `http://127.0.0.1:${port}/index.html`;
+  const {browser, profile} = await launch(1);
+  try {
+    let page;
+    await check('title screen renders at 1280x720', async () => {
+      page = await open(browser, base, 1);
+      await waitScreen(page, 'title');
+      const size = await page.evaluate(() => [Module.canvas.width, Module.canvas.height]);
+      assert(size[0] === 1280 && size[1] === 720, `canvas is ${size[0]}x${size[1]}`);
+      const img = await shot(page, 'title');
+      assert(img.w === 1280 && img.h === 720, `screenshot is ${img.w}x${img.h}`);
+      let ink = 0, dark = 0;
+      for (let i = 0; i < img.w * img.h; i++) {
+        const r = img.px[i * img.bpp], g = img.px[i * img.bpp + 1], b = img.px[i * img.bpp + 2];
+        if (Math.abs(r - 0xf3) + Math.abs(g - 0xf4) + Math.abs(b - 0xf6) > 30) ink++;
+        if (r + g + b < 240) dark++;
+      }
+      const share = ink / (img.w * img.h);
+      assert(share > 0.02 && share < 0.6, `${(100 * share).toFixed(1)}% of the pixels drawn`);
+      assert(dark > 2000, `${dark} dark (text) pixels`);
+    });
+    await check('keys move between screens', async () => {
+      await key(page, 'Enter'); await waitScreen(page, 'briefing');
+      await key(page, 'Escape'); await waitScreen(page, 'title');
+      await key(page, 'c'); await waitScreen(page, 'picker');
+      await key(page, 'Enter'); await waitScreen(page, 'briefing'); // the chosen card
+      await key(page, 'Enter'); await waitScreen(page, 'play');
+      await shot(page, 'play');
+      await key(page, 'h'); await waitScreen(page, 'help');
+      await key(page, 'Escape'); await waitScreen(page, 'play');
+      await key(page, 'Escape'); await waitScreen(page, 'pause');
+      await key(page, 'Escape'); await waitScreen(page, 'play');
+    });
+    await check('the canvas follows a resize', async () => {
+      await page.setViewport({width: 1000, height: 700, deviceScaleFactor: 1});
+      await page.waitForFunction(() => Module.canvas.width === 1000 && Module.canvas.height === 700, {timeout: 5000})
+        .catch(async () => { throw new Error(`canvas ${await page.evaluate(() => Module.canvas.width + 'x' + Module.canvas.height)}`); });
+      const img = await shot(page, 'play-1000x700');
+      assert(img.w === 1000 && img.h === 700, `screenshot is ${img.w}x${img.h}`);
+    });
+    await page.close();
+
+    let browserJson = null;
+    await check('an autoplayed game leaves its results in #upfront-results', async () => {
+      page = await open(browser, `${base}?scenario=tutorial&seed=42&player=Web&autoplay=sales2&from-week=99`, 1);
+      await page.waitForSelector('script#upfront-results[type="application/json"]', {timeout: 60000});
+      browserJson = await page.$eval('#upfront-results', e => e.textContent);
+      fs.writeFileSync(path.join(out, 'browser-results.json'), browserJson);
+      JSON.parse(browserJson);
+      await waitScreen(page, 'debrief');
+      await shot(page, 'debrief');
+    });
+    await check('native upfront verify passes the browser\'s results file', async () => {
+      assert(browserJson, 'no results from the browser');
+      const text = nativeJson(['verify', path.join(out, 'browser-results.json')]);
+      assert(/: ok \(score \d+\)/.test(text), text.trim());
+    });
+    await check('the browser\'s score and state hash are the native run\'s', async () => {
+      assert(browserJson, 'no results from the browser');
+      const nat = path.join(out, 'native-results.json');
+      fs.rmSync(nat, {force: true});
+      nativeJson(['run', 'scenarios/tutorial.json', '--strategy', 'sales2', '--seed', '42', '--player', 'Web',
+                  '--out', nat]);
+      const a = JSON.parse(browserJson), b = JSON.parse(fs.readFileSync(nat, 'utf8'));
+      assert(a.score.total === b.score.total, `score ${a.score.total} in the browser, ${b.score.total} natively`);
+      assert(a.state_hash === b.state_hash, `state hash ${a.state_hash} in the browser, ${b.state_hash} natively`);
+      assert(JSON.stringify(a.score) === JSON.stringify(b.score), 'the score breakdowns differ');
+      assert(JSON.stringify(a.actions) === JSON.stringify(b.actions), 'the action logs differ');
+    });
+    await check('Download results hands over the same file', async () => {
+      const dl = fs.mkdtempSync(path.join(os.tmpdir(), 'upfront-dl-'));
+      const cdp = await page.createCDPSession();
+      await cdp.send('Browser.setDownloadBehavior', {behavior: 'allow', downloadPath: dl});
+      await key(page, 'd');
+      let files = [];
+      for (let i = 0; i < 50 && files.length === 0; i++) {
+        await sleep(100);
+        files = fs.readdirSync(dl).filter(f => f.endsWith('.json'));
+      }
+      assert(files.length === 1, `downloaded: ${fs.readdirSync(dl).join(', ') || 'nothing'}`);
+      assert(fs.readFileSync(path.join(dl, files[0]), 'utf8') === browserJson, 'the download differs from #upfront-results');
+      fs.rmSync(dl, {recursive: true, force: true});
+    });
+    await check('results and the personal best are kept after a reload', async () => {
+      await sleep(1200); // the folder goes back to IndexedDB half a second after a change
+      await page.goto(base, {waitUntil: 'load'});
+      await page.waitForFunction(() => document.body.classList.contains('running'), {timeout: 30000});
+      const kept = await page.evaluate(() => Module.FS.readdir('/libsdl/upfront/upfront/results').filter(f => f.endsWith('.json')));
+      assert(kept.length >= 1, 'no results file after the reload');
+      const settings = await page.evaluate(() => Module.FS.readFile('/libsdl/upfront/upfront/settings.json', {encoding: 'utf8'}));
+      assert(/tutorial/.test(settings), 'no personal best for tutorial in settings.json');
+    });
+    await check('the picker opens a scenario file from this computer', async () => {
+      await waitScreen(page, 'title');
+      await key(page, 'c'); await waitScreen(page, 'picker');
+      await shot(page, 'picker');
+      const mine = path.join(out, 'my-scenario.json');
+      const sc = JSON.parse(fs.readFileSync(path.join(source, 'scenarios', 'tutorial.json'), 'utf8'));
+      sc.id = 'my-scenario';
+      sc.title = 'My own scenario';
+      fs.writeFileSync(mine, JSON.stringify(sc, null, 2));
+      const [chooser] = await Promise.all([page.waitForFileChooser({timeout: 5000}), key(page, 'o')]);
+      await chooser.accept([mine]);
+      await waitScreen(page, 'briefing');
+      await shot(page, 'briefing-own');
+      await key(page, 'Enter'); await waitScreen(page, 'play');
+    });
+    await page.close();
+
+    await check('sharp on a high-DPI screen (device pixel ratio 2)', async () => {
+      const hi = await launch(2);
+      try {
+        const p2 = await open(hi.browser, base, 2);
+        const size = await p2.evaluate(() => [Module.canvas.width, Module.canvas.height, devicePixelRatio]);
+        assert(size[0] === 2560 && size[1] === 1440, `canvas is ${size[0]}x${size[1]} at ratio ${size[2]}`);
+        const img = await shot(p2, 'title-2x');
+        assert(img.w === 2560 && img.h === 1440, `screenshot is ${img.w}x${img.h}`);
+      } finally {
+        await hi.browser.close();
+        fs.rmSync(hi.profile, {recursive: true, force: true});
+      }
+    });
+  } finally {
+    await browser.close();
+    fs.rmSync(profile, {recursive: true, force: true});
+    py.kill();
+  }
+  console.log(`test_web: screenshots and results in ${out}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+})().catch(e => { console.log(`test_web: ${e.stack || e}`); process.exit(1); });
