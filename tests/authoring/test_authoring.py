@@ -202,7 +202,7 @@ def case_new():
         doc = json.load(open(f, encoding="utf-8"))
         check(doc.get("id") == "harbour-pitch", f"id {doc.get('id')!r}, expected the file's name")
         cal = doc["calendar"]
-        check(cal["weeks"] == 3 and len(doc["prospects"]) == 6, "not 3 weeks and 6 prospects")
+        check(cal["weeks"] == 3 and len(doc["prospects"]) == 22, "not 3 weeks and 22 prospects")
         check(not [n for n in os.listdir(sub) if n != "Harbour Pitch.json"],
               "a temporary file was left beside the new scenario")
         rc, out, err = run("validate", "--strict", f)
