@@ -239,6 +239,11 @@ typedef struct CliVerifyOpts {
  * the player, start time, paths or sentences). Prints "FILE: error: ..." lines to stderr
  * on failure unless quiet_errors. */
 void cli_verify_with(const char *path, const CliVerifyOpts *opts, CliVerified *out);
+/* As cli_verify_with, on a results file already in memory (buf, len; at most
+ * RESULTS_MAX_BYTES), named path in messages; buf stays the caller's. Safe to call from
+ * several threads at once (each with its own out) when opts->quiet_errors is set. */
+void cli_verify_buffer(const char *path, const char *buf, size_t len, const CliVerifyOpts *opts,
+                       CliVerified *out);
 void cli_verify_file(const char *cmd, const char *path, const char *scenario_path,
                      CliVerified *out);
 void cli_verified_free(CliVerified *v);

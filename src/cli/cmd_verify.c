@@ -17,7 +17,9 @@ static void verr(CliVerified *v, const char *file, const char *fmt, ...)
 #endif
     ;
 
-static int verr_quiet; /* set while cli_verify_with runs with quiet_errors */
+/* set while cli_verify_with runs with quiet_errors; per thread: the class server verifies
+ * games on several threads at once */
+static _Thread_local int verr_quiet;
 
 static void verr(CliVerified *v, const char *file, const char *fmt, ...)
 {
@@ -357,13 +359,25 @@ void cli_verify_with(const char *path, const CliVerifyOpts *opts, CliVerified *o
             cli_print_safe(stderr, "%s:1:1: error: expected a results file of at most %u bytes "
                                    "(16 MiB), found a larger file\n", path, RESULTS_MAX_BYTES);
         out->exit_code = CLI_INVALID;
+        verr_quiet = 0;
         return;
     }
     if (fs != FILE_OK) {
         out->not_regular = fs == FILE_ERR_NOT_REGULAR;
         verr(out, path, "cannot read: %s", file_status_message(fs, errno));
+        verr_quiet = 0;
         return;
     }
+    cli_verify_buffer(path, buf, len, opts, out);
+    free(buf);
+}
+
+void cli_verify_buffer(const char *path, const char *buf, size_t len, const CliVerifyOpts *opts,
+                       CliVerified *out)
+{
+    memset(out, 0, sizeof *out);
+    out->exit_code = CLI_FAILURE;
+    verr_quiet = opts->quiet_errors;
     DiagList *diags = diag_list_new();
     ActionLog hdr, log;
     memset(&hdr, 0, sizeof hdr);
@@ -471,7 +485,6 @@ done:
     action_log_free(&hdr);
     action_log_free(&log);
     diag_list_free(diags);
-    free(buf);
     verr_quiet = 0;
 }
 
