@@ -43,6 +43,7 @@ int cmd_balance(int argc, char **argv);
 int cmd_strategies(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_whatif(int argc, char **argv);
 int cmd_bench(int argc, char **argv);
 int cmd_paths(int argc, char **argv);
 

@@ -44,6 +44,12 @@ static const CliCommand commands[] = {
      "replay results files and check every recorded figure (score, revenue, deals, effort, "
      "days, state); exit 1 on any mismatch or an unfinished game",
      cmd_verify},
+    {"whatif", "whatif RESULTS.json [--strategy NAME] [--json] [--scenario FILE]",
+     "what a built-in strategy (default sales2) would have scored had it taken over at the "
+     "start of each day, after the trainee's own actions before it: a table, or with --json "
+     "one object {strategy, seed, score, takeovers: [{day, score, revenue, deals_won}, ...]}, "
+     "and the day the gap opened; the file is verified first (exit 1 when it fails)",
+     cmd_whatif},
     {"report", "report RESULTS... [--scenario FILE]... [--seed N] [--attempts best|first|all] "
      "[--csv FILE] [--html FILE]",
      "verify results files (or folders of them) by replaying each on the class's scenarios "
@@ -92,6 +98,9 @@ static const struct {
     {"strategies", "upfront strategies"},
     {"verify", "upfront verify results/*.json\n"
                "upfront verify game.json --scenario mine.json"},
+    {"whatif", "upfront whatif game.json\n"
+               "upfront whatif game.json --strategy sales1\n"
+               "upfront whatif game.json --json > whatif.json"},
     {"report", "upfront report results/\n"
                "upfront report results/ --csv class.csv --html class.html\n"
                "upfront report results/ --scenario mine.json --seed 4711 --attempts first\n"
