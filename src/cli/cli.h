@@ -149,9 +149,14 @@ void cli_free_list(char **list, int count);
 char *cli_exe_folder(void);
 /* The same from the operating system only (cli_platform.c); NULL when it cannot say. */
 char *cli_exe_folder_os(void);
-/* The per-user data folder, SDL_GetPrefPath("upfront", "upfront"), ending in a separator
- * (malloc'd), or NULL when there is no home folder. */
+/* The per-user data folder, where SDL_GetPrefPath("upfront", "upfront") puts it, ending
+ * in a separator (malloc'd; not made), or NULL when the environment names no home folder
+ * (cli_user_dir_none says which variables). */
 char *cli_user_dir(void);
+const char *cli_user_dir_none(void);
+/* 0 when dir exists and can be written or can be made; -1 with why ("/x cannot be
+ * written") when not. */
+int cli_user_dir_problem(const char *dir, char *why, size_t cap);
 /* The default scenario's path (malloc'd, caller frees), or NULL after printing to stderr
  * which folders were searched. */
 char *cli_default_scenario_path(const char *cmd);
@@ -161,6 +166,9 @@ char *cli_join(const char *folder, const char *path);
 char *cli_dirname(const char *path);
 /* 1 for an absolute path. */
 int cli_path_is_absolute(const char *p);
+/* Makes the per-user folder when missing; CLI_OK, or CLI_FAILURE after saying why it
+ * cannot be used (no HOME, an unwritable XDG_DATA_HOME) and what to do. */
+int cli_check_user_dir(const char *cmd);
 /* 1 when anything is at path: a file, readable or not, a folder, a link (even broken). */
 int cli_path_taken(const char *path);
 /* 1 when a file can be created in folder (tried, then removed). */

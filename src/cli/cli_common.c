@@ -290,6 +290,29 @@ int cli_file_exists(const char *path)
     return 1;
 }
 
+int cli_check_user_dir(const char *cmd)
+{
+    char *dir = cli_user_dir();
+    char why[1200];
+    if (!dir) {
+        cli_error(cmd, "there is no per-user folder for results, settings and the saved game "
+                       "(%s): set HOME, or give --results DIR", cli_user_dir_none());
+        return CLI_FAILURE;
+    }
+    errno = 0;
+    FileStatus fs = cli_user_dir_problem(dir, why, sizeof why) == 0 ? file_make_folders(dir)
+                                                                     : FILE_ERR_OPEN;
+    if (fs != FILE_OK) {
+        cli_error(cmd, "the per-user folder %s cannot be used (%s): set XDG_DATA_HOME or HOME "
+                       "to a folder you can write, or give --results DIR", dir,
+                  why[0] ? why : file_status_message(fs, errno));
+        free(dir);
+        return CLI_FAILURE;
+    }
+    free(dir);
+    return CLI_OK;
+}
+
 int cli_path_taken(const char *path)
 {
     struct stat st;

@@ -84,16 +84,10 @@ char *cli_exe_folder_os(void)
 
 char *cli_user_dir(void)
 {
-#if defined(UPFRONT_HAVE_UI)
-    /* Exactly the folder the game uses (SDL creates it when missing). */
-    char *pref = SDL_GetPrefPath("upfront", "upfront");
-    if (!pref)
-        return NULL;
-    char *out = dup_string(pref);
-    SDL_free(pref);
-    return out;
-#elif defined(_WIN32)
-    /* What SDL_GetPrefPath("upfront", "upfront") returns, computed without SDL. */
+    /* What SDL_GetPrefPath("upfront", "upfront") names, computed without making it (SDL
+     * makes the folder, and says nothing but NULL when it cannot): the window and the
+     * command line agree on it, and paths can say why there is none. */
+#if defined(_WIN32)
     const char *base = getenv("APPDATA");
     return base && *base ? cli_join(base, "upfront\\upfront\\") : NULL;
 #elif defined(__APPLE__)
@@ -105,5 +99,49 @@ char *cli_user_dir(void)
         return cli_join(xdg, "upfront/upfront/");
     const char *home = getenv("HOME");
     return home && *home ? cli_join(home, ".local/share/upfront/upfront/") : NULL;
+#endif
+}
+
+const char *cli_user_dir_none(void)
+{
+#if defined(_WIN32)
+    return "APPDATA is not set";
+#elif defined(__APPLE__)
+    return "HOME is not set";
+#else
+    return "neither XDG_DATA_HOME nor HOME is set";
+#endif
+}
+
+int cli_user_dir_problem(const char *dir, char *why, size_t cap)
+{
+    if (cap)
+        why[0] = '\0';
+#if defined(_WIN32)
+    (void)dir;
+    return 0;
+#else
+    /* the nearest folder that exists must be writable for the rest to be made */
+    char *p = cli_join(dir, "");
+    if (!p)
+        return 0;
+    size_t n = strlen(p);
+    while (n > 1 && p[n - 1] == '/')
+        p[--n] = '\0';
+    for (;;) {
+        if (access(p, F_OK) == 0) {
+            int ok = access(p, W_OK | X_OK) == 0;
+            if (!ok)
+                snprintf(why, cap, "%s cannot be written", p);
+            free(p);
+            return ok ? 0 : -1;
+        }
+        char *slash = strrchr(p, '/');
+        if (!slash || slash == p) {
+            free(p);
+            return 0;
+        }
+        *slash = '\0';
+    }
 #endif
 }

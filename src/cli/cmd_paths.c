@@ -14,6 +14,7 @@ typedef struct Paths {
     char *results;         /* owned */
     char *settings;        /* owned */
     char *save;            /* owned: the game in progress (src/ui/app.c) */
+    char problem[1200];    /* why there is no usable user folder, "" when there is */
     char searched[8192];
 } Paths;
 
@@ -49,6 +50,8 @@ static int print_json(const Paths *p, char **dirs, const char **where, int n)
     for (int i = 0; ok && i < 4; i++)
         ok = (vals[i] ? cJSON_AddStringToObject(o, keys[i], vals[i])
                       : cJSON_AddNullToObject(o, keys[i])) != NULL;
+    ok = ok && (p->problem[0] ? cJSON_AddStringToObject(o, "user_dir_problem", p->problem)
+                              : cJSON_AddNullToObject(o, "user_dir_problem")) != NULL;
     char *text = ok ? cJSON_Print(o) : NULL;
     cJSON_Delete(o);
     if (!text) {
@@ -63,7 +66,8 @@ static int print_json(const Paths *p, char **dirs, const char **where, int n)
 
 static void print_text(const Paths *p, char **dirs, const char **where, int n)
 {
-    const char *none = "(none: no home folder)";
+    char none[1300];
+    snprintf(none, sizeof none, "(none: %s)", p->problem);
     if (p->data_dir) {
         const char *why = "";
         for (int i = 0; i < n; i++)
@@ -78,7 +82,10 @@ static void print_text(const Paths *p, char **dirs, const char **where, int n)
         for (int i = 0; i < n; i++)
             printf("                %s  (%s)\n", dirs[i], where[i]);
     }
-    printf("user data     %s\n", p->user_dir ? p->user_dir : none);
+    if (p->user_dir && p->problem[0])
+        printf("user data     %s  (unusable: %s)\n", p->user_dir, p->problem);
+    else
+        printf("user data     %s\n", p->user_dir ? p->user_dir : none);
     printf("results       %s  (games played in the window; 'play --results DIR' "
            "overrides)\n",
            p->results ? p->results : none);
@@ -116,6 +123,10 @@ int cmd_paths(int argc, char **argv)
     if (p.data_dir)
         oom |= !(p.scenarios = cli_join(p.data_dir, "scenarios"));
     p.user_dir = cli_user_dir();
+    if (!p.user_dir)
+        snprintf(p.problem, sizeof p.problem, "%s", cli_user_dir_none());
+    else
+        cli_user_dir_problem(p.user_dir, p.problem, sizeof p.problem);
     if (p.user_dir) {
         oom |= !(p.results = cli_join(p.user_dir, "results"));
         oom |= !(p.settings = cli_join(p.user_dir, "settings.json"));

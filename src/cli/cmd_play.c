@@ -81,6 +81,13 @@ int cmd_play(int argc, char **argv)
             return CLI_FAILURE;
         }
     }
+    if (!results || !*results) {
+        /* the per-user folder, as 'upfront paths' names it: refused now if unusable */
+        if (cli_check_user_dir("play") != CLI_OK) {
+            free(pos);
+            return CLI_FAILURE;
+        }
+    }
     char *path = NULL;
     if (npos == 1) {
         if (!cli_file_exists(pos[0])) {

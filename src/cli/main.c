@@ -247,6 +247,8 @@ static int print_help(void)
 static int open_default_game(void)
 {
 #if defined(UPFRONT_HAVE_UI)
+    if (cli_check_user_dir(NULL) != CLI_OK)
+        return CLI_FAILURE;
     char *path = cli_default_scenario_path(NULL);
     if (!path)
         return CLI_FAILURE;

@@ -41,6 +41,8 @@ def run(*args, env=None, stdout_file=None, cwd=None):
     e.pop("UPFRONT_DATA_DIR", None)
     if env:
         e.update(env)
+    for k in [k for k, v in e.items() if v is None]:  # env={"HOME": None} unsets it
+        del e[k]
     cmd = [UPFRONT] + [str(a) for a in args]
     if stdout_file:
         with open(stdout_file, "wb") as f:
@@ -783,6 +785,21 @@ def case_output(tmp):
     r = run("new", "/dev/null")
     expect(r, 0, "new /dev/null writes to the device")
     check(not os.path.isfile("/dev/null"), "/dev/null stays a device")
+    # with no home folder, paths says why, and play refuses at start-up rather than saving
+    # somewhere paths does not name
+    nohome = {"HOME": None, "XDG_DATA_HOME": None}
+    r = run("paths", env=nohome)
+    check("neither XDG_DATA_HOME nor HOME is set" in r.out, "paths says why: %r" % r.out)
+    r = run("paths", "--json", env=nohome)
+    check(r.code == 0 and json.loads(r.out)["user_dir"] is None and
+          "HOME" in json.loads(r.out)["user_dir_problem"], "paths --json: %r" % r.out)
+    r = run("play", env=nohome)
+    expect(r, 2, "play with no home folder")
+    check("--results DIR" in r.err, "says what to do: %r" % r.err)
+    blocker = os.path.join(tmp, "a-file.json")
+    write(blocker, "a file where the folder would go")
+    r = run("play", "--results", os.path.join(blocker, "sub"), env={"HOME": tmp})
+    check(r.code == 2, "play refuses a --results folder that cannot be made: %r" % r.err)
     # run --out - prints the results file; run --results and --out together is a usage error
     r = run("run", SCENARIO, "--strategy", "sales2", "--out", "-")
     expect(r, 0, "run --out -")
