@@ -37,6 +37,9 @@ typedef struct ResultsMeta {
     PlayedBy played_by;        /* PLAYED_BY_PERSON unless set */
     const char *strategy;      /* PLAYED_BY_STRATEGY and _ASSISTED: the strategy's name */
     int strategy_weeks;        /* PLAYED_BY_ASSISTED: weeks 1..N played by the strategy */
+    int rewound_day;           /* > 0: a practice game rewound to the start of this day (the
+                                  actions before it replayed from an earlier game), recorded
+                                  as "rewound": {"day": D}; 0: not rewound */
 } ResultsMeta;
 
 /* 0 when name can be a player's name: at most RESULTS_MAX_PLAYER characters (a byte that
@@ -75,6 +78,7 @@ typedef struct ActionLog {
     char strategy[RESULTS_MAX_STRATEGY_NAME + 1]; /* its strategy, "" for a person */
     int strategy_weeks;  /* PLAYED_BY_ASSISTED: weeks 1..N */
     int finished;        /* results file: "finished" (0 when absent) */
+    int rewound_day;     /* results file: "rewound" {"day": D}, 0 when absent */
 } ActionLog;
 
 /* Reads actions from buf: a JSON array of action objects, or a results file (its

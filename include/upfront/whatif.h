@@ -99,6 +99,13 @@ void whatif_sentence(const WhatIf *w, const Scenario *s, char *out, size_t cap);
  * memory. */
 char *whatif_to_json(const WhatIf *w, const Scenario *s);
 
+/* Rewind: a new game of played's scenario and seed at the start of day `day` (1 ..
+ * the day played reached), with played's actions before that day replayed through
+ * game_apply, for the trainee to play on from there. Returns a Game the caller frees
+ * with game_free, or NULL when day is out of range, out of memory or the replay is
+ * refused. */
+Game *whatif_rewind(const Game *played, int day);
+
 /* A human name for a strategy in sentences: "Sales 1.0", "Sales 2.0", else the name. */
 const char *whatif_strategy_label(const char *name);
 

@@ -231,6 +231,7 @@ typedef struct CliVerified {
     PlayedBy played_by;      /* as recorded */
     char strategy[RESULTS_MAX_STRATEGY_NAME + 1];
     int strategy_weeks;
+    int rewound_day;         /* > 0: a practice game rewound to the start of that day */
 } CliVerified;
 
 /* How to verify: verify's --scenario, or report's trusted scenarios. */

@@ -210,7 +210,7 @@ static const Scenario *find_trusted(const char *file, const CliTrusted *t, const
 /* Recorded facts that are not figures of the game: who, when, where, with which build. */
 static int not_a_figure(const char *where)
 {
-    static const char *const skip[] = {"program", "player", "started", "played_by",
+    static const char *const skip[] = {"program", "player", "started", "played_by", "rewound",
                                        "scenario.path", "score.sentences", "actions"};
     for (size_t i = 0; i < sizeof skip / sizeof skip[0]; i++)
         if (strcmp(where, skip[i]) == 0)
@@ -468,6 +468,7 @@ void cli_verify_buffer(const char *path, const char *buf, size_t len, const CliV
     out->played_by = log.played_by;
     snprintf(out->strategy, sizeof out->strategy, "%s", log.strategy);
     out->strategy_weeks = log.strategy_weeks;
+    out->rewound_day = log.rewound_day;
     if (!out->player || !out->scenario_id) {
         cli_verified_free(out);
         out->exit_code = CLI_FAILURE;

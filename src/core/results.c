@@ -479,6 +479,11 @@ char *results_to_json(const Game *g, const ResultsMeta *meta)
               RESULTS_MAX_PLAYER);
     add_str(root, "player", player, &ok);
     build_played_by(root, meta, &ok);
+    if (meta && meta->rewound_day > 0) { /* practice: rewound to the start of that day */
+        cJSON *rw = add_obj(root, "rewound", &ok);
+        if (rw)
+            add_int(rw, "day", meta->rewound_day, &ok);
+    }
     char when[64];
     format_utc(meta ? meta->started : 0, when);
     add_str(root, "started", when, &ok);
@@ -897,8 +902,8 @@ static int opt_string(Reader *r, const cJSON *o, const char *base, const char *k
 
 static const char *const top_keys[] = {
     "format", "program", "model", "scenario", "seed",  "player",     "started", "finished",
-    "days_played", "score", "effort", "deals", "state_hash", "actions", "played_by"};
-#define TOP_KEY_COUNT 15
+    "days_played", "score", "effort", "deals", "state_hash", "actions", "played_by", "rewound"};
+#define TOP_KEY_COUNT 16
 static const char *const played_by_keys[] = {"who", "strategy", "weeks"};
 static const char *const scenario_keys[] = {"id", "hash", "path"};
 
@@ -1027,6 +1032,26 @@ static void read_played_by(Reader *r, const cJSON *v, ActionLog *out)
     }
 }
 
+/* Reads "rewound": {"day": D} (absent: not rewound). */
+static void read_rewound(Reader *r, const cJSON *v, ActionLog *out)
+{
+    static const char *const keys[] = {"day"};
+    out->rewound_day = 0;
+    if (!v)
+        return;
+    if (!cJSON_IsObject(v)) {
+        rerr(r, "/rewound", 0, "expected an object {\"day\": D}, found %s", type_name(v));
+        return;
+    }
+    check_keys(r, v, "/rewound", keys, 1);
+    const cJSON *d = cJSON_GetObjectItemCaseSensitive(v, "day");
+    int64_t day = 0;
+    if (!d)
+        rerr(r, "/rewound", 0, "a rewound game says the \"day\" it was rewound to");
+    else if (read_int(r, d, "/rewound/day", 1, 100000, &day) == 0)
+        out->rewound_day = (int)day;
+}
+
 /* Reads the facts of a results file (everything but the actions). */
 static void read_header(Reader *r, const cJSON *root, ActionLog *out)
 {
@@ -1088,6 +1113,7 @@ static void read_header(Reader *r, const cJSON *root, ActionLog *out)
             rerr(r, "/player", 0, "%s", why);
     }
     read_played_by(r, cJSON_GetObjectItemCaseSensitive(root, "played_by"), out);
+    read_rewound(r, cJSON_GetObjectItemCaseSensitive(root, "rewound"), out);
 
     const cJSON *st = cJSON_GetObjectItemCaseSensitive(root, "started");
     if (st) {

@@ -262,6 +262,24 @@ fail:
     return NULL;
 }
 
+Game *whatif_rewind(const Game *played, int day)
+{
+    if (!played || day < 1 || day > game_day(played) || day > scenario_day_count(game_scenario(played)))
+        return NULL;
+    Game *g = game_new(game_scenario(played), game_seed(played));
+    int n = game_action_count(played);
+    for (int i = 0; g && i < n && game_action_day(played, i) < day; i++)
+        if (game_apply(g, game_action(played, i)) != ACTION_OK) {
+            game_free(g);
+            g = NULL;
+        }
+    if (g && game_day(g) != day) {
+        game_free(g);
+        g = NULL;
+    }
+    return g;
+}
+
 void whatif_free(WhatIf *w)
 {
     if (!w)
