@@ -177,6 +177,12 @@ EM_JS(int, web_open_js, (const char *dir), {
 /* The screen on top, as the page's data-screen attribute (for automation and styling). */
 EM_JS(void, web_screen, (const char *name), { document.body.setAttribute('data-screen', UTF8ToString(name)); })
 
+/* Counts the loop's runs while the page measures (Module.upfrontTicks). */
+EM_JS(void, web_count_tick, (void), {
+    if (Module['upfrontFrames'])
+        Module['upfrontTicks'] = (Module['upfrontTicks'] || 0) + 1;
+})
+
 /* How long a frame took in the game (ms), kept for the page when it asks
  * (Module.upfrontFrames = []: each frame drawn is appended; see tests/web). */
 EM_JS(void, web_frame_ms, (double ms), {
@@ -261,6 +267,7 @@ static void tick(void *arg)
     Web *w = arg;
     App *app = w->app;
     w->in_tick = 1;
+    web_count_tick();
     int events = 0;
     SDL_Event ev;
     while (app_running(app) && SDL_PollEvent(&ev)) {
