@@ -46,6 +46,7 @@ int cmd_report(int argc, char **argv);
 int cmd_whatif(int argc, char **argv);
 int cmd_bench(int argc, char **argv);
 int cmd_paths(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 /* The command table (for --help), and a lookup by name (NULL when unknown). */
 const CliCommand *cli_commands(int *count);

@@ -69,6 +69,13 @@ static const CliCommand commands[] = {
      "print where the program finds its data (scenarios, fonts) and keeps your results, "
      "settings and personal bests",
      cmd_paths},
+    {"serve", "serve [--host ADDR] [--port N] [--db FILE] [--scenario FILE --seed N] [--web DIR]",
+     "the live class server for a workshop LAN: trainees' games (upfront play --server URL) "
+     "are verified and stored in an SQLite database as they end; prints the address for the "
+     "trainees and the facilitator's dashboard, http://HOST:PORT/dashboard?key=KEY, with the "
+     "live leaderboard, who is on which day and the class's effort curve; --web serves the "
+     "browser version from /",
+     cmd_serve},
 };
 
 /* What 'upfront COMMAND --help' shows under "examples:"; every command has some (the CLI
@@ -111,6 +118,9 @@ static const struct {
               "upfront bench --no-frames --save-scenarios /tmp"},
     {"paths", "upfront paths\n"
               "upfront paths --json"},
+    {"serve", "upfront serve\n"
+              "upfront serve --scenario scenarios/tutorial.json --seed 4711 --db class.db\n"
+              "upfront serve --host 127.0.0.1 --port 8090 --web build-web/dist"},
 };
 
 /* More for 'upfront COMMAND --help' where a command checks figures against bounds: what

@@ -1,0 +1,17 @@
+# Turns the dashboard's page and script into C arrays (cmake -P embed.cmake):
+#   -DOUT=file.c -DINPUTS="a.html;b.js" -DNAMES="server_dashboard_html;server_dashboard_js"
+set(text "/* generated from src/server/ by embed.cmake: do not edit */\n#include <stddef.h>\n")
+list(LENGTH INPUTS n)
+math(EXPR last "${n} - 1")
+foreach(i RANGE ${last})
+  list(GET INPUTS ${i} in)
+  list(GET NAMES ${i} name)
+  file(READ ${in} hex HEX)
+  string(LENGTH "${hex}" hexlen)
+  math(EXPR len "${hexlen} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
+  string(REGEX REPLACE "((0x..,){24})" "\\1\n" bytes "${bytes}")
+  string(APPEND text "extern const unsigned char ${name}[];\nextern const size_t ${name}_len;\nconst unsigned char ${name}[] = {\n${bytes}0};\nconst size_t ${name}_len = ${len};\n")
+endforeach()
+file(WRITE ${OUT}.tmp "${text}")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different ${OUT}.tmp ${OUT})
