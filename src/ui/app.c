@@ -978,6 +978,24 @@ int app_start_game(App *app)
     return 0;
 }
 
+int app_rewind_game(App *app, int day)
+{
+    Session *old = app->session;
+    if (!old || !game_over(old->game) || day < 1 || day > scenario_day_count(old->scenario)) {
+        app_toast(app, "There is no finished game to rewind.");
+        return -1;
+    }
+    Session *s = session_rewind(old, day);
+    if (!s) {
+        app_toast(app, "The game could not be rewound to day %d.", day);
+        return -1;
+    }
+    app_end_game(app);
+    app->session = s;
+    app->new_best = 0;
+    return 0;
+}
+
 void app_end_game(App *app)
 {
     session_free(app->session);
@@ -1010,7 +1028,8 @@ void app_finish_game(App *app)
         session_save(s, dir);
         ScoreCard sc;
         score_compute(s->game, &sc);
-        app->new_best = settings_record_best(&app->settings, scenario_id(s->scenario), sc.total) && sc.total > 0;
+        app->new_best = settings_record_best_rewound(&app->settings, scenario_id(s->scenario), sc.total,
+                                                     s->rewound_day) && sc.total > 0;
         if (app->settings_path[0])
             settings_save(&app->settings, app->settings_path);
     }
@@ -1166,6 +1185,7 @@ int app_resume_game(App *app)
     s->played_by = info.played_by;
     SDL_utf8strlcpy(s->strategy, info.strategy, sizeof s->strategy);
     s->strategy_weeks = info.strategy_weeks;
+    s->rewound_day = info.rewound_day; /* a rewound game stays practice when resumed */
     app->session = s;
     app->current = idx;
     app->new_best = 0;

@@ -155,6 +155,11 @@ void app_toast(App *app, const char *fmt, ...)
 const Scenario *app_scenario(const App *app);
 /* Starts a new game on the chosen scenario; returns 0, or -1 with a toast. */
 int app_start_game(App *app);
+/* Replaces the finished game by a new one at the start of day `day` of it (rewind): its
+ * actions before that day replayed, the rest the trainee's, recorded as practice
+ * (rewound to that day; never ranked), with no time limit. The caller shows the play
+ * screen. Returns 0, or -1 with a toast. */
+int app_rewind_game(App *app, int day);
 /* Ends the current game's session (saving is done by app_finish_game). */
 void app_end_game(App *app);
 /* Saves the results of a finished game, records the best and plays the comparison. */

@@ -213,3 +213,124 @@ void chart_timeline(Ui *ui, SDL_Rect r, const Game *g, int prospect)
         }
     }
 }
+
+/* A round number of points at least v for the top of the axis: 1, 2 or 5 times a power of
+ * ten, times 4 grid steps. */
+static int64_t nice_top(int64_t v, int64_t *step)
+{
+    int64_t unit = 1;
+    while (unit * 10 <= v / 4 + 1)
+        unit *= 10;
+    static const int m[] = {1, 2, 5, 10};
+    for (int i = 0; i < 4; i++)
+        if (unit * m[i] * 4 >= v) {
+            *step = unit * m[i];
+            return *step * 4;
+        }
+    *step = unit * 10;
+    return *step * 4;
+}
+
+void chart_whatif(Ui *ui, SDL_Rect r, const WhatIf *w, const Scenario *sc, int chosen_day, int hit_id)
+{
+    const Theme *th = ui->theme;
+    int gpx = theme_grid(th, 1);
+    int n = whatif_count(w);
+    int days = whatif_days(w);
+    if (days < 1)
+        return;
+    int64_t own = whatif_score(w), top = own > 0 ? own : 1;
+    for (int i = 0; i < n; i++)
+        if (whatif_takeover(w, i)->score > top)
+            top = whatif_takeover(w, i)->score;
+    int64_t step;
+    top = nice_top(top, &step);
+    char buf[UI_TIP_MAX];
+    SDL_snprintf(buf, sizeof buf, "%lld", (long long)top);
+    int axis_w = text_width(th->font[FONT_BODY], buf) + gpx * 2;
+    int label_h = th->line[FONT_BODY] + gpx;
+    /* room on the right for the trainee's label */
+    int you_w = text_width(th->font[FONT_BODY_BOLD], "You 0000") + gpx * 2;
+    SDL_Rect plot = {r.x + axis_w, r.y + th->line[FONT_BODY] / 2, r.w - axis_w - you_w, r.h - label_h - th->line[FONT_BODY] / 2};
+    if (plot.w < days || plot.h < 8)
+        return;
+#define WY(v) (plot.y + plot.h - (int)((int64_t)plot.h * (v) / top))
+#define WX(i) (plot.x + (int)((int64_t)plot.w * (2 * (i) + 1) / (2 * days)))
+    /* the chosen day's band, behind everything */
+    if (chosen_day >= 1 && chosen_day <= days) {
+        int x0 = plot.x + plot.w * (chosen_day - 1) / days, x1 = plot.x + plot.w * chosen_day / days;
+        SDL_Rect band = {x0, plot.y, x1 - x0 > 2 ? x1 - x0 : 2, plot.h};
+        widget_fill(ui, band, th->c.surface_alt);
+    }
+    for (int64_t v = 0; v <= top; v += step) {
+        int y = WY(v);
+        SDL_Rect gl = {plot.x, y, plot.w, 1};
+        widget_fill(ui, gl, th->c.track);
+        SDL_snprintf(buf, sizeof buf, "%lld", (long long)v);
+        widget_label(ui, r.x, y - th->line[FONT_BODY] / 2, axis_w - gpx, FONT_BODY, th->c.muted, buf, ALIGN_RIGHT);
+    }
+    /* weeks: a faint line between them and the week's number under its days */
+    const Calendar *cal = scenario_calendar(sc);
+    int per = cal->days_per_week > 0 ? cal->days_per_week : days;
+    int weeks = (days + per - 1) / per;
+    int wk_w = plot.w / (weeks > 0 ? weeks : 1);
+    int wide = text_width(th->font[FONT_BODY], "Week 00") + gpx <= wk_w;
+    for (int k = 0; k < weeks; k++) {
+        int x0 = plot.x + plot.w * k * per / days, x1 = plot.x + plot.w * ((k + 1) * per < days ? (k + 1) * per : days) / days;
+        if (k > 0) {
+            SDL_Rect sep = {x0, plot.y, 1, plot.h + gpx / 2};
+            widget_fill(ui, sep, th->c.border);
+        }
+        SDL_snprintf(buf, sizeof buf, wide ? "Week %d" : "%d", k + 1);
+        widget_label(ui, x0, plot.y + plot.h + gpx / 2, x1 - x0, FONT_BODY, th->c.muted, buf, ALIGN_CENTER);
+    }
+    /* the trainee's own score, dashed across */
+    int yo = WY(own);
+    thick_line(ui, plot.x, yo, plot.x + plot.w, yo, theme_px(th, 2), th->c.accent, 1);
+    SDL_snprintf(buf, sizeof buf, "You %lld", (long long)own);
+    widget_label(ui, plot.x + plot.w + gpx, yo - th->line[FONT_BODY_BOLD] / 2, you_w - gpx, FONT_BODY_BOLD, th->c.accent, buf,
+                 ALIGN_LEFT);
+    /* the takeovers */
+    for (int i = 0; i + 1 < n; i++)
+        thick_line(ui, WX(i), WY(whatif_takeover(w, i)->score), WX(i + 1), WY(whatif_takeover(w, i + 1)->score),
+                   theme_px(th, 2), th->c.muted, 0);
+    const WhatIfTurn *turn = whatif_turn(w);
+    int dot = theme_px(th, days > 45 ? 7 : 10);
+    int pitch = plot.w / days;
+    if (dot > pitch - 1)
+        dot = pitch - 1 > 3 ? pitch - 1 : 3;
+    for (int i = 0; i < n; i++) {
+        const WhatIfTakeover *t = whatif_takeover(w, i);
+        int x = WX(i), y = WY(t->score);
+        if (t->day == turn->day) {
+            int ring = dot + theme_px(th, 8);
+            SDL_Rect rr = {x - ring / 2, y - ring / 2, ring, ring};
+            widget_round(ui, rr, ring / 2, th->c.bad);
+            SDL_Rect hole = {rr.x + theme_px(th, 2), rr.y + theme_px(th, 2), ring - theme_px(th, 4), ring - theme_px(th, 4)};
+            widget_round(ui, hole, hole.w / 2, t->day == chosen_day ? th->c.surface_alt : th->c.surface);
+        }
+        SDL_Rect dr = {x - dot / 2, y - dot / 2, dot, dot};
+        if (t->score > own) {
+            widget_round(ui, dr, dot / 2, th->c.good);
+        } else {
+            widget_round(ui, dr, dot / 2, th->c.muted);
+            int in = dot - theme_px(th, 4) > 1 ? dot - theme_px(th, 4) : 1;
+            SDL_Rect hole = {x - in / 2, y - in / 2, in, in};
+            widget_round(ui, hole, in / 2, t->day == chosen_day ? th->c.surface_alt : th->c.surface);
+        }
+        if (hit_id > 0) {
+            char rev[48], tip[UI_TIP_MAX];
+            nav_money(rev, sizeof rev, (long long)t->revenue, scenario_currency(sc));
+            long long gap = (long long)(t->score - own);
+            SDL_snprintf(tip, sizeof tip, "Day %d (week %d): %s from here would have scored %lld (%s%lld against your %lld), "
+                         "%s, %d won. Click to choose it; R rewinds to it.",
+                         t->day, (t->day - 1) / per + 1, whatif_strategy_label(whatif_strategy(w)), (long long)t->score,
+                         gap > 0 ? "+" : "", gap, (long long)own, rev, t->deals_won);
+            int x0 = plot.x + plot.w * i / days, x1 = plot.x + plot.w * (i + 1) / days;
+            SDL_Rect hr = {x0, plot.y, x1 - x0, plot.h + label_h};
+            widget_hit(ui, hr, hit_id + i, tip);
+        }
+    }
+#undef WX
+#undef WY
+}

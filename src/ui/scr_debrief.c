@@ -1,6 +1,8 @@
 /* The debrief: the score explained component by component, the effort curve against
  * Sales 1.0 and 2.0, effort per week, every prospect's outcome and touch timeline, three
- * tips, the sales1 and sales2 strategies on the same seed, and where the results went. */
+ * tips, the sales1 and sales2 strategies on the same seed, where the results went, and
+ * what if: what Sales 2.0 (or 1.0) would have scored had it taken over at the start of
+ * each day, the day the gap opened, and a rewind to any day to play on from there. */
 #include <stdlib.h>
 
 #include "app.h"
@@ -11,13 +13,18 @@
 #include "tween.h"
 #include "upfront/sim.h"
 #include "upfront/strategy.h"
+#include "upfront/whatif.h"
 
-enum { PAGE_SCORE, PAGE_EFFORT, PAGE_PROSPECTS, PAGE_COUNT };
+enum { PAGE_SCORE, PAGE_EFFORT, PAGE_PROSPECTS, PAGE_WHATIF, PAGE_COUNT };
 enum { HIT_PAGE = 1, HIT_AGAIN = 10, HIT_TITLE, HIT_DOWNLOAD, HIT_INFO = 20 };
 
-static const char *const page_names[PAGE_COUNT] = {"Score", "Effort", "Prospects"};
+static const char *const page_names[PAGE_COUNT] = {"Score", "Effort", "Prospects", "What if"};
 /* the results file's own buttons, on the Score page */
 enum { HIT_OPEN_FOLDER = 60, HIT_COPY_PATH, HIT_RETRY_SAVE };
+/* the What if page: rewind, the other strategy, and a hit per day of the chart */
+enum { HIT_REWIND = 70, HIT_WHATIF_OTHER, HIT_DAY = 100 };
+/* the strategies the What if page compares with */
+static const char *const whatif_names[2] = {"sales2", "sales1"};
 
 typedef struct Debrief {
     Screen base;
@@ -30,6 +37,9 @@ typedef struct Debrief {
     char tips[3][TIPS_LEN];
     int tip_count;
     Tween total;
+    WhatIf *whatif[2]; /* sales2, sales1 taking over each day; NULL when not computed */
+    int wi;            /* the one shown */
+    int day;           /* the day chosen on the What if page (1-based) */
 } Debrief;
 
 static void again(App *app)
@@ -145,6 +155,59 @@ static int draw_path(Ui *ui, const Theme *th, int x, int y, int w, ThemeFont f, 
     return h;
 }
 
+/* The What if of the strategy shown, or NULL. */
+static const WhatIf *shown(const Debrief *d)
+{
+    return d->whatif[d->wi] ? d->whatif[d->wi] : d->whatif[0];
+}
+
+/* Plays on from the start of the chosen day: the actions before it replayed, the rest the
+ * trainee's, as practice. */
+static void rewind_to(Debrief *d, App *app)
+{
+    int day = d->day;
+    if (app_rewind_game(app, day) != 0)
+        return;
+    app_reset(app, title_screen_new());
+    app_push(app, play_screen_new());
+    app_toast(app, "Rewound to day %d: your actions before it are replayed. Practice: saved, never ranked.", day);
+}
+
+static void choose_day(Debrief *d, int day)
+{
+    const WhatIf *w = shown(d);
+    int n = w ? whatif_count(w) : 0;
+    d->day = day < 1 ? 1 : day > n ? (n > 0 ? n : 1) : day;
+}
+
+/* The What if page's own keys; 1 when handled. */
+static int whatif_key(Debrief *d, App *app, SDL_Keycode k)
+{
+    switch (k) {
+    case SDLK_LEFT:
+        choose_day(d, d->day - 1);
+        return 1;
+    case SDLK_RIGHT:
+        choose_day(d, d->day + 1);
+        return 1;
+    case SDLK_HOME:
+        choose_day(d, 1);
+        return 1;
+    case SDLK_END:
+        choose_day(d, 1 << 20);
+        return 1;
+    case SDLK_r:
+        rewind_to(d, app);
+        return 1;
+    case SDLK_s:
+        if (d->whatif[1 - d->wi])
+            d->wi = 1 - d->wi;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 static int debrief_event(Screen *s, App *app, const SDL_Event *ev)
 {
     Debrief *d = (Debrief *)s;
@@ -154,6 +217,12 @@ static int debrief_event(Screen *s, App *app, const SDL_Event *ev)
         int id = app->ui.hover_id;
         if (id >= HIT_PAGE && id < HIT_PAGE + PAGE_COUNT)
             d->page = id - HIT_PAGE;
+        else if (d->page == PAGE_WHATIF && id >= HIT_DAY && id < HIT_DAY + 1000)
+            choose_day(d, id - HIT_DAY + 1);
+        else if (d->page == PAGE_WHATIF && id == HIT_REWIND)
+            rewind_to(d, app);
+        else if (d->page == PAGE_WHATIF && id == HIT_WHATIF_OTHER)
+            return whatif_key(d, app, SDLK_s);
         else if (id == HIT_AGAIN)
             again(app);
         else if (id == HIT_DOWNLOAD && can_download(app))
@@ -175,6 +244,8 @@ static int debrief_event(Screen *s, App *app, const SDL_Event *ev)
         return 0;
     SDL_Keycode k = ev->key.keysym.sym;
     int shift = (ev->key.keysym.mod & KMOD_SHIFT) != 0;
+    if (d->page == PAGE_WHATIF && app->session && whatif_key(d, app, k))
+        return 1;
     switch (k) {
     case SDLK_TAB:
         d->page = (d->page + (shift ? PAGE_COUNT - 1 : 1)) % PAGE_COUNT;
@@ -188,6 +259,7 @@ static int debrief_event(Screen *s, App *app, const SDL_Event *ev)
     case SDLK_1:
     case SDLK_2:
     case SDLK_3:
+    case SDLK_4:
         d->page = (int)(k - SDLK_1);
         return 1;
     case SDLK_RETURN:
@@ -478,6 +550,113 @@ static void draw_prospects(Debrief *d, App *app, SDL_Rect area)
                  ALIGN_LEFT);
 }
 
+/* A label on the left and a figure on the right of one row; returns the row's height. */
+static int figure_row(Ui *ui, const Theme *th, int x, int y, int w, ThemeFont f, SDL_Color c, const char *label,
+                      const char *figure)
+{
+    int fw = text_width(th->font[FONT_BODY_BOLD], figure);
+    widget_label(ui, x, y, w - fw - theme_grid(th, 1), f, th->c.text, label, ALIGN_LEFT);
+    widget_label(ui, x, y, w, FONT_BODY_BOLD, c, figure, ALIGN_RIGHT);
+    return th->line[FONT_BODY_BOLD];
+}
+
+static void draw_whatif(Debrief *d, App *app, SDL_Rect area)
+{
+    Ui *ui = &app->ui;
+    const Theme *th = &app->theme;
+    const Session *se = app->session;
+    const Scenario *sc = se->scenario;
+    const WhatIf *w = shown(d);
+    SDL_Color none = {0, 0, 0, 0};
+    int gpx = theme_grid(th, 1);
+    char buf[700], money[48], fig[64];
+    if (!w || whatif_count(w) < 1) {
+        widget_card(ui, area, 0, none);
+        widget_text(ui, area.x + gpx * 3, area.y + gpx * 2, area.w - gpx * 6, FONT_BODY, th->c.muted,
+                    "What if could not be worked out for this game.");
+        return;
+    }
+    const char *who = whatif_strategy_label(whatif_strategy(w));
+    const char *other = d->whatif[1 - d->wi] ? whatif_strategy_label(whatif_strategy(d->whatif[1 - d->wi])) : NULL;
+    int per = scenario_calendar(sc)->days_per_week;
+    int lw = area.w * 64 / 100, rw = area.w - lw - gpx * 3;
+
+    /* right: where the gap opened, the chosen day, rewind (drawn first: its buttons are hit
+     * before the chart's days) */
+    SDL_Rect r = {area.x + lw + gpx * 3, area.y, rw, area.h};
+    widget_card(ui, r, 0, none);
+    int x = r.x + gpx * 3, cw = rw - gpx * 6, y = r.y + gpx * 2;
+    widget_heading(ui, x, y, cw, "WHERE THE GAP OPENED", th->c.bad);
+    y += th->line[FONT_BODY_BOLD] + gpx / 2;
+    whatif_sentence(w, sc, buf, sizeof buf);
+    y += widget_text(ui, x, y, cw, FONT_BODY, th->c.text, buf) + gpx * 2;
+
+    const WhatIfTakeover *t = whatif_takeover(w, d->day - 1);
+    if (!t)
+        t = whatif_takeover(w, 0);
+    SDL_snprintf(buf, sizeof buf, "DAY %d OF %d \xC2\xB7 WEEK %d", t->day, whatif_days(w), (t->day - 1) / per + 1);
+    widget_heading(ui, x, y, cw, buf, th->c.accent);
+    y += th->line[FONT_BODY_BOLD] + gpx / 2;
+    SDL_snprintf(buf, sizeof buf, "%s from the start of day %d", who, t->day);
+    SDL_snprintf(fig, sizeof fig, "%lld points", (long long)t->score);
+    y += figure_row(ui, th, x, y, cw, FONT_BODY, th->c.text, buf, fig);
+    nav_money(money, sizeof money, (long long)t->revenue, scenario_currency(sc));
+    SDL_snprintf(buf, sizeof buf, "%s \xC2\xB7 %d won", money, t->deals_won);
+    widget_label(ui, x, y, cw, FONT_BODY, th->c.muted, buf, ALIGN_LEFT);
+    y += th->line[FONT_BODY] + gpx / 2;
+    SDL_snprintf(fig, sizeof fig, "%lld points", (long long)whatif_score(w));
+    y += figure_row(ui, th, x, y, cw, FONT_BODY, th->c.text, "You, all the way", fig);
+    nav_money(money, sizeof money, (long long)whatif_revenue(w), scenario_currency(sc));
+    SDL_snprintf(buf, sizeof buf, "%s \xC2\xB7 %d won", money, whatif_deals_won(w));
+    widget_label(ui, x, y, cw, FONT_BODY, th->c.muted, buf, ALIGN_LEFT);
+    y += th->line[FONT_BODY] + gpx / 2;
+    long long gap = (long long)(t->score - whatif_score(w));
+    SDL_snprintf(fig, sizeof fig, "%s%lld points", gap > 0 ? "+" : gap < 0 ? "\xE2\x88\x92" : "", gap < 0 ? -gap : gap);
+    y += figure_row(ui, th, x, y, cw, FONT_BODY, th->c.text, "Taking over that day", fig);
+    y += gpx * 2;
+
+    int bh = theme_px(th, 40);
+    SDL_Rect rb = {x, y, cw, bh};
+    SDL_snprintf(buf, sizeof buf, "Rewind to day %d", t->day);
+    SDL_snprintf(fig, sizeof fig, "Replay your actions before day %d and play on from its morning.", t->day);
+    widget_button(ui, rb, buf, "R", WIDGET_PRIMARY | (ui->hover_id == HIT_REWIND ? WIDGET_HOVER : 0), HIT_REWIND, fig);
+    y += bh + gpx;
+    SDL_snprintf(buf, sizeof buf,
+                 "Your actions before day %d are replayed; from its morning the game is yours. A rewound game "
+                 "is practice: its results file says so and the class report never ranks it.", t->day);
+    widget_text(ui, x, y, cw, FONT_BODY, th->c.muted, buf);
+
+    /* left: the takeover curve against the trainee's score */
+    SDL_Rect l = {area.x, area.y, lw, area.h};
+    widget_card(ui, l, 0, none);
+    x = l.x + gpx * 3;
+    cw = lw - gpx * 6;
+    y = l.y + gpx * 2;
+    int ow = 0;
+    if (other) {
+        SDL_snprintf(buf, sizeof buf, "Compare with %s", other);
+        /* as widget_button lays it out: the label, the key's badge, the padding */
+        ow = text_width(th->font[FONT_BODY_BOLD], buf) + text_width(th->font[FONT_BODY], "S") + theme_px(th, 20) +
+             theme_px(th, 16) + gpx * 2;
+        int oh = th->line[FONT_BODY] + theme_px(th, 12);
+        SDL_Rect ob = {x + cw - ow, y + (th->line[FONT_BODY_BOLD] - oh) / 2, ow, oh};
+        widget_button(ui, ob, buf, "S", ui->hover_id == HIT_WHATIF_OTHER ? WIDGET_HOVER : 0, HIT_WHATIF_OTHER,
+                      "Show what the other strategy would have made of your game from each day.");
+    }
+    SDL_snprintf(buf, sizeof buf, "IF %s HAD TAKEN OVER AT THE START OF EACH DAY", who);
+    for (char *p = buf; *p; p++)
+        *p = (char)SDL_toupper((unsigned char)*p);
+    widget_heading(ui, x, y, cw - ow - gpx, buf, none);
+    y += th->line[FONT_BODY_BOLD] + gpx / 2;
+    SDL_snprintf(buf, sizeof buf,
+                 "Each dot is the score %s would have reached from that day's morning, after your own actions before "
+                 "it (filled where it beats you). The dashed line is your score. \xE2\x86\x90 \xE2\x86\x92 or a click "
+                 "choose a day.", who);
+    y += widget_text(ui, x, y, cw, FONT_BODY, th->c.muted, buf) + gpx;
+    SDL_Rect chart = {x, y, cw, l.y + l.h - y - gpx * 2};
+    chart_whatif(ui, chart, w, sc, t->day, HIT_DAY);
+}
+
 /* The total, counting up to the score: drawn over debrief_draw's picture every frame. */
 static void debrief_draw_live(Screen *s, App *app)
 {
@@ -542,7 +721,9 @@ static void debrief_draw(Screen *s, App *app)
     }
     int hy = y + gpx / 2 + (th->line[FONT_LABEL_BOLD] - th->line[FONT_BODY]) / 2;
     int hw = widget_label(ui, tx0 + gpx, hy, W - tx0 - m, FONT_BODY, th->c.muted,
-                          "Tab or \xE2\x86\x90 \xE2\x86\x92 switch pages", ALIGN_LEFT);
+                          d->page == PAGE_WHATIF ? "Tab switches pages \xC2\xB7 \xE2\x86\x90 \xE2\x86\x92 choose a day"
+                                                 : "Tab or \xE2\x86\x90 \xE2\x86\x92 switch pages",
+                          ALIGN_LEFT);
     if (d->par_ok) /* what par is, on every page */
         widget_label(ui, tx0 + hw + gpx * 4, hy, W - m - (tx0 + hw + gpx * 4), FONT_BODY, th->c.muted,
                      "Par: what the Sales 2.0 strategy scores on this seed.", ALIGN_RIGHT);
@@ -554,8 +735,10 @@ static void debrief_draw(Screen *s, App *app)
         draw_score(d, app, area);
     else if (d->page == PAGE_EFFORT)
         draw_effort(d, app, area);
-    else
+    else if (d->page == PAGE_PROSPECTS)
         draw_prospects(d, app, area);
+    else
+        draw_whatif(d, app, area);
 
     int bw = theme_px(th, 200);
     SDL_Rect again_r = {W - m - bw, H - bh - gpx * 2, bw, bh};
@@ -586,6 +769,14 @@ static void debrief_enter(Screen *s, App *app)
     d->max = score_max(app->session->scenario);
     d->par_ok = sim_par(app->session->scenario, app->session->seed, &d->par) == 0;
     d->tip_count = tips_build(app->session->game, &d->card, d->tips, 3);
+    /* what if Sales 2.0 (or 1.0) had taken over on each day: well under a second */
+    for (int i = 0; i < 2; i++) {
+        whatif_free(d->whatif[i]);
+        const Strategy *st = strategy_find(whatif_names[i]);
+        d->whatif[i] = st ? whatif_compute(app->session->game, st) : NULL;
+    }
+    d->wi = 0;
+    d->day = d->whatif[0] && whatif_turn(d->whatif[0])->day ? whatif_turn(d->whatif[0])->day : 1;
     tween_set(&d->total, 0.0f);
     tween_to(&d->total, (float)d->card.total, app->now);
 }
@@ -593,6 +784,9 @@ static void debrief_enter(Screen *s, App *app)
 static void debrief_leave(Screen *s, App *app)
 {
     (void)app;
+    Debrief *d = (Debrief *)s;
+    whatif_free(d->whatif[0]);
+    whatif_free(d->whatif[1]);
     free(s);
 }
 

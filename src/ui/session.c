@@ -11,6 +11,7 @@
 #include "upfront/file.h"
 #include "upfront/results.h"
 #include "upfront/strategy.h"
+#include "upfront/whatif.h"
 
 Session *session_new(const Scenario *sc, const char *path, uint64_t seed, const char *player)
 {
@@ -44,6 +45,21 @@ Session *session_adopt(const Scenario *sc, const char *path, Game *g, const char
     return s;
 }
 
+Session *session_rewind(const Session *from, int day)
+{
+    Game *g = whatif_rewind(from->game, day);
+    Session *s = g ? session_adopt(from->scenario, from->scenario_path, g, from->player, (int64_t)time(NULL)) : NULL;
+    if (!s) {
+        game_free(g);
+        return NULL;
+    }
+    s->played_by = from->played_by;
+    SDL_utf8strlcpy(s->strategy, from->strategy, sizeof s->strategy);
+    s->strategy_weeks = from->strategy_weeks;
+    s->rewound_day = day;
+    return s;
+}
+
 void session_free(Session *s)
 {
     if (!s)
@@ -64,7 +80,8 @@ ResultsMeta session_meta(const Session *s)
                      .started = s->started,
                      .played_by = s->played_by,
                      .strategy = s->strategy[0] ? s->strategy : NULL,
-                     .strategy_weeks = s->strategy_weeks};
+                     .strategy_weeks = s->strategy_weeks,
+                     .rewound_day = s->rewound_day};
     return m;
 }
 

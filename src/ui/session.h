@@ -20,6 +20,7 @@ typedef struct Session {
     PlayedBy played_by;      /* PLAYED_BY_ASSISTED when a strategy played the first weeks */
     char strategy[RESULTS_MAX_STRATEGY_NAME + 1];
     int strategy_weeks;
+    int rewound_day;         /* > 0: practice, rewound to the start of this day of an earlier game */
     int saved;               /* 1 once the results file is written */
     char results_dir[1100];  /* where session_save last tried to write */
     char results_path[1200];
@@ -35,6 +36,11 @@ Session *session_new(const Scenario *s, const char *path, uint64_t seed, const c
  * which must be on scenario s. Returns NULL when out of memory (g is then not freed). */
 Session *session_adopt(const Scenario *s, const char *path, Game *g, const char *player, int64_t started);
 void session_free(Session *s);
+/* A new session playing on from the start of day `day` of from's game (its actions
+ * before that day replayed; whatif_rewind), with from's scenario, seed, player and who
+ * played, marked rewound to that day (practice). Returns NULL when the day is out of
+ * range or out of memory. */
+Session *session_rewind(const Session *from, int day);
 /* Applies an action through game_apply; returns its result. */
 ActionError session_apply(Session *s, const Action *a);
 /* The facts results_to_json records beside the game (borrowing the session's strings). */

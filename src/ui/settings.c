@@ -47,7 +47,18 @@ int settings_load(Settings *s, const char *path)
             continue;
         SDL_strlcpy(s->best_id[s->best_count], b->string, sizeof s->best_id[0]);
         s->best_score[s->best_count] = (int64_t)b->valuedouble;
+        s->best_rewound[s->best_count] = 0;
         s->best_count++;
+    }
+    /* which bests came from a rewound game (practice), by the day rewound to */
+    const cJSON *rewound = cJSON_GetObjectItemCaseSensitive(root, "best_rewound");
+    cJSON_ArrayForEach(b, rewound)
+    {
+        if (!b->string || !cJSON_IsNumber(b) || b->valuedouble < 1 || b->valuedouble > 100000)
+            continue;
+        for (int i = 0; i < s->best_count; i++)
+            if (strcmp(s->best_id[i], b->string) == 0)
+                s->best_rewound[i] = (int)b->valuedouble;
     }
     cJSON_Delete(root);
     return 0;
@@ -67,6 +78,10 @@ int settings_save(const Settings *s, const char *path)
     cJSON *bests = cJSON_AddObjectToObject(root, "best");
     for (int i = 0; bests && i < s->best_count; i++)
         cJSON_AddNumberToObject(bests, s->best_id[i], (double)s->best_score[i]);
+    cJSON *rewound = NULL;
+    for (int i = 0; i < s->best_count; i++)
+        if (s->best_rewound[i] > 0 && (rewound || (rewound = cJSON_AddObjectToObject(root, "best_rewound"))))
+            cJSON_AddNumberToObject(rewound, s->best_id[i], s->best_rewound[i]);
     char *text = cJSON_Print(root);
     cJSON_Delete(root);
     if (!text)
@@ -84,19 +99,34 @@ int64_t settings_best(const Settings *s, const char *id)
     return -1;
 }
 
+int settings_best_rewound(const Settings *s, const char *id)
+{
+    for (int i = 0; i < s->best_count; i++)
+        if (strcmp(s->best_id[i], id) == 0)
+            return s->best_rewound[i];
+    return 0;
+}
+
 int settings_record_best(Settings *s, const char *id, int64_t score)
+{
+    return settings_record_best_rewound(s, id, score, 0);
+}
+
+int settings_record_best_rewound(Settings *s, const char *id, int64_t score, int rewound_day)
 {
     for (int i = 0; i < s->best_count; i++) {
         if (strcmp(s->best_id[i], id) == 0) {
             if (score <= s->best_score[i])
                 return 0;
             s->best_score[i] = score;
+            s->best_rewound[i] = rewound_day > 0 ? rewound_day : 0;
             return 1;
         }
     }
     if (s->best_count >= SETTINGS_MAX_BESTS)
         return 0;
     SDL_strlcpy(s->best_id[s->best_count], id, sizeof s->best_id[0]);
+    s->best_rewound[s->best_count] = rewound_day > 0 ? rewound_day : 0;
     s->best_score[s->best_count++] = score;
     return 1;
 }
