@@ -214,21 +214,22 @@ void chart_timeline(Ui *ui, SDL_Rect r, const Game *g, int prospect)
     }
 }
 
-/* A round number of points at least v for the top of the axis: 1, 2 or 5 times a power of
- * ten, times 4 grid steps. */
+/* The top of a points axis: the first of 1, 2, 5, 10, 20, 50... as a step that reaches v
+ * in at most 5 steps, and that many steps. */
 static int64_t nice_top(int64_t v, int64_t *step)
 {
-    int64_t unit = 1;
-    while (unit * 10 <= v / 4 + 1)
-        unit *= 10;
-    static const int m[] = {1, 2, 5, 10};
-    for (int i = 0; i < 4; i++)
-        if (unit * m[i] * 4 >= v) {
-            *step = unit * m[i];
-            return *step * 4;
+    static const int m[] = {1, 2, 5};
+    if (v < 1)
+        v = 1;
+    for (int64_t unit = 1;; unit *= 10)
+        for (int i = 0; i < 3; i++) {
+            int64_t st = unit * m[i];
+            int64_t n = (v + st - 1) / st;
+            if (n <= 5) {
+                *step = st;
+                return n * st;
+            }
         }
-    *step = unit * 10;
-    return *step * 4;
 }
 
 void chart_whatif(Ui *ui, SDL_Rect r, const WhatIf *w, const Scenario *sc, int chosen_day, int hit_id)

@@ -621,9 +621,14 @@ static void draw_whatif(Debrief *d, App *app, SDL_Rect area)
     SDL_snprintf(fig, sizeof fig, "Replay your actions before day %d and play on from its morning.", t->day);
     widget_button(ui, rb, buf, "R", WIDGET_PRIMARY | (ui->hover_id == HIT_REWIND ? WIDGET_HOVER : 0), HIT_REWIND, fig);
     y += bh + gpx;
-    SDL_snprintf(buf, sizeof buf,
-                 "Your actions before day %d are replayed; from its morning the game is yours. A rewound game "
-                 "is practice: its results file says so and the class report never ranks it.", t->day);
+    if (t->day > 1)
+        SDL_snprintf(buf, sizeof buf,
+                     "Your actions before day %d are replayed; from its morning the game is yours. A rewound game "
+                     "is practice: its results file says so and the class report never ranks it.", t->day);
+    else
+        SDL_snprintf(buf, sizeof buf,
+                     "The same seed from its first morning, nothing replayed. A rewound game is practice: its "
+                     "results file says so and the class report never ranks it.");
     widget_text(ui, x, y, cw, FONT_BODY, th->c.muted, buf);
 
     /* left: the takeover curve against the trainee's score */
@@ -691,10 +696,15 @@ static void debrief_draw(Screen *s, App *app)
     /* under the total: "of 1,250 points, par 780" and what par is */
     nav_int(mx, sizeof mx, (long long)d->max);
     nav_int(par, sizeof par, (long long)d->par);
+    char best[80] = "";
+    if (app->new_best && se->rewound_day > 0) /* a best says whether it was rewound */
+        SDL_snprintf(best, sizeof best, " \xC2\xB7 a new personal best, rewound to day %d", se->rewound_day);
+    else if (app->new_best)
+        SDL_strlcpy(best, " \xC2\xB7 a new personal best", sizeof best);
     if (d->par_ok)
-        SDL_snprintf(buf, sizeof buf, "of %s points, par %s%s", mx, par, app->new_best ? " \xC2\xB7 a new personal best" : "");
+        SDL_snprintf(buf, sizeof buf, "of %s points, par %s%s", mx, par, best);
     else
-        SDL_snprintf(buf, sizeof buf, "of %s points%s", mx, app->new_best ? " \xC2\xB7 a new personal best" : "");
+        SDL_snprintf(buf, sizeof buf, "of %s points%s", mx, best);
     widget_label(ui, W / 2, y + th->line[FONT_DISPLAY], W / 2 - m, FONT_BODY_BOLD, app->new_best ? th->c.good : th->c.text,
                  buf, ALIGN_RIGHT);
     SDL_Rect score_r = {W / 2, y, W / 2 - m, th->line[FONT_DISPLAY] + th->line[FONT_BODY]};
@@ -755,6 +765,10 @@ static void debrief_draw(Screen *s, App *app)
         left = down_r.x;
     }
     SDL_snprintf(buf, sizeof buf, "Seed %llu%s%s", (unsigned long long)se->seed, se->player[0] ? " \xC2\xB7 " : "", se->player);
+    if (se->rewound_day > 0) {
+        size_t n = SDL_strlen(buf);
+        SDL_snprintf(buf + n, sizeof buf - n, " \xC2\xB7 practice: rewound to day %d, never ranked", se->rewound_day);
+    }
     widget_label(ui, m, H - bh - gpx * 2 + (bh - th->line[FONT_BODY]) / 2, left - m - gpx, FONT_BODY, th->c.muted, buf,
                  ALIGN_LEFT);
 }

@@ -152,7 +152,10 @@ static void picker_draw(Screen *s, App *app)
         rec_clip(ui->rec, NULL);
         cy = r.y + r.h - gpx * 2 - th->line[FONT_BODY_BOLD];
         long long best = (long long)settings_best(&app->settings, scenario_id(sc));
-        if (best >= 0)
+        int rw = settings_best_rewound(&app->settings, scenario_id(sc));
+        if (best >= 0 && rw > 0)
+            SDL_snprintf(buf, sizeof buf, "Your best: %lld points (rewound to day %d)", best, rw);
+        else if (best >= 0)
             SDL_snprintf(buf, sizeof buf, "Your best: %lld points", best);
         else
             SDL_strlcpy(buf, "Not played yet", sizeof buf);

@@ -394,6 +394,11 @@ static void draw_top(Play *p, App *app, SDL_Rect area)
     int days = scenario_day_count(sc), dpw = cal->days_per_week;
     int dot = theme_px(th, 6), dgap = theme_px(th, 2), wgap = theme_px(th, 6);
     SDL_snprintf(buf, sizeof buf, "day %d of %d", day, days);
+    if (app->session && app->session->rewound_day > 0) { /* a rewound game is practice */
+        SDL_snprintf(buf, sizeof buf, "day %d of %d \xC2\xB7 practice", day, days);
+        if (ww + gpx + text_width(th->font[FONT_BODY], buf) > cw)
+            SDL_snprintf(buf, sizeof buf, "day %d of %d", day, days);
+    }
     int tw = text_width(th->font[FONT_BODY], buf);
     if (ww + gpx + tw <= cw)
         widget_label(ui, x + ww + gpx, y + th->line[FONT_LABEL_BOLD] - th->line[FONT_BODY] - theme_px(th, 1), tw, FONT_BODY,
@@ -434,6 +439,10 @@ static void draw_top(Play *p, App *app, SDL_Rect area)
     char tip[200];
     SDL_snprintf(tip, sizeof tip, "%s: day %d of %d, week %d of %d, %d hours a day.", scenario_title(sc), day, days,
                  game_week(g), cal->weeks, cal->hours_per_day);
+    if (app->session && app->session->rewound_day > 0) {
+        size_t n = SDL_strlen(tip);
+        SDL_snprintf(tip + n, sizeof tip - n, " Practice: rewound to day %d, never ranked.", app->session->rewound_day);
+    }
     widget_hit(ui, cal_r, HIT_INFO + 5, tip);
     x += cw + gpx * 2;
 

@@ -154,7 +154,11 @@ static void title_draw(Screen *s, App *app)
         long long best = (long long)settings_best(&app->settings, scenario_id(sc));
         if (best >= 0) {
             char b[64];
-            SDL_snprintf(b, sizeof b, "Your best: %lld points", best);
+            int rw = settings_best_rewound(&app->settings, scenario_id(sc));
+            if (rw > 0)
+                SDL_snprintf(b, sizeof b, "Your best: %lld points (rewound to day %d)", best, rw);
+            else
+                SDL_snprintf(b, sizeof b, "Your best: %lld points", best);
             widget_label(ui, cx, cy, ciw, FONT_BODY_BOLD, th->c.good, b, ALIGN_RIGHT);
         }
         cy += th->line[FONT_BODY];

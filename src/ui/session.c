@@ -53,9 +53,21 @@ Session *session_rewind(const Session *from, int day)
         game_free(g);
         return NULL;
     }
+    /* who played: a strategy's days before the rewind stay its own (the weeks they touch);
+     * from the rewind on the game is the trainee's */
     s->played_by = from->played_by;
     SDL_utf8strlcpy(s->strategy, from->strategy, sizeof s->strategy);
     s->strategy_weeks = from->strategy_weeks;
+    if (from->played_by != PLAYED_BY_PERSON) {
+        int dpw = scenario_calendar(from->scenario)->days_per_week;
+        int weeks = dpw > 0 ? (day - 1 + dpw - 1) / dpw : 0; /* weeks with a strategy's day in them */
+        if (from->played_by == PLAYED_BY_ASSISTED && from->strategy_weeks < weeks)
+            weeks = from->strategy_weeks;
+        s->played_by = weeks > 0 ? PLAYED_BY_ASSISTED : PLAYED_BY_PERSON;
+        s->strategy_weeks = weeks;
+        if (!weeks)
+            s->strategy[0] = '\0';
+    }
     s->rewound_day = day;
     return s;
 }

@@ -213,6 +213,48 @@ static void ui_rewind_should_replay_the_days_before_and_save_the_game_as_practic
     uitest_finish(&t);
 }
 
+/* A game the strategy played whole (--from-week past the last week), rewound: the days
+ * before stay the strategy's (the weeks they touch), the rest is the trainee's. */
+static void ui_rewind_of_a_strategys_game_should_be_assisted_up_to_the_day(void)
+{
+    UiTest t;
+    CHECK(uitest_start(&t, "rewind-strategy", TUTORIAL, 1280, 720) == 0);
+    if (!t.app)
+        return;
+    t.app->opts.from_week = 99;
+    uitest_key(&t, SDLK_RETURN);
+    uitest_key(&t, SDLK_RETURN);
+    uitest_settle(&t);
+    CHECK_EQ_STR(app_screen_name(t.app), "debrief");
+    CHECK_EQ_INT(app_session(t.app)->played_by, PLAYED_BY_STRATEGY);
+    int dpw = scenario_calendar(app_scenario(t.app))->days_per_week;
+    uitest_key(&t, SDLK_4);
+    uitest_key(&t, SDLK_HOME);
+    for (int i = 0; i < dpw + 1; i++) /* the second day of week 2 */
+        uitest_key(&t, SDLK_RIGHT);
+    CHECK_EQ_INT(chosen_day(&t), dpw + 2);
+    uitest_key(&t, SDLK_r);
+    uitest_settle(&t);
+    const Session *s = app_session(t.app);
+    CHECK_EQ_STR(app_screen_name(t.app), "play");
+    CHECK(s && s->played_by == PLAYED_BY_ASSISTED && s->strategy_weeks == 2 && strcmp(s->strategy, "sales2") == 0);
+    CHECK(s && s->rewound_day == dpw + 2);
+    uitest_finish(&t);
+    /* rewound to day 1: nothing of the strategy's is left */
+    CHECK(uitest_start(&t, "rewind-strategy-1", TUTORIAL, 1280, 720) == 0);
+    if (!t.app)
+        return;
+    t.app->opts.from_week = 99;
+    uitest_key(&t, SDLK_RETURN);
+    uitest_key(&t, SDLK_RETURN);
+    uitest_key(&t, SDLK_4);
+    uitest_key(&t, SDLK_HOME);
+    uitest_key(&t, SDLK_r);
+    s = app_session(t.app);
+    CHECK(s && s->played_by == PLAYED_BY_PERSON && s->rewound_day == 1 && game_day(s->game) == 1);
+    uitest_finish(&t);
+}
+
 static void personal_bests_should_say_whether_they_were_rewound(void)
 {
     Settings s;
@@ -257,6 +299,7 @@ int main(void)
 {
     RUN(ui_whatif_page_should_show_the_core_figures_and_choose_days);
     RUN(ui_rewind_should_replay_the_days_before_and_save_the_game_as_practice);
+    RUN(ui_rewind_of_a_strategys_game_should_be_assisted_up_to_the_day);
     RUN(personal_bests_should_say_whether_they_were_rewound);
     RUN(ui_whatif_page_should_match_its_golden_image);
     return check_done();
