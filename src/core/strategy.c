@@ -463,11 +463,12 @@ static Action random_choose(const Game *g, const Plan *plan, Rng *rng)
 /* ------------------------------------------------------------------ table */
 
 static const Strategy strategies[] = {
-    {"sales1", "Sales 1.0: no research, generic cold calls, gives up after two tries, "
-               "pushes closing techniques.",
+    {"sales1", "Sales 1.0: no research; dials the territory with generic calls three hours a "
+               "day, pitches every meeting, and pushes closing techniques until deals sign or die.",
      sales1_choose},
-    {"sales2", "Sales 2.0: researches first, runs personalised multi-channel campaigns "
-               "with the phone central, progresses carefully, lets buyers ask to sign.",
+    {"sales2", "Sales 2.0: qualifies the accounts worth working, researches first, runs "
+               "personalised multi-channel campaigns with the phone central, progresses "
+               "carefully, lets buyers ask to sign.",
      sales2_choose},
     {"random", "Picks any legal action at random (a baseline).", random_choose},
 };
