@@ -179,6 +179,15 @@ function nativeJson(argv) {
       assert(share > 0.02 && share < 0.6, `${(100 * share).toFixed(1)}% of the pixels drawn`);
       assert(dark > 2000, `${dark} dark (text) pixels`);
     });
+    await check('nothing is drawn and nothing polls busily while idle', async () => {
+      await sleep(500);
+      await page.evaluate(() => { Module.upfrontFrames = []; Module.upfrontTicks = 0; });
+      await sleep(2000);
+      const [frames, loops] = await page.evaluate(() => [Module.upfrontFrames.length, Module.upfrontTicks]);
+      assert(frames === 0, `${frames} frames drawn in 2 s on an idle title screen`);
+      assert(loops <= 12, `the loop ran ${loops} times in 2 s (a timer of up to 250 ms: about 8)`);
+      await page.evaluate(() => { delete Module.upfrontFrames; });
+    });
     await check('keys move between screens', async () => {
       await key(page, 'Enter'); await waitScreen(page, 'briefing');
       await key(page, 'Escape'); await waitScreen(page, 'title');
@@ -250,6 +259,24 @@ function nativeJson(argv) {
       const settings = await page.evaluate(() => Module.FS.readFile('/libsdl/upfront/upfront/settings.json', {encoding: 'utf8'}));
       assert(/tutorial/.test(settings), 'no personal best for tutorial in settings.json');
     });
+    await check('a class link asks for the name, typed as on the desktop', async () => {
+      const p3 = await open(browser, `${base}?class=RF00-01AR`, 1);
+      await waitScreen(p3, 'class');
+      await p3.keyboard.type('Web Tester');
+      await key(p3, 'Enter'); // from the name to the code, filled in
+      await key(p3, 'Enter'); await waitScreen(p3, 'briefing');
+      await shot(p3, 'briefing-class');
+      await key(p3, 'Enter'); await waitScreen(p3, 'play');
+      await p3.close();
+    });
+    await check('the mouse works as on the desktop', async () => {
+      await page.bringToFront();
+      await waitScreen(page, 'title');
+      await page.mouse.click(640, 474); // "Choose a scenario"
+      await waitScreen(page, 'picker');
+      await key(page, 'Escape'); await waitScreen(page, 'title');
+      await page.mouse.move(10, 10);
+    });
     await check('the picker opens a scenario file from this computer', async () => {
       await waitScreen(page, 'title');
       await key(page, 'c'); await waitScreen(page, 'picker');
@@ -275,6 +302,8 @@ function nativeJson(argv) {
         assert(size[0] === 2560 && size[1] === 1440, `canvas is ${size[0]}x${size[1]} at ratio ${size[2]}`);
         const img = await shot(p2, 'title-2x');
         assert(img.w === 2560 && img.h === 1440, `screenshot is ${img.w}x${img.h}`);
+        await p2.mouse.click(640, 474); // "Choose a scenario", in CSS pixels
+        await waitScreen(p2, 'picker');
       } finally {
         await hi.browser.close();
         fs.rmSync(hi.profile, {recursive: true, force: true});
