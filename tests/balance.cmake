@@ -24,3 +24,9 @@ add_test(NAME balance_channel_preferences
                  $<TARGET_FILE:upfront> scenarios/midmarket-quarter.json
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 set_tests_properties(balance_channel_preferences PROPERTIES LABELS balance TIMEOUT 300)
+
+# Compatibility: the scenarios of 0.1.0 still validate, play and verify.
+add_test(NAME compat_v010_scenarios
+         COMMAND ${PROJECT_SOURCE_DIR}/tests/compat_v010.sh $<TARGET_FILE:upfront>
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(compat_v010_scenarios PROPERTIES LABELS cli TIMEOUT 300)
