@@ -181,6 +181,17 @@ static void ui_from_week_should_autoplay_the_weeks_before(void)
     uitest_finish(&t);
 }
 
+/* Removes the *.json files of a folder (what the test wrote there). */
+static void clear_folder(const char *dir)
+{
+    PathList l;
+    if (platform_list_json(dir, &l) != 0)
+        return;
+    for (int i = 0; i < l.count; i++)
+        remove(l.paths[i]);
+    platform_list_free(&l);
+}
+
 static void shoot(UiTest *t, const char *name)
 {
     SDL_Surface *shot = app_screenshot(t->app); /* for a person to look at */
@@ -201,8 +212,12 @@ static void ui_debrief_should_keep_the_game_until_the_results_are_saved(void)
     CHECK(uitest_start(&t, "retry", "short.json", 1280, 720) == 0);
     if (!t.app)
         return;
-    char blocker[1100];
+    char blocker[1100], inner[1200];
     SDL_snprintf(blocker, sizeof blocker, "%s/ui-retry-blocker", UI_TEST_BUILD_DIR);
+    SDL_snprintf(inner, sizeof inner, "%s/results", blocker);
+    clear_folder(inner); /* a folder the last run made where the blocker goes */
+    remove(inner);
+    remove(blocker);
     FILE *f = fopen(blocker, "w"); /* a file where a folder of the path should be */
     if (f)
         fclose(f);
@@ -234,6 +249,9 @@ static void ui_debrief_should_keep_the_game_until_the_results_are_saved(void)
     CHECK(clip && s && (strcmp(clip, s->results_path) == 0 || clip[0] == '\0'));
     SDL_free(clip);
     uitest_finish(&t);
+    clear_folder(inner);
+    remove(inner);
+    remove(blocker);
 }
 
 int main(void)
