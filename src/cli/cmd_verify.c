@@ -83,7 +83,7 @@ static Scenario *find_scenario(const char *file, const char *override, const Act
                                CliVerified *v, char **used)
 {
     char *cand[MAX_CANDIDATES] = {0};
-    int n = 0;
+    int n = 0, data_idx = -1;
     *used = NULL;
     if (override) {
         cand[n++] = dup_str(override);
@@ -104,6 +104,7 @@ static Scenario *find_scenario(const char *file, const char *override, const Act
                 char *name = rel ? malloc(strlen(rel) + 6) : NULL;
                 if (name) {
                     snprintf(name, strlen(rel) + 6, "%s.json", rel);
+                    data_idx = n;
                     cand[n++] = cli_join(data, name);
                 }
                 free(name);
@@ -142,6 +143,19 @@ static Scenario *find_scenario(const char *file, const char *override, const Act
     }
 
     Scenario *out = NULL;
+    if (best && data_idx > best_idx && cand[data_idx] && cli_file_exists(cand[data_idx]) &&
+        !verr_quiet) {
+        /* replayed on the copy the file points at: say so when the shipped one differs */
+        DiagList *d = diag_list_new();
+        Scenario *shipped = d ? scenario_load_file(cand[data_idx], d, NULL) : NULL;
+        if (shipped && strcmp(scenario_hash(shipped), scenario_hash(best)) != 0)
+            cli_print_safe(stderr, "%s: warning: replayed on %s, which is not the shipped "
+                                   "scenario %s (%s, hash %s): 'upfront report' ranks only "
+                                   "games of the class's scenarios\n", file, cand[best_idx],
+                           scenario_id(best), cand[data_idx], scenario_hash(shipped));
+        scenario_free(shipped);
+        diag_list_free(d);
+    }
     if (best) {
         scenario_free(first);
         out = best;

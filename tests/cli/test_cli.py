@@ -448,6 +448,17 @@ def case_verify(tmp):
     t = tampered("renamed.json", lambda d: d.__setitem__("player", "Someone Else"))
     expect(run("verify", t), 0, "verify accepts a renamed player (not a figure of the game)")
 
+    # a game on an edited copy of a shipped scenario verifies on that copy, with a warning
+    d = json.loads(read(SCENARIO))
+    d["quota"] = 1000
+    edited = os.path.join(tmp, "midmarket-quarter.json")
+    write(edited, json.dumps(d))
+    r = run("run", edited, "--strategy", "sales2", "--out", os.path.join(tmp, "cheat.json"))
+    r = run("verify", os.path.join(tmp, "cheat.json"))
+    expect(r, 0, "verify replays a game on the scenario copy it names")
+    check("warning: replayed on" in r.err and "not the shipped scenario" in r.err,
+          "and warns that the copy is not the shipped scenario: %r" % r.err)
+
     # an unfinished game verifies its figures but is not a result: exit 1
     acts = json.loads(read(a))["actions"]
     cut = os.path.join(tmp, "cut-actions.json")
