@@ -108,8 +108,15 @@ typedef struct Visit {
 static void visit_game(void *ctx, const Game *g, const CliVerified *v)
 {
     Visit *vi = ctx;
-    ReportGame info = {v->player ? v->player : "", "", v->started, v->played_by,
-                       v->strategy[0] ? v->strategy : NULL, v->strategy_weeks};
+    /* as report does it (cmd_report.c's add_game): the facts the verifier read */
+    ReportGame info;
+    memset(&info, 0, sizeof info);
+    info.player = v->player ? v->player : "";
+    info.file = "";
+    info.started = v->started;
+    info.played_by = v->played_by;
+    info.strategy = v->strategy[0] ? v->strategy : NULL;
+    info.strategy_weeks = v->strategy_weeks;
     vi->accept(vi->actx, g, &info);
 }
 

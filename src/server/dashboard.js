@@ -28,6 +28,24 @@
     c.appendChild(small);
     c.className = "clock" + (s < 60 ? " last" : "");
   }
+  // Fits a list into its box on the projector: normal type, then compact, then dense; if
+  // it still overflows, the last entries are left out and "+ N more" says so (never cut).
+  function over(box) {
+    return box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1;
+  }
+  function fit(holder, box, items, more, what) {
+    holder.classList.remove("compact", "dense");
+    more.textContent = "";
+    var levels = ["compact", "dense"];
+    for (var i = 0; i < levels.length && over(box); i++)
+      holder.classList.add(levels[i]);
+    var hidden = 0;
+    for (var k = items.length - 1; k >= 0 && over(box); k--) {
+      items[k].style.display = "none";
+      hidden++;
+    }
+    if (hidden) more.textContent = "+ " + hidden + " more " + what;
+  }
   function rows(d) {
     var body = $("rows"), list = [];
     body.textContent = "";
@@ -61,13 +79,21 @@
       tr.appendChild(rm);
       body.appendChild(tr);
     });
+    fit($("board"), $("board-box"), [].slice.call(body.children), $("rows-more"),
+        "(every game is in the class report)");
   }
+  var ORDER = { playing: 0, quiet: 1, sending: 2, stopped: 3, finished: 4 };
   function people(d) {
     var box = $("people");
     box.textContent = "";
     $("people-empty").style.display = d.players.length ? "none" : "";
     $("people-sub").textContent = d.counts.playing + " playing · " + d.counts.finished + " finished";
-    d.players.forEach(function (p) {
+    var list = d.players.slice().sort(function (a, b) {
+      if (ORDER[a.status] !== ORDER[b.status]) return ORDER[a.status] - ORDER[b.status];
+      if (a.status === "finished") return (a.rank || 1e9) - (b.rank || 1e9) || b.score - a.score;
+      return (b.day || 0) - (a.day || 0);
+    });
+    list.forEach(function (p) {
       var e = el("div", "person " + p.status);
       e.appendChild(el("div", "name", p.player || "(no name)"));
       var what;
@@ -83,6 +109,7 @@
       e.appendChild(bar);
       box.appendChild(e);
     });
+    fit(box, box.parentNode, [].slice.call(box.children), $("people-more"), "trainees");
   }
   function curve(d) {
     var svg = $("curve"), ns = "http://www.w3.org/2000/svg";

@@ -601,14 +601,11 @@ static void post_progress(Server *s, const ServerRequest *rq, ServerResponse *ou
             if (!full)
                 at = s->nprogress++;
         }
+    } else if (s->progress[at].finished && p.day >= s->progress[at].day) {
+        p.finished = 1; /* stays finished until a new attempt starts (an earlier day) */
     }
-    if (at >= 0) {
-        /* stays finished until a new attempt starts (an earlier day) */
-        int was_finished = s->progress[at].finished && p.day >= s->progress[at].day;
+    if (at >= 0)
         s->progress[at] = p;
-        if (was_finished)
-            s->progress[at].finished = 1;
-    }
     mtx_unlock(&s->lock);
     if (full) {
         respond_error(out, 503, "the class is full", NULL);

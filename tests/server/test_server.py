@@ -52,9 +52,9 @@ def check(ok, what):
 class Server:
     """upfront serve on 127.0.0.1 and a free port; stopped by stop() or kill()."""
 
-    def __init__(self, upfront, db, extra=()):
+    def __init__(self, upfront, db, extra=(), port=0):
         self.proc = subprocess.Popen(
-            [upfront, "serve", "--host", "127.0.0.1", "--port", "0", "--db", db,
+            [upfront, "serve", "--host", "127.0.0.1", "--port", str(port), "--db", db,
              "--scenario", SCENARIO, "--seed", SEED, *extra],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         self.lines = []
@@ -477,11 +477,60 @@ def case_hostile(upfront, tmp):
         srv.stop()
 
 
+def case_client(upfront, tmp, probe):
+    """The native client's queue on disk: what is queued while the server is down is sent
+    once it is up; a refused game is set aside with why; the game's own file is untouched."""
+    games = make_games(upfront, os.path.join(tmp, "games"), 3)
+    before = {p: open(p, "rb").read() for _, p in games}
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    url = "http://127.0.0.1:%d" % port
+    queue = os.path.join(tmp, "outbox")
+    p = run([probe, url, queue, "--results", games[0][1], "--results", games[1][1],
+             "--progress-of", games[2][1]])
+    folders = os.listdir(queue) if os.path.isdir(queue) else []
+    queued = os.listdir(os.path.join(queue, folders[0])) if folders else []
+    check(p.returncode == 0 and len([q for q in queued if q.startswith("results-")]) == 2 and
+          "progress.json" in queued, "with no server the games and the progress wait in the queue on disk (%s)" % queued)
+    p = run([probe, url, queue, "--wait", "1500"])
+    check(p.returncode == 1 and "reachable 0" in p.stdout, "while the server is down they stay queued (%s)" % p.stdout.strip())
+    srv = Server(upfront, os.path.join(tmp, "class.db"), port=port)
+    try:
+        p = run([probe, url + "/", queue, "--wait", "30000"])
+        check(p.returncode == 0 and "sent 2" in p.stdout, "once it is up a new client sends the queue (%s)" % p.stdout.strip())
+        board = json.loads(request(srv.port, "GET", "/api/leaderboard")[2])
+        players = {t["player"] for g in board["groups"] for t in g["trainees"]}
+        check(players == {games[0][0], games[1][0]}, "the server has the queued games")
+        dash = json.loads(request(srv.port, "GET", "/api/dashboard?key=" + srv.key)[2])
+        check(any(p["player"] == games[2][0] for p in dash["players"]), "and the queued progress")
+        with open(games[2][1]) as f:
+            doc = json.load(f)
+        doc["score"]["total"] += 1
+        bad = os.path.join(tmp, "edited.json")
+        with open(bad, "w") as f:
+            json.dump(doc, f)
+        p = run([probe, url, queue, "--results", bad, "--wait", "30000"])
+        refused = os.path.join(queue, folders[0], "refused")
+        notes = [n for n in os.listdir(refused) if n.endswith(".why.txt")] if os.path.isdir(refused) else []
+        why = open(os.path.join(refused, notes[0])).read() if notes else ""
+        check(p.returncode == 0 and "refused 1" in p.stdout and "422" in why and "score.total" in why,
+              "a game the server refuses is set aside with why (%s)" % why.strip()[:120])
+    finally:
+        srv.stop()
+    check(all(open(p, "rb").read() == b for p, b in before.items()), "the games' own files are untouched")
+
+
 def main():
-    if len(sys.argv) != 3:
+    if len(sys.argv) < 3:
         print(__doc__)
         return 2
     upfront, case = sys.argv[1], sys.argv[2]
+    if case == "make-games":  # for test_dashboard.js and load.py: make-games FOLDER COUNT
+        for player, path in make_games(upfront, sys.argv[3], int(sys.argv[4])):
+            print("%s\t%s" % (path, player))
+        return 0
     p = run([upfront, "serve", "--help"])
     if p.returncode != 0 or "--db" not in p.stdout:
         print("no serve command in this build: skipped")
@@ -492,8 +541,11 @@ def main():
         return 1 if os.environ.get("UPFRONT_SERVER_REQUIRED") == "1" else 77
     tmp = tempfile.mkdtemp(prefix="upfront-server-")
     try:
-        {"api": case_api, "same": case_same, "kill9": case_kill9, "limits": case_limits,
-         "hostile": case_hostile}[case](upfront, tmp)
+        if case == "client":
+            case_client(upfront, tmp, sys.argv[3])
+        else:
+          {"api": case_api, "same": case_same, "kill9": case_kill9, "limits": case_limits,
+           "hostile": case_hostile}[case](upfront, tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     if failures:
