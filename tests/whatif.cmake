@@ -4,7 +4,7 @@
 # are tests/ui/test_ui_whatif.c.
 find_package(Python3 COMPONENTS Interpreter)
 if(Python3_Interpreter_FOUND)
-  foreach(case check table json strategies unfinished bad_input)
+  foreach(case check table json strategies unfinished bad_input report)
     add_test(NAME whatif_${case}
              COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/whatif/test_whatif_cli.py
                      $<TARGET_FILE:upfront> ${case}

@@ -13,6 +13,7 @@
 #include "upfront/game.h"
 #include "upfront/results.h"
 #include "upfront/score.h"
+#include "upfront/whatif.h"
 
 #define REPORT_MAX_TRAINEES 100000
 
@@ -49,6 +50,11 @@ typedef struct ReportTrainee {
     int like_weeks;  /* else: weeks 1..N are the same as strategy like_strategy's (0: none) */
     int like_strategy;
     char flags[200]; /* why it is not ranked ("unfinished; off-seed"), "" when ranked */
+    int rewound_day; /* > 0: practice, rewound to the start of that day (never ranked) */
+    /* the turning point: the day whose own actions lost the most against Sales 2.0 taking
+     * over (whatif.h); turn.day 0 when none */
+    WhatIfTurn turn;
+    char turn_sentence[320];
     uint64_t seed;
     uint64_t state_hash;
     ScoreCard card;
@@ -101,6 +107,8 @@ typedef struct ReportGame {
     PlayedBy played_by;
     const char *strategy;   /* PLAYED_BY_STRATEGY, _ASSISTED */
     int strategy_weeks;     /* PLAYED_BY_ASSISTED */
+    int rewound_day;        /* > 0: rewound to the start of that day: practice, flagged
+                               "rewound:day D" and never ranked */
 } ReportGame;
 
 /* As report_add, with the file's facts: who played it and when it started. The game is

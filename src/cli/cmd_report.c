@@ -233,7 +233,7 @@ static void add_game(void *ctx, const Game *g, const CliVerified *v)
     AddCtx *a = ctx;
     const char *first = NULL;
     ReportGame info = {v->player ? v->player : "", a->file, v->started, v->played_by,
-                       v->strategy[0] ? v->strategy : NULL, v->strategy_weeks};
+                       v->strategy[0] ? v->strategy : NULL, v->strategy_weeks, v->rewound_day};
     int rc = report_add_game(a->report, g, &info, &first);
     if (rc < 0)
         a->oom = 1;

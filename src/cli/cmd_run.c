@@ -110,6 +110,7 @@ int cmd_run(int argc, char **argv)
                 meta.played_by = log.played_by;
                 meta.strategy = log.strategy[0] ? log.strategy : NULL;
                 meta.strategy_weeks = log.strategy_weeks;
+                meta.rewound_day = log.rewound_day; /* practice stays practice */
             }
             meta.started = log.is_results ? log.started : cli_start_time();
             if (log.is_results && log.scenario_hash &&

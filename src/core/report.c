@@ -432,8 +432,21 @@ static int compare_strategies(Group *gr, const Game *g, ReportTrainee *t)
 int report_add(Report *r, const Game *g, const char *player, const char *file,
                const char **duplicate_of)
 {
-    ReportGame info = {player, file, 0, PLAYED_BY_PERSON, NULL, 0};
+    ReportGame info = {player, file, 0, PLAYED_BY_PERSON, NULL, 0, 0};
     return report_add_game(r, g, &info, duplicate_of);
+}
+
+/* The day the trainee lost the most against Sales 2.0 taking over (whatif.h), with what
+ * they did that day; none when it cannot be worked out. */
+static void turning_point(const Game *g, ReportTrainee *t)
+{
+    WhatIf *w = whatif_compute(g, strategy_find("sales2"));
+    if (!w)
+        return;
+    t->turn = *whatif_turn(w);
+    if (t->turn.day)
+        whatif_sentence(w, game_scenario(g), t->turn_sentence, sizeof t->turn_sentence);
+    whatif_free(w);
 }
 
 int report_add_game(Report *r, const Game *g, const ReportGame *info, const char **duplicate_of)
@@ -456,6 +469,8 @@ int report_add_game(Report *r, const Game *g, const ReportGame *info, const char
     if (info->strategy)
         snprintf(t->strategy, sizeof t->strategy, "%s", info->strategy);
     t->strategy_weeks = info->strategy_weeks;
+    t->rewound_day = info->rewound_day > 0 ? info->rewound_day : 0;
+    turning_point(g, t);
     if (!t->player || !t->player_key || !t->file) {
         trainee_free(t);
         return -1;
@@ -570,6 +585,10 @@ static void finish_group(Group *gr, const ReportOptions *o)
         }
         if (t->seed != gr->class_seed)
             add_flag(t, "off-seed");
+        if (t->rewound_day > 0) { /* practice: played again from a day of an earlier game */
+            snprintf(buf, sizeof buf, "rewound:day %d", t->rewound_day);
+            add_flag(t, buf);
+        }
     }
     /* one ranked game per player: the others are attempts */
     ReportAttempts mode = o ? o->attempts : REPORT_ATTEMPTS_BEST;
@@ -1050,6 +1069,72 @@ static void fmt_signed(char *out, size_t cap, double v, int negative)
         snprintf(out, cap, "%s%s", negative ? "-" : "+", n);
 }
 
+/* ------------------------------------------------------------------ turning points */
+
+/* The ranked trainees' turning points (report_add_game): per cause the trainees and their
+ * days, commonest first; and up to TURN_SHOWN trainees who lost the most in one day. */
+#define TURN_SHOWN 5
+typedef struct Turns {
+    int trainees[WHATIF_CAUSE_COUNT];
+    WhatIfCause order[WHATIF_CAUSE_COUNT];
+    int n_order;
+    const ReportTrainee *biggest[TURN_SHOWN];
+    int n_biggest;
+    int any;
+} Turns;
+
+static void turns_of(const Group *gr, Turns *out)
+{
+    memset(out, 0, sizeof *out);
+    for (int i = 0; i < gr->ranked; i++) {
+        const ReportTrainee *t = gr->t[i];
+        if (!t->turn.day || (unsigned)t->turn.cause >= WHATIF_CAUSE_COUNT)
+            continue;
+        out->any = 1;
+        out->trainees[t->turn.cause]++;
+        /* the biggest losses in a day, largest first (earlier in the ranking on a tie) */
+        int k = out->n_biggest < TURN_SHOWN ? out->n_biggest++ : TURN_SHOWN - 1;
+        if (k == TURN_SHOWN - 1 && out->n_biggest == TURN_SHOWN && out->biggest[k] &&
+            out->biggest[k]->turn.drop >= t->turn.drop)
+            continue;
+        while (k > 0 && out->biggest[k - 1]->turn.drop < t->turn.drop) {
+            out->biggest[k] = out->biggest[k - 1];
+            k--;
+        }
+        out->biggest[k] = t;
+    }
+    for (int c = 1; c < WHATIF_CAUSE_COUNT; c++) {
+        if (!out->trainees[c])
+            continue;
+        int k = out->n_order++;
+        while (k > 0 && out->trainees[out->order[k - 1]] < out->trainees[c]) {
+            out->order[k] = out->order[k - 1];
+            k--;
+        }
+        out->order[k] = (WhatIfCause)c;
+    }
+}
+
+/* "days 4, 6, 9" of the ranked trainees whose turning point had cause c, in order. */
+static void turn_days(StrBuf *b, const Group *gr, WhatIfCause c)
+{
+    int n = 0;
+    for (int day = 1; day <= 100000 && n < gr->ranked; day++) {
+        int here = 0, more = 0;
+        for (int i = 0; i < gr->ranked; i++) {
+            const ReportTrainee *t = gr->t[i];
+            if (t->turn.day && t->turn.cause == c) {
+                here += t->turn.day == day;
+                more += t->turn.day > day;
+            }
+        }
+        for (int k = 0; k < here; k++, n++)
+            strbuf_printf(b, "%s%d", n ? ", " : (here + more > 1 ? "days " : "day "), day);
+        if (!more)
+            break;
+    }
+}
+
 char *report_text(const Report *r)
 {
     StrBuf b = {0};
@@ -1191,6 +1276,33 @@ char *report_text(const Report *r)
         }
         if (!any)
             strbuf_puts(&b, "  none\n");
+
+        Turns tu;
+        turns_of(gr, &tu);
+        strbuf_puts(&b, "\nTurning points (the day each trainee lost the most against Sales 2.0 "
+                        "taking over)\n");
+        for (int k = 0; k < tu.n_order; k++) {
+            WhatIfCause c = tu.order[k];
+            strbuf_puts(&b, "  ");
+            buf_cell(&b, whatif_cause_label(c), 40, 0);
+            strbuf_printf(&b, "  %d %s: ", tu.trainees[c], plural(tu.trainees[c], "trainee", "trainees"));
+            turn_days(&b, gr, c);
+            strbuf_puts(&b, "\n");
+        }
+        for (int k = 0; k < tu.n_biggest; k++) {
+            const ReportTrainee *t = tu.biggest[k];
+            strbuf_puts(&b, k ? "  " : "  The biggest:\n  ");
+            buf_cell(&b, display_name(t), 300, 0);
+            while (b.len > 0 && b.s[b.len - 1] == ' ')
+                b.s[--b.len] = '\0';
+            strbuf_printf(&b, ", day %d, %lld points lost that day. ", t->turn.day, (long long)t->turn.drop);
+            buf_cell(&b, t->turn_sentence, 400, 0);
+            while (b.len > 0 && b.s[b.len - 1] == ' ')
+                b.s[--b.len] = '\0';
+            strbuf_puts(&b, "\n");
+        }
+        if (!tu.any)
+            strbuf_puts(&b, "  none: Sales 2.0 taking over would have beaten nobody\n");
     }
     if (report_group_count(r) == 0)
         strbuf_puts(&b, "no verified results\n");
@@ -1578,7 +1690,45 @@ static void html_flags_table(StrBuf *b, const Group *gr)
     strbuf_puts(b, "</tbody>\n</table>\n<p>Only finished games played by a person on the class's "
                    "seed are ranked, one per trainee (their best, or as <i>--attempts</i> "
                    "says). <i>same as</i>: the game is a built-in strategy's game on that seed, "
-                   "action for action; <i>assisted</i>: a strategy played those weeks.</p>\n");
+                   "action for action; <i>assisted</i>: a strategy played those weeks; "
+                   "<i>rewound</i>: practice, played again from that day of an earlier game.</p>\n");
+}
+
+/* The class's turning points, for the debrief discussion. */
+static void html_turns(StrBuf *b, const Group *gr, int g)
+{
+    Turns tu;
+    turns_of(gr, &tu);
+    strbuf_printf(b, "<section id=\"g%d-turning\">\n<h2>Turning points</h2>\n<p>For each trainee, "
+                     "the day whose own actions lost the most against the Sales 2.0 strategy "
+                     "taking over their game at the start of a day (<code>upfront whatif</code>), "
+                     "and what they did that day: where to rewind in the debrief.</p>\n", g);
+    if (!tu.any) {
+        strbuf_puts(b, "<p>None: Sales 2.0 taking over would have beaten nobody.</p>\n</section>\n");
+        return;
+    }
+    strbuf_puts(b, "<table>\n<thead><tr><th>What they did that day</th><th class=\"n\">Trainees</th>"
+                   "<th>Days</th></tr></thead>\n<tbody>\n");
+    for (int k = 0; k < tu.n_order; k++) {
+        WhatIfCause c = tu.order[k];
+        strbuf_printf(b, "<tr><td>%s</td><td class=\"n\">%d of %d</td><td>", whatif_cause_label(c),
+                      tu.trainees[c], gr->ranked);
+        turn_days(b, gr, c);
+        strbuf_puts(b, "</td></tr>\n");
+    }
+    strbuf_puts(b, "</tbody>\n</table>\n<h3>The biggest</h3>\n<table>\n<thead><tr><th>Player</th>"
+                   "<th class=\"n\">Day</th><th class=\"n\">Lost that day</th><th>What if</th></tr>"
+                   "</thead>\n<tbody>\n");
+    for (int k = 0; k < tu.n_biggest; k++) {
+        const ReportTrainee *t = tu.biggest[k];
+        strbuf_puts(b, "<tr><td class=\"who\">");
+        buf_html(b, display_name(t), 0);
+        strbuf_printf(b, "</td><td class=\"n\">%d</td><td class=\"n\">%lld</td><td class=\"hint\">",
+                      t->turn.day, (long long)t->turn.drop);
+        buf_html(b, t->turn_sentence, 0);
+        strbuf_puts(b, "</td></tr>\n");
+    }
+    strbuf_puts(b, "</tbody>\n</table>\n</section>\n");
 }
 
 static void html_group(StrBuf *b, const Report *r, int g)
@@ -1609,7 +1759,7 @@ static void html_group(StrBuf *b, const Report *r, int g)
     if (s.trainees > 0)
         strbuf_printf(b, "<a href=\"#g%d-effort\">Effort</a><a href=\"#g%d-scores\">Scores</a>"
                       "<a href=\"#g%d-channels\">Channels</a><a href=\"#g%d-mistakes\">Mistakes"
-                      "</a>", g, g, g, g);
+                      "</a><a href=\"#g%d-turning\">Turning points</a>", g, g, g, g, g);
     strbuf_printf(b, "<a href=\"#g%d-board\">Leaderboard</a>", g);
     if (s.trainees > 0)
         strbuf_printf(b, "<a href=\"#g%d-components\">Components per trainee</a>", g);
@@ -1693,6 +1843,7 @@ static void html_group(StrBuf *b, const Report *r, int g)
         strbuf_puts(b, any ? "</tbody>\n</table>\n" : "<p>None: nobody made any of the usual "
                                                   "mistakes.</p>\n");
         strbuf_puts(b, "</section>\n</div>\n");
+        html_turns(b, gr, g);
     }
 
     strbuf_printf(b, "<section id=\"g%d-board\">\n<h2>Leaderboard</h2>\n", g);

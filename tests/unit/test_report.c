@@ -279,14 +279,14 @@ static void report_should_rank_each_person_once_and_flag_the_rest(void)
     CHECK(ann && ann2 && bob && off && bot && cut && game_over(ann) && game_over(ann2));
     Report *r = report_new();
     ReportGame info[] = {
-        {"Ann", "ann.json", 100, PLAYED_BY_PERSON, NULL, 0},
-        {"ann ", "ann2.json", 200, PLAYED_BY_PERSON, NULL, 0},
-        {"Bob", "bob.json", 100, PLAYED_BY_PERSON, NULL, 0},
-        {"Off", "off.json", 100, PLAYED_BY_PERSON, NULL, 0},
-        {"Bot", "bot.json", 100, PLAYED_BY_PERSON, NULL, 0},
-        {"Run", "run.json", 100, PLAYED_BY_STRATEGY, "sales2", 0},
-        {"Cut", "cut.json", 100, PLAYED_BY_PERSON, NULL, 0},
-        {"Hal", "hal.json", 100, PLAYED_BY_ASSISTED, "sales2", 1},
+        {"Ann", "ann.json", 100, PLAYED_BY_PERSON, NULL, 0, 0},
+        {"ann ", "ann2.json", 200, PLAYED_BY_PERSON, NULL, 0, 0},
+        {"Bob", "bob.json", 100, PLAYED_BY_PERSON, NULL, 0, 0},
+        {"Off", "off.json", 100, PLAYED_BY_PERSON, NULL, 0, 0},
+        {"Bot", "bot.json", 100, PLAYED_BY_PERSON, NULL, 0, 0},
+        {"Run", "run.json", 100, PLAYED_BY_STRATEGY, "sales2", 0, 0},
+        {"Cut", "cut.json", 100, PLAYED_BY_PERSON, NULL, 0, 0},
+        {"Hal", "hal.json", 100, PLAYED_BY_ASSISTED, "sales2", 1, 0},
     };
     Game *games[] = {ann, ann2, bob, off, bot, bot, cut, bob};
     for (int i = 0; i < 8; i++)

@@ -13,6 +13,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "report"))
+import people  # noqa: E402  (games a person could have played, for the report)
+
 UPFRONT = None
 TUTORIAL = "scenarios/tutorial.json"
 MIDMARKET = "scenarios/midmarket-quarter.json"
@@ -294,6 +297,83 @@ def case_bad_input(tmp):
     check("upfront whatif game.json" in r.out, "whatif --help has examples")
     r = run("--help")
     check(re.search(r"^  upfront whatif ", r.out, re.M) is not None, "upfront --help lists whatif")
+
+
+def case_report(tmp):
+    """A rewound game in the class report: flagged rewound, never ranked; the class's turning
+    points are each ranked trainee's whatif turning point; run --actions keeps the record."""
+    cls = os.path.join(tmp, "class")
+    os.mkdir(cls)
+    seed = 7
+    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, SDL_VIDEODRIVER="dummy")
+    env.pop("UPFRONT_DATA_DIR", None)
+    files = {}
+    for k, (name, strategy) in ((0, ("Ana", "sales1")), (1, ("Ben", "random")), (7, ("Cy", "sales2"))):
+        out = os.path.join(cls, name + ".json")
+        people.play_person(UPFRONT, TUTORIAL, seed, name, out=out, variant=k, strategy=strategy, env=env, tmp=tmp)
+        files[name] = out
+    # Ana rewinds to day 3 and then ends every day: another game, recorded as rewound
+    with open(files["Ana"], encoding="utf-8") as f:
+        ana = json.load(f)["actions"]
+    practice = [a for a in ana if a["day"] < 3]
+    days = days_of(TUTORIAL)
+    practice += [{"day": d, "act": "end_day"} for d in range(3, days + 1)]
+    lst = os.path.join(tmp, "practice-actions.json")
+    with open(lst, "w", encoding="utf-8") as f:
+        json.dump(practice, f)
+    pr = os.path.join(cls, "Ana-practice.json")
+    expect(run("run", TUTORIAL, "--actions", lst, "--seed", seed, "--player", "Ana", "--out", pr, "-q"), 0,
+           "Ana's practice game")
+    with open(pr, encoding="utf-8") as f:
+        d = json.load(f)
+    d["rewound"] = {"day": 3}
+    d["started"] = "2026-01-02T09:00:00Z"
+    with open(pr, "w", encoding="utf-8") as f:
+        json.dump(d, f, indent=2)
+    r = run("verify", pr)
+    check(r.code == 0 and ": ok (score" in r.out, "a rewound game verifies: %r %r" % (r.out, r.err))
+    # replayed, the record stays (byte for byte)
+    again = os.path.join(tmp, "again.json")
+    expect(run("run", TUTORIAL, "--actions", pr, "--out", again, "-q"), 0, "run --actions on a rewound game")
+    with open(again, encoding="utf-8") as f:
+        check(json.load(f).get("rewound") == {"day": 3}, "run --actions keeps the rewound record")
+    csv_path = os.path.join(tmp, "class.csv")
+    html_path = os.path.join(tmp, "class.html")
+    r = run("report", cls, "--scenario", TUTORIAL, "--seed", seed, "--csv", csv_path, "--html", html_path)
+    expect(r, 0, "report of a class with a rewound game")
+    import csv
+    with open(csv_path, encoding="utf-8-sig") as f:
+        rows = list(csv.DictReader(f))
+    flagged = [x for x in rows if "rewound" in x["flags"]]
+    check(len(flagged) == 1 and flagged[0]["player"] == "Ana" and flagged[0]["rank"] == "" and
+          "rewound:day 3" in flagged[0]["flags"], "the rewound game is flagged and not ranked: %r" % flagged)
+    ranked = {x["player"] for x in rows if x["rank"]}
+    if ranked != {"Ana", "Ben", "Cy"}:
+        print(r.out, file=sys.stderr)
+    check(ranked == {"Ana", "Ben", "Cy"}, "Ana's own game is ranked, the practice is not: %r" % ranked)
+    # the class's turning points are each ranked trainee's whatif turning point
+    turns = {}
+    for name in ("Ana", "Ben", "Cy"):
+        w = whatif_json(files[name])
+        if w and w["turning_point"]:
+            turns[name] = w["turning_point"]
+    check(len(turns) >= 1, "some trainee has a turning point")
+    text = r.out
+    check("Turning points (the day each trainee lost the most against Sales 2.0 taking over)" in text,
+          "the text report has the turning points")
+    section = text[text.find("Turning points"):]
+    for name, tp in turns.items():
+        check(tp["sentence"] in section, "%s's turning point is in the report: %r" % (name, tp["sentence"]))
+        check(re.search(r"\bday[s]? [0-9, ]*\b%d\b" % tp["day"], section) is not None,
+              "%s's day %d is counted" % (name, tp["day"]))
+    check("Ana, day %d" % turns["Ana"]["day"] in section if "Ana" in turns else True,
+          "Ana's line names her day")
+    with open(html_path, encoding="utf-8") as f:
+        html = f.read()
+    check('id="g0-turning"' in html and 'href="#g0-turning"' in html, "the HTML has a linked turning-points section")
+    for tp in turns.values():
+        check(tp["sentence"].replace("&", "&amp;") in html, "the HTML names %r" % tp["sentence"])
+    check("<i>rewound</i>" in html and "rewound:day 3" in html, "the HTML explains the rewound flag")
 
 
 CASES = {name[5:]: fn for name, fn in globals().items() if name.startswith("case_")}
