@@ -157,6 +157,9 @@ int game_action_odds_bp(const Game *g, const Action *a);
 /* Chance in basis points that a touch sent now gets through to the person (a phone touch:
  * any of its dials); -1 when the action is not a legal touch. */
 int game_touch_reach_bp(const Game *g, const Action *a);
+/* Both chances of a touch at once (reach, and game_action_odds_bp's positive response):
+ * ACTION_OK and the two figures, or why the touch can't be sent (figures untouched). */
+ActionError game_touch_chances(const Game *g, const Action *a, int *reach_out, int *odds_out);
 
 /* Fills out[0..cap) with every action legal now (END_DAY last); returns how many. */
 int game_legal_actions(const Game *g, Action *out, int cap);

@@ -513,20 +513,11 @@ int game_action_odds_bp(const Game *g, const Action *a)
 {
     if (!g || !a || game_check(g, a) != ACTION_OK)
         return -1;
-    const GameRules *ru = scenario_rules(g->sc);
     int p = a->prospect;
     switch (a->kind) {
     case ACTION_TOUCH: {
-        Channel c = (Channel)a->arg;
-        const ChannelRules *ch = scenario_channel(g->sc, c);
-        int pers = personalisation(g, p, ch->cost.energy);
-        if (c == CHANNEL_PHONE && g->ps[p].status == STATUS_ENGAGED)
-            return muldiv(ru->warm_connect_bp, ru->warm_meeting_bp, BP);
-        int reach = reach_bp(g, p, c, pers);
-        if (c == CHANNEL_PHONE)
-            reach = any_of(reach, ch->attempts);
-        int earlier = earlier_on_channel(g, p, c, g->touches[p].n);
-        return muldiv(reach, response_bp(g, p, c, pers, earlier), BP);
+        int reach, odds;
+        return game_touch_chances(g, a, &reach, &odds) == ACTION_OK ? odds : -1;
     }
     case ACTION_PROGRESS:
         return step_success_bp(g, p, a->arg);
@@ -537,16 +528,36 @@ int game_action_odds_bp(const Game *g, const Action *a)
     }
 }
 
-int game_touch_reach_bp(const Game *g, const Action *a)
+ActionError game_touch_chances(const Game *g, const Action *a, int *reach_out, int *odds_out)
 {
-    if (!g || !a || a->kind != ACTION_TOUCH || game_check(g, a) != ACTION_OK)
-        return -1;
+    if (!g || !a || a->kind != ACTION_TOUCH)
+        return ACTION_ERR_BAD_ACTION;
+    ActionError err = game_check(g, a);
+    if (err != ACTION_OK)
+        return err;
+    const GameRules *ru = scenario_rules(g->sc);
+    int p = a->prospect;
     Channel c = (Channel)a->arg;
     const ChannelRules *ch = scenario_channel(g->sc, c);
-    if (c == CHANNEL_PHONE && g->ps[a->prospect].status == STATUS_ENGAGED)
-        return scenario_rules(g->sc)->warm_connect_bp;
-    int reach = reach_bp(g, a->prospect, c, personalisation(g, a->prospect, ch->cost.energy));
-    return c == CHANNEL_PHONE ? any_of(reach, ch->attempts) : reach;
+    if (c == CHANNEL_PHONE && g->ps[p].status == STATUS_ENGAGED) {
+        *reach_out = ru->warm_connect_bp;
+        *odds_out = muldiv(ru->warm_connect_bp, ru->warm_meeting_bp, BP);
+        return ACTION_OK;
+    }
+    int pers = personalisation(g, p, ch->cost.energy);
+    int reach = reach_bp(g, p, c, pers);
+    if (c == CHANNEL_PHONE)
+        reach = any_of(reach, ch->attempts);
+    int earlier = earlier_on_channel(g, p, c, g->touches[p].n);
+    *reach_out = reach;
+    *odds_out = muldiv(reach, response_bp(g, p, c, pers, earlier), BP);
+    return ACTION_OK;
+}
+
+int game_touch_reach_bp(const Game *g, const Action *a)
+{
+    int reach, odds;
+    return game_touch_chances(g, a, &reach, &odds) == ACTION_OK ? reach : -1;
 }
 
 /* ---------------------------------------------------------------- checking */

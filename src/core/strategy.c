@@ -13,9 +13,15 @@ typedef struct Plan {
     unsigned worth_researching;              /* bit r: Research r is worth its time */
     int64_t allowance[SCENARIO_MAX_PROSPECTS]; /* campaign money sales2 allows an account */
     int64_t minute_value_x100;               /* what an hour is worth, in money: quota / hours */
+    int least_touch_energy;                  /* the energy of the least tiring channel */
+    /* sales2's order of the accounts by worth, kept while no account's status or known
+     * fit changes (it depends on nothing else) */
+    int worth_order[SCENARIO_MAX_PROSPECTS];
+    unsigned char worth_state[SCENARIO_MAX_PROSPECTS]; /* status * 2 + fit known, as sorted */
+    int worth_valid;
 } Plan;
 
-typedef Action (*ChooseFn)(const Game *g, const Plan *plan, Rng *rng);
+typedef Action (*ChooseFn)(const Game *g, Plan *plan, Rng *rng);
 
 struct Strategy {
     const char *name;
@@ -105,7 +111,7 @@ static int prospect_minutes_today(const Game *g)
  * a pitch meeting (discovery, then one more step), and then it pushes to close with
  * closing techniques, every day, until the deal is won or lost. It takes whatever the
  * buyer offers (a contract asked for is sent) and never rests. */
-static Action sales1_choose(const Game *g, const Plan *plan, Rng *rng)
+static Action sales1_choose(const Game *g, Plan *plan, Rng *rng)
 {
     (void)rng;
     const Scenario *sc = game_scenario(g);
@@ -210,6 +216,7 @@ static int prep_target(const Scenario *sc, int p)
 static void plan_make(const Scenario *sc, Plan *plan)
 {
     plan->n = ranked(sc, plan->order);
+    plan->worth_valid = 0;
     int64_t weight = 0;
     for (int p = 0; p < plan->n; p++) {
         plan->prep_target[p] = prep_target(sc, p);
@@ -226,6 +233,10 @@ static void plan_make(const Scenario *sc, Plan *plan)
             plan->worth_researching |= 1u << r;
     int64_t minutes = (int64_t)scenario_day_count(sc) * scenario_calendar(sc)->hours_per_day * 60;
     plan->minute_value_x100 = minutes > 0 ? scenario_quota(sc) * 100 / minutes : 0;
+    plan->least_touch_energy = scenario_channel(sc, (Channel)0)->cost.energy;
+    for (int c = 1; c < CHANNEL_COUNT; c++)
+        if (scenario_channel(sc, (Channel)c)->cost.energy < plan->least_touch_energy)
+            plan->least_touch_energy = scenario_channel(sc, (Channel)c)->cost.energy;
 }
 
 /* The next preparation step for prospect p in *kind and *arg: returns 1, or 0 when it is
@@ -286,15 +297,6 @@ static int64_t worth(const Scenario *sc, const ProspectState *s, int p)
     return s->status == STATUS_ENGAGED ? v * 3 / 2 : v;
 }
 
-/* Money already spent on touches to account p. */
-static int64_t money_spent(const Game *g, int p)
-{
-    int64_t m = 0;
-    for (int i = 0; i < game_touch_count(g, p); i++)
-        m += scenario_channel(game_scenario(g), game_touch(g, p, i)->channel)->cost.money;
-    return m;
-}
-
 /* The channel of the next touch of a campaign to a cold account: the one that buys the
  * most odds of a meeting now plus attention for the touches to come, per unit of cost
  * (its minutes at what an hour is worth, plus its money), within the account's share of
@@ -303,22 +305,25 @@ static int64_t money_spent(const Game *g, int p)
 static int best_channel(const Game *g, const Plan *plan, int p)
 {
     const Scenario *sc = game_scenario(g);
-    int64_t spent = money_spent(g, p);
+    int64_t spent = 0;
+    int used[CHANNEL_COUNT] = {0};
+    for (int i = 0; i < game_touch_count(g, p); i++) {
+        Channel c = game_touch(g, p, i)->channel;
+        used[c]++;
+        spent += scenario_channel(sc, c)->cost.money;
+    }
     int best = -1;
     int64_t best_num = 0, best_den = 1;
     for (int c = 0; c < CHANNEL_COUNT; c++) {
-        Action a = make(ACTION_TOUCH, p, c);
-        if (!legal(g, a))
-            continue;
         const ChannelRules *ch = scenario_channel(sc, (Channel)c);
         if (ch->cost.money > 0 && spent + ch->cost.money > plan->allowance[p])
             continue;
-        int odds = game_action_odds_bp(g, &a), reach = game_touch_reach_bp(g, &a);
-        int used = 0;
-        for (int i = 0; i < game_touch_count(g, p); i++)
-            used += game_touch(g, p, i)->channel == (Channel)c;
+        Action a = make(ACTION_TOUCH, p, c);
+        int reach, odds;
+        if (game_touch_chances(g, &a, &reach, &odds) != ACTION_OK)
+            continue;
         int64_t attention = (int64_t)ch->attention * reach / 100; /* x100 points */
-        for (int k = 0; k < used; k++)
+        for (int k = 0; k < used[c]; k++)
             attention = attention * (100 - ch->fatigue_pct) / 100;
         int64_t num = (int64_t)odds * 100 + attention * SALES2_ATTENTION_BP;
         int64_t den = (int64_t)ch->cost.minutes * plan->minute_value_x100 + ch->cost.money * 100 + 1;
@@ -331,10 +336,19 @@ static int best_channel(const Game *g, const Plan *plan, int p)
     return best;
 }
 
-/* Accounts in the order sales2 wants to work them now: most worth first. */
-static void sales2_order(const Game *g, const Plan *plan, const ProspectState *const *ps, int *out)
+/* Accounts in the order sales2 wants to work them now: most worth first. The order
+ * depends only on each account's status and whether its fit is known, so it is sorted
+ * again only when one of those changed. */
+static const int *sales2_order(const Game *g, Plan *plan, const ProspectState *const *ps)
 {
     const Scenario *sc = game_scenario(g);
+    unsigned char state[SCENARIO_MAX_PROSPECTS];
+    for (int i = 0; i < plan->n; i++)
+        state[i] = (unsigned char)((int)ps[i]->status * 2 + (ps[i]->fit_known != 0));
+    if (plan->worth_valid && memcmp(state, plan->worth_state, (size_t)plan->n) == 0)
+        return plan->worth_order;
+    memcpy(plan->worth_state, state, (size_t)plan->n);
+    int *out = plan->worth_order;
     int64_t w[SCENARIO_MAX_PROSPECTS];
     for (int i = 0; i < plan->n; i++) {
         out[i] = plan->order[i];
@@ -352,9 +366,11 @@ static void sales2_order(const Game *g, const Plan *plan, const ProspectState *c
         out[j] = v;
         w[j] = wv;
     }
+    plan->worth_valid = 1;
+    return out;
 }
 
-static Action sales2_choose(const Game *g, const Plan *plan, Rng *rng)
+static Action sales2_choose(const Game *g, Plan *plan, Rng *rng)
 {
     (void)rng;
     const Scenario *sc = game_scenario(g);
@@ -367,8 +383,7 @@ static Action sales2_choose(const Game *g, const Plan *plan, Rng *rng)
     const ProspectState *ps[SCENARIO_MAX_PROSPECTS];
     for (int p = 0; p < n; p++)
         ps[p] = game_prospect(g, p);
-    int order[SCENARIO_MAX_PROSPECTS];
-    sales2_order(g, plan, ps, order);
+    const int *order = sales2_order(g, plan, ps);
 
     /* 1. the buyer asked: send the contract (only an asking buyer can be sent one) */
     for (int i = 0; i < n; i++)
@@ -401,23 +416,23 @@ static Action sales2_choose(const Game *g, const Plan *plan, Rng *rng)
         }
     }
 
-    /* 3. the campaign: one touch per account per day (every other day while cold) for
-     *    prepared accounts that fit, the channel chosen for the account */
-    for (int i = 0; i < n; i++) {
+    /* 3. the campaign: one touch per account a day for prepared accounts that fit, the
+     *    channel chosen for the account (none at all when even the least tiring touch
+     *    would take it under the tired line) */
+    int can_touch = game_energy(g) - plan->least_touch_energy >= er->tired_below;
+    for (int i = 0; i < n && can_touch; i++) {
         int p = order[i];
         const ProspectState *s = ps[p];
-        if ((s->status != STATUS_COLD && s->status != STATUS_ENGAGED) || !prepared_for(s, plan, p) ||
-            poor_fit(sc, s, p))
+        if (s->status != STATUS_COLD && s->status != STATUS_ENGAGED)
             continue;
-        if (game_touch_count(g, p) > 0 &&
-            last_touch_day(g, p) >= today)
-            continue;
+        if (s->status == STATUS_COLD && s->touches >= SALES2_MAX_TOUCHES)
+            continue; /* the campaign has run its course */
+        if (last_touch_day(g, p) >= today || poor_fit(sc, s, p) || !prepared_for(s, plan, p))
+            continue; /* (last_touch_day is 0 before the first touch) */
         Action a;
         if (s->status == STATUS_ENGAGED) {
             a = make(ACTION_TOUCH, p, CHANNEL_PHONE); /* they replied: call them */
         } else {
-            if (s->touches >= SALES2_MAX_TOUCHES)
-                continue; /* the campaign has run its course */
             int c = best_channel(g, plan, p);
             if (c < 0)
                 continue;
@@ -449,7 +464,7 @@ static Action sales2_choose(const Game *g, const Plan *plan, Rng *rng)
 
 /* ------------------------------------------------------------------ random */
 
-static Action random_choose(const Game *g, const Plan *plan, Rng *rng)
+static Action random_choose(const Game *g, Plan *plan, Rng *rng)
 {
     (void)plan;
     Action buf[SCENARIO_MAX_PROSPECTS * (RESEARCH_COUNT + 1 + CHANNEL_COUNT + SCENARIO_MAX_STEPS +
@@ -507,7 +522,7 @@ static int actions_today(const Game *g)
     return n;
 }
 
-static Action choose_with(const Strategy *s, const Plan *plan, const Game *g, Rng *rng)
+static Action choose_with(const Strategy *s, Plan *plan, const Game *g, Rng *rng)
 {
     if (game_over(g) || actions_today(g) >= STRATEGY_MAX_PER_DAY)
         return end_day_action();
