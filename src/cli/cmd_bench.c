@@ -15,6 +15,7 @@
 #include "upfront/file.h"
 #include "upfront/sim.h"
 #include "upfront/strategy.h"
+#include "upfront/whatif.h"
 
 #if defined(UPFRONT_HAVE_UI)
 #include "bench.h"
@@ -293,7 +294,83 @@ typedef struct Figures {
 #endif
     char ui_error[300];
     double peak_rss_mb;
+    /* what if (issue 17): the whole curve of sales2 taking over each day of a 60-day game */
+    int whatif_days;
+    double whatif_ms_p50, whatif_ms_max, whatif_both_ms_max;
 } Figures;
+
+/* ---- what if: the largest scenario stretched to 60 days (whole weeks), games played by
+ * sales1, random and sales2 on seeds 1-3, each curve timed 5 times keeping the fastest ---- */
+#define BENCH_WHATIF_DAYS 60
+#define BENCH_WHATIF_REPEATS 5
+
+static int cmp_dbl(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static int bench_whatif(const char *text, size_t len, Figures *f)
+{
+    cJSON *root = cJSON_ParseWithLength(text, len);
+    cJSON *cal = root ? cJSON_GetObjectItemCaseSensitive(root, "calendar") : NULL;
+    cJSON *dpw = cal ? cJSON_GetObjectItemCaseSensitive(cal, "days_per_week") : NULL;
+    int per = cJSON_IsNumber(dpw) ? (int)dpw->valuedouble : 5;
+    if (!cal || per < 1 || !cJSON_ReplaceItemInObjectCaseSensitive(cal, "weeks",
+                                                                   cJSON_CreateNumber(BENCH_WHATIF_DAYS / per))) {
+        cJSON_Delete(root);
+        return -1;
+    }
+    char *long_text = cJSON_PrintUnformatted(root);
+    cJSON_Delete(root);
+    DiagList *d = diag_list_new();
+    Scenario *s = long_text && d ? scenario_load(long_text, strlen(long_text), "bench-60-days.json", d) : NULL;
+    diag_list_free(d);
+    cJSON_free(long_text);
+    if (!s)
+        return -1;
+    static const char *const players[3] = {"sales1", "random", "sales2"};
+    double ms[9];
+    int n = 0, rc = 0;
+    f->whatif_days = scenario_day_count(s);
+    f->whatif_both_ms_max = 0;
+    for (int p = 0; p < 3 && rc == 0; p++)
+        for (uint64_t seed = 1; seed <= 3 && rc == 0; seed++) {
+            Game *g = game_new(s, seed);
+            if (!g || strategy_play(strategy_find(players[p]), g, seed) != 0) {
+                game_free(g);
+                rc = -1;
+                break;
+            }
+            double best = -1, both = -1;
+            for (int k = 0; k < BENCH_WHATIF_REPEATS && rc == 0; k++) {
+                double t0 = cli_now();
+                WhatIf *w2 = whatif_compute(g, strategy_find("sales2"));
+                double t1 = cli_now();
+                WhatIf *w1 = whatif_compute(g, strategy_find("sales1")); /* the debrief makes both */
+                double t2 = cli_now();
+                if (!w2 || !w1 || whatif_count(w2) != f->whatif_days)
+                    rc = -1;
+                whatif_free(w1);
+                whatif_free(w2);
+                if (best < 0 || (t1 - t0) < best)
+                    best = t1 - t0;
+                if (both < 0 || (t2 - t0) < both)
+                    both = t2 - t0;
+            }
+            ms[n++] = best * 1000.0;
+            if (both * 1000.0 > f->whatif_both_ms_max)
+                f->whatif_both_ms_max = both * 1000.0;
+            game_free(g);
+        }
+    scenario_free(s);
+    if (rc != 0 || n == 0)
+        return -1;
+    qsort(ms, (size_t)n, sizeof ms[0], cmp_dbl);
+    f->whatif_ms_p50 = ms[n / 2];
+    f->whatif_ms_max = ms[n - 1];
+    return 0;
+}
 
 static int print_json(const Figures *f)
 {
@@ -368,6 +445,8 @@ static int print_json(const Figures *f)
     ok = ok && add_num(o, "load_ms_2mb", f->load_ms[1], 3) && add_num(o, "load_bytes_2mb", (double)f->load_bytes[1], 0);
     ok = ok && add_num(o, "load_growth_2mb_over_1mb", f->load_growth, 3);
     ok = ok && add_num(o, "shipped_load_ms", f->base_load_ms, 4);
+    ok = ok && add_num(o, "whatif_days", f->whatif_days, 0) && add_num(o, "whatif_ms_p50", f->whatif_ms_p50, 3) &&
+         add_num(o, "whatif_ms_max", f->whatif_ms_max, 3) && add_num(o, "whatif_both_ms_max", f->whatif_both_ms_max, 3);
 #if defined(UPFRONT_HAVE_UI)
     if (f->have_ui && f->ui.play_days > 0)
         ok = ok && add_num(o, "play_day", f->ui.play_day, 0) && add_num(o, "play_days", f->ui.play_days, 0);
@@ -431,6 +510,9 @@ static void print_text(const Figures *f)
            f->one.games_per_cpu_second, f->all.games_per_cpu_second, f->all.threads);
     printf("scenario load   %.2f ms per MB (%.2f ms for %zu bytes, %.2f ms for %zu bytes; growth %.2fx per MB)\n",
            f->load_ms_per_mb, f->load_ms[0], f->load_bytes[0], f->load_ms[1], f->load_bytes[1], f->load_growth);
+    printf("what if         %.2f ms for the whole curve of a %d-day game (sales2 taking over each day; median of 9 "
+           "games, %.2f ms the slowest; the debrief's sales2 and sales1 curves together at most %.2f ms)\n",
+           f->whatif_ms_p50, f->whatif_days, f->whatif_ms_max, f->whatif_both_ms_max);
     printf("peak memory     %.1f MB resident\n", f->peak_rss_mb);
 }
 
@@ -542,6 +624,10 @@ int cmd_bench(int argc, char **argv)
         rc = CLI_FAILURE;
     }
     f.threads_identical = same_figures(&f.one.last, &f.all.last);
+    if (rc == CLI_OK && bench_whatif(buf, len, &f) != 0) {
+        cli_error("bench", "what if on a %d-day game failed", BENCH_WHATIF_DAYS);
+        rc = CLI_FAILURE;
+    }
 #if defined(UPFRONT_HAVE_UI)
     long long rss = platform_peak_rss();
     f.peak_rss_mb = rss < 0 ? -1 : (double)rss / (1024.0 * 1024.0);
