@@ -34,3 +34,24 @@ if(UPFRONT_NODE AND NOT UPFRONT_SANITIZE)
                    --out ${CMAKE_CURRENT_BINARY_DIR}/server-dashboard)
   set_tests_properties(server_dashboard PROPERTIES LABELS server TIMEOUT 300 SKIP_RETURN_CODE 77)
 endif()
+
+# the window's side: the class screen's server field, progress at each day's end, results
+# at the game's end; alone the server is unreachable (everything waits in the queue), and
+# test_server.py's window case runs it again against a real server
+if(TARGET upfront_client AND UPFRONT_BUILD_UI)
+  add_executable(test_ui_class_server ${CMAKE_CURRENT_SOURCE_DIR}/server/test_ui_class_server.c)
+  target_compile_options(test_ui_class_server PRIVATE ${UPFRONT_WARNINGS})
+  target_include_directories(test_ui_class_server PRIVATE ${PROJECT_SOURCE_DIR}/src/ui
+                             ${CMAKE_CURRENT_SOURCE_DIR}/unit ${CMAKE_CURRENT_SOURCE_DIR}/ui)
+  target_compile_definitions(test_ui_class_server PRIVATE UPFRONT_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+                             UI_TEST_BUILD_DIR="${CMAKE_CURRENT_BINARY_DIR}")
+  target_link_libraries(test_ui_class_server PRIVATE upfront_ui)
+  add_test(NAME server_window_queue COMMAND test_ui_class_server WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  add_test(NAME server_window
+           COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/server/test_server.py
+                   $<TARGET_FILE:upfront> window $<TARGET_FILE:test_ui_class_server>
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(server_window_queue server_window PROPERTIES LABELS server TIMEOUT 300
+                       SKIP_RETURN_CODE 77
+                       ENVIRONMENT "SDL_VIDEODRIVER=dummy;SDL_RENDER_DRIVER=software;SDL_AUDIODRIVER=dummy")
+endif()

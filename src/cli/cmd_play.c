@@ -15,7 +15,7 @@ int cmd_play(int argc, char **argv)
 {
     const CliCommand *cmd = cli_command_find("play");
     const char *seed_s = NULL, *player = NULL, *results = NULL;
-    const char *from_s = NULL, *autoplay = NULL, *limit_s = NULL;
+    const char *from_s = NULL, *autoplay = NULL, *limit_s = NULL, *server = NULL;
     int watch = 0, rc = CLI_OK;
     const CliOpt opts[] = {
         {"seed", &seed_s, NULL},
@@ -25,6 +25,7 @@ int cmd_play(int argc, char **argv)
         {"from-week", &from_s, NULL},
         {"autoplay", &autoplay, NULL},
         {"time-limit", &limit_s, NULL},
+        {"server", &server, NULL},
     };
     const char **pos = calloc((size_t)argc + 1, sizeof *pos);
     if (!pos) {
@@ -64,6 +65,18 @@ int cmd_play(int argc, char **argv)
         free(pos);
         return cli_usage_error("play", "--time-limit: expected whole minutes 1..1440, got \"%s\"", limit_s);
     }
+    if (server && strncmp(server, "http://", 7) != 0 && strncmp(server, "https://", 8) != 0) {
+        free(pos);
+        return cli_usage_error("play", "--server: expected the class server's address, like "
+                                       "http://192.168.1.20:8080, got \"%s\"", server);
+    }
+#if !defined(UPFRONT_HAVE_CLIENT)
+    if (server) {
+        free(pos);
+        cli_error("play", "--server: this upfront was built without the class client (libcurl)");
+        return CLI_FAILURE;
+    }
+#endif
     char why[200];
     if (player && results_check_player(player, why, sizeof why) != 0) {
         free(pos);
@@ -120,6 +133,7 @@ int cmd_play(int argc, char **argv)
     o.from_week = (int)from_week;
     o.autoplay = autoplay;
     o.time_limit_min = (int)limit;
+    o.server = server;
     rc = ui_run(&o);
 #else
     (void)player;

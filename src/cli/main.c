@@ -12,10 +12,11 @@
 static const CliCommand commands[] = {
     {"play",
      "play [SCENARIO] [--seed N] [--player NAME] [--results DIR] [--watch] [--from-week N "
-     "[--autoplay NAME]] [--time-limit MINUTES]",
+     "[--autoplay NAME]] [--time-limit MINUTES] [--server URL]",
      "play a scenario in a window (default: the shipped scenario); --watch reloads the "
      "scenario file when it changes; --from-week starts at week N with the weeks before "
-     "played by a strategy (default sales2); --time-limit ends the round after MINUTES",
+     "played by a strategy (default sales2); --time-limit ends the round after MINUTES; "
+     "--server sends each day's progress and the results to the class server (upfront serve)",
      cmd_play},
     {"validate", "validate FILE... [--json] [--strict] [--lesson]",
      "check scenario files; one line per problem (FILE:LINE:COL: error: POINTER: message), "
@@ -88,7 +89,8 @@ static const struct {
              "upfront play scenarios/tutorial.json --player Ana --seed 42\n"
              "upfront play mine.json --watch\n"
              "upfront play mine.json --from-week 3 --autoplay sales2\n"
-             "upfront play scenarios/tutorial.json --seed 7 --time-limit 25"},
+             "upfront play scenarios/tutorial.json --seed 7 --time-limit 25\n"
+             "upfront play scenarios/tutorial.json --seed 7 --server http://192.168.1.20:8080"},
     {"validate", "upfront validate scenarios/*.json\n"
                  "upfront validate --strict mine.json\n"
                  "upfront validate --json mine.json > problems.json"},

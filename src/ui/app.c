@@ -222,6 +222,11 @@ App *app_create(const UiOptions *opts, int w, int h, int flags)
         else if (app_join_class(app, app->player, app->opts.class_code, err, sizeof err) != 0)
             app_toast(app, "%s", err);
     }
+    if (app->opts.server && app->opts.server[0]) {
+        char why[300];
+        if (app_join_server(app, app->opts.server, why, sizeof why) != 0)
+            app_toast(app, "Class server: %s", why);
+    }
     return app;
 }
 
@@ -316,6 +321,7 @@ void app_destroy(App *app)
     /* closing the window mid-game loses nothing: the game so far is saved */
     if (app->session && !game_over(app->session->game) && game_action_count(app->session->game) > 0)
         app_checkpoint(app);
+    app_class_close(app);
     while (app->depth > 0) {
         Screen *top = app->stack[--app->depth];
         top->leave(top, app);
@@ -1024,6 +1030,7 @@ void app_finish_game(App *app)
         return;
     app->round_on = 0;
     if (!s->saved) {
+        app_class_results(app);
         const char *dir = app_results_dir(app);
         session_save(s, dir);
         ScoreCard sc;
@@ -1078,6 +1085,7 @@ void app_apply_settings(App *app)
 
 int app_checkpoint(App *app)
 {
+    app_class_progress(app);
     Session *s = app->session;
     if (!s || !app->save_path[0])
         return -1;

@@ -24,8 +24,11 @@ enum {
     APP_SOFTWARE = 2  /* no SDL renderer: frames go to the window's surface */
 };
 
+struct ClassClient;
+
 struct App {
     UiOptions opts;
+    struct ClassClient *class_client; /* the class server's client, or NULL (class_link.c) */
     SDL_Window *win;
     SDL_Renderer *ren; /* NULL on the software path: frames go to the window's surface */
     Ui ui;
@@ -193,5 +196,17 @@ int app_open_scenario(App *app, const char *path);
 void app_class_code(const App *app, char *out, size_t cap);
 /* Seconds left in a --time-limit round, or -1 when no round is running. */
 int app_round_seconds_left(const App *app);
+
+/* --- the live class (class_link.c) --- */
+/* Sends this window's games to the class server at url from now on ("" stops); returns 0,
+ * or -1 with a one-sentence reason in err (not an http:// address, no client built in). */
+int app_join_server(App *app, const char *url, char *err, size_t cap);
+/* The class server's address, "" when none. */
+const char *app_server_url(const App *app);
+/* Queues the game's progress (a day's end) or its results file (the game ended). */
+void app_class_progress(App *app);
+void app_class_results(App *app);
+/* Gives the queue a moment to empty, then stops the client (what is left is sent next time). */
+void app_class_close(App *app);
 
 #endif

@@ -8,17 +8,19 @@
 #include "classcode.h"
 #include "nav.h"
 
-enum { FIELD_NAME, FIELD_CODE, ITEM_JOIN, ITEM_BACK, ITEM_COUNT };
+enum { FIELD_NAME, FIELD_CODE, FIELD_SERVER, ITEM_JOIN, ITEM_BACK, ITEM_COUNT };
 enum { HIT_ITEM = 1 };
 
 #define CLASS_NAME_MAX 40
 #define CLASS_CODE_MAX 60
+#define CLASS_SERVER_MAX 200
 
 typedef struct Class {
     Screen base;
     int focus;
     char name[CLASS_NAME_MAX + 1];
     char code[CLASS_CODE_MAX + 1];
+    char server[CLASS_SERVER_MAX + 1]; /* the class server's address (optional) */
     char error[200];
 } Class;
 
@@ -73,11 +75,20 @@ static char *focused_field(Class *c, size_t *cap)
         *cap = sizeof c->code;
         return c->code;
     }
+    if (c->focus == FIELD_SERVER) {
+        *cap = sizeof c->server;
+        return c->server;
+    }
     return NULL;
 }
 
 static void join(Class *c, App *app)
 {
+    /* the games go to the class server from now on (an empty field: to none) */
+    if (app_join_server(app, c->server, c->error, sizeof c->error) != 0) {
+        c->focus = FIELD_SERVER;
+        return;
+    }
     if (app_join_class(app, c->name, c->code, c->error, sizeof c->error) == 0) {
         c->error[0] = '\0';
         app_replace(app, briefing_screen_new());
@@ -91,7 +102,7 @@ static void choose(Class *c, App *app, int item)
     c->focus = item;
     if (item == ITEM_BACK)
         app_pop(app);
-    else if (item == ITEM_JOIN || item == FIELD_CODE)
+    else if (item == ITEM_JOIN || item == FIELD_CODE || item == FIELD_SERVER)
         join(c, app);
     else
         c->focus = FIELD_CODE;
@@ -113,7 +124,7 @@ static int class_event(Screen *s, App *app, const SDL_Event *ev)
         int id = app->ui.hover_id - HIT_ITEM;
         if (id < 0 || id >= ITEM_COUNT)
             return 0;
-        if (id == FIELD_NAME || id == FIELD_CODE)
+        if (id == FIELD_NAME || id == FIELD_CODE || id == FIELD_SERVER)
             c->focus = id;
         else
             choose(c, app, id);
@@ -195,7 +206,7 @@ static void class_draw(Screen *s, App *app)
     int field_h = th->line[FONT_BODY_BOLD] + g / 2 + theme_px(th, 44);
     int bh = theme_px(th, 44);
     int total = th->line[FONT_BODY_BOLD] + th->line[FONT_DISPLAY] + g + th->line[FONT_LABEL] * 2 + g * 4 +
-                2 * (field_h + g * 3) + th->line[FONT_BODY] * 2 + g * 3 + bh;
+                3 * (field_h + g * 3) + th->line[FONT_BODY] * 2 + g * 3 + bh;
     int x = (W - cw) / 2;
     int y = (H - total) / 2;
     if (y < g * 3)
@@ -245,6 +256,10 @@ static void class_draw(Screen *s, App *app)
     }
     y += widget_text(ui, x, y, cw, FONT_BODY, col, line);
     y += g * 3;
+    SDL_Rect sr = {x, y, cw, field_h};
+    field(app, sr, "Class server (if the instructor gives one)", c->server, "For example http://192.168.1.20:8080",
+          c->focus == FIELD_SERVER, HIT_ITEM + FIELD_SERVER);
+    y += field_h + g * 3;
     int bw = (cw - g * 2) / 2;
     SDL_Rect jb = {x, y, bw, bh};
     int fj = (c->focus == ITEM_JOIN ? WIDGET_FOCUSED : 0) | WIDGET_PRIMARY |
@@ -263,6 +278,7 @@ static void class_enter(Screen *s, App *app)
     SDL_strlcpy(c->name, app->player, sizeof c->name);
     if (app->opts.class_code) /* given at start: only the name is left to type */
         SDL_strlcpy(c->code, app->opts.class_code, sizeof c->code);
+    SDL_strlcpy(c->server, app_server_url(app), sizeof c->server);
     c->focus = c->name[0] ? FIELD_CODE : FIELD_NAME;
     SDL_StartTextInput();
     /* the key that opened this screen must not also type into it */

@@ -31,6 +31,8 @@ typedef struct UiOptions {
     const char *class_code;    /* may be NULL: joins this class at start (with player), or
                                   opens the class screen with the code filled in */
     const UiHost *host;        /* may be NULL */
+    const char *server;        /* may be NULL: the class server (http://HOST:PORT) that gets
+                                  each day's progress and the results (class_link.c) */
 } UiOptions;
 
 /* Opens the window and runs until the trainee quits, the window is closed or SIGTERM

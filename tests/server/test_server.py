@@ -52,10 +52,10 @@ def check(ok, what):
 class Server:
     """upfront serve on 127.0.0.1 and a free port; stopped by stop() or kill()."""
 
-    def __init__(self, upfront, db, extra=(), port=0):
+    def __init__(self, upfront, db, extra=(), port=0, scenario=SCENARIO):
         self.proc = subprocess.Popen(
             [upfront, "serve", "--host", "127.0.0.1", "--port", str(port), "--db", db,
-             "--scenario", SCENARIO, "--seed", SEED, *extra],
+             "--scenario", scenario, "--seed", SEED, *extra],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         self.lines = []
         deadline = time.time() + 60
@@ -522,6 +522,26 @@ def case_client(upfront, tmp, probe):
     check(all(open(p, "rb").read() == b for p, b in before.items()), "the games' own files are untouched")
 
 
+def case_window(upfront, tmp, uitest):
+    """The game window against a real server: the UI test plays tests/ui/short.json through
+    the class screen with UPFRONT_TEST_SERVER set; the server then has the game (verified)
+    and the trainee's progress."""
+    short = os.path.join(SOURCE, "tests", "ui", "short.json")
+    srv = Server(upfront, os.path.join(tmp, "class.db"), extra=(), scenario=short)
+    try:
+        env = dict(os.environ, UPFRONT_TEST_SERVER="http://127.0.0.1:%d" % srv.port, UITEST_DIR=tmp)
+        p = subprocess.run([uitest], capture_output=True, text=True, timeout=240, env=env)
+        check(p.returncode == 0, "the window's test against the server: %s" % (p.stdout + p.stderr)[-800:])
+        board = json.loads(request(srv.port, "GET", "/api/leaderboard")[2])
+        rows = [t for g in board["groups"] for t in g["trainees"]]
+        check(len(rows) == 1 and rows[0]["player"] == "Test Trainee" and rows[0]["finished"],
+              "the server has the window's finished game (%s)" % [(t["player"], t["flags"]) for t in rows])
+        dash = json.loads(request(srv.port, "GET", "/api/dashboard?key=" + srv.key)[2])
+        check(any(p["player"] == "Test Trainee" for p in dash["players"]), "and the trainee on the dashboard")
+    finally:
+        srv.stop()
+
+
 def main():
     if len(sys.argv) < 3:
         print(__doc__)
@@ -543,6 +563,8 @@ def main():
     try:
         if case == "client":
             case_client(upfront, tmp, sys.argv[3])
+        elif case == "window":
+            case_window(upfront, tmp, sys.argv[3])
         else:
           {"api": case_api, "same": case_same, "kill9": case_kill9, "limits": case_limits,
            "hostile": case_hostile}[case](upfront, tmp)
