@@ -385,8 +385,13 @@ static void cause_clause(const WhatIfTurn *t, const Scenario *s, char *out, size
         snprintf(out, cap, "that day you tried closing tricks %d time%s", t->count, t->count == 1 ? "" : "s");
         break;
     case WHATIF_CAUSE_GENERIC:
-        snprintf(out, cap, "that day %d of your %d touches %s generic", t->count, t->of,
-                 t->count == 1 ? "was" : "were");
+        if (t->count == t->of && t->of == 1)
+            snprintf(out, cap, "that day your one touch was generic");
+        else if (t->count == t->of)
+            snprintf(out, cap, "that day all %d of your touches were generic", t->of);
+        else
+            snprintf(out, cap, "that day %d of your %d touches %s generic", t->count, t->of,
+                     t->count == 1 ? "was" : "were");
         break;
     case WHATIF_CAUSE_IDLE:
         hours(a, sizeof a, t->count);

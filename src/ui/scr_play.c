@@ -1141,7 +1141,12 @@ static void play_enter(Screen *s, App *app)
     retarget(p, app, 1);
     const Game *g = game_of(app);
     if (g) {
-        p->inbox_mark = 0;
+        /* new: what today brought; a game entered part-way (resumed, rewound, started at a
+         * later week) does not count every earlier day's message as new */
+        int mark = game_event_count(g);
+        while (mark > 0 && game_event(g, mark - 1)->day >= game_day(g))
+            mark--;
+        p->inbox_mark = mark;
         show_banner(p, app, game_week(g));
     }
 }
