@@ -55,3 +55,37 @@ if(TARGET upfront_client AND UPFRONT_BUILD_UI)
                        SKIP_RETURN_CODE 77
                        ENVIRONMENT "SDL_VIDEODRIVER=dummy;SDL_RENDER_DRIVER=software;SDL_AUDIODRIVER=dummy")
 endif()
+
+# The request handling under libFuzzer (tests/server/fuzz_server.c): the corpus replayed in
+# every build (server_fuzz_corpus); with clang's libFuzzer, server_fuzz_short runs
+# UPFRONT_FUZZ_RUNS inputs (label fuzz), new ones in BUILD/fuzz-work/server. A long run:
+#   build/tests/fuzz_server -dict=tests/server/fuzz_server.dict -max_total_time=600 \
+#     build/fuzz-work/server tests/server/fuzz-corpus
+if(UPFRONT_HAVE_SERVER)
+  add_executable(fuzz_server_replay ${CMAKE_CURRENT_SOURCE_DIR}/server/fuzz_server.c
+                 ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/replay_main.c)
+  target_compile_options(fuzz_server_replay PRIVATE ${UPFRONT_WARNINGS})
+  target_compile_definitions(fuzz_server_replay PRIVATE UPFRONT_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+  target_link_libraries(fuzz_server_replay PRIVATE upfront_server)
+  add_test(NAME server_fuzz_corpus COMMAND fuzz_server_replay ${CMAKE_CURRENT_SOURCE_DIR}/server/fuzz-corpus)
+  set_tests_properties(server_fuzz_corpus PROPERTIES LABELS "server;fuzz-corpus" TIMEOUT 300)
+  if(UPFRONT_HAVE_LIBFUZZER)
+    add_library(upfront_server_fuzz STATIC ${UPFRONT_SERVER_SOURCES})
+    target_include_directories(upfront_server_fuzz PUBLIC ${UPFRONT_SERVER_DIR})
+    target_compile_options(upfront_server_fuzz PRIVATE ${UPFRONT_FUZZ_FLAGS} -fsanitize=fuzzer-no-link)
+    target_link_libraries(upfront_server_fuzz PUBLIC upfront_core_fuzz upfront_server_assets PkgConfig::UPFRONT_MHD
+                          PkgConfig::UPFRONT_SQLITE Threads::Threads)
+    add_executable(fuzz_server ${CMAKE_CURRENT_SOURCE_DIR}/server/fuzz_server.c)
+    target_compile_options(fuzz_server PRIVATE ${UPFRONT_WARNINGS} ${UPFRONT_FUZZ_FLAGS} -fsanitize=fuzzer)
+    target_compile_definitions(fuzz_server PRIVATE UPFRONT_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+    target_link_options(fuzz_server PRIVATE -fsanitize=fuzzer,address,undefined)
+    target_link_libraries(fuzz_server PRIVATE upfront_server_fuzz)
+    file(MAKE_DIRECTORY ${CMAKE_BINARY_DIR}/fuzz-work/server)
+    add_test(NAME server_fuzz_short
+             COMMAND fuzz_server -runs=${UPFRONT_FUZZ_RUNS} -seed=1 -timeout=20 -rss_limit_mb=2048
+                     -max_len=65536 -print_final_stats=1 -dict=${CMAKE_CURRENT_SOURCE_DIR}/server/fuzz_server.dict
+                     ${CMAKE_BINARY_DIR}/fuzz-work/server ${CMAKE_CURRENT_SOURCE_DIR}/server/fuzz-corpus)
+    set_tests_properties(server_fuzz_short PROPERTIES LABELS "server;fuzz" TIMEOUT 900
+                         ENVIRONMENT "ASAN_OPTIONS=detect_leaks=1:abort_on_error=0")
+  endif()
+endif()

@@ -117,6 +117,7 @@ static void visit_game(void *ctx, const Game *g, const CliVerified *v)
     info.played_by = v->played_by;
     info.strategy = v->strategy[0] ? v->strategy : NULL;
     info.strategy_weeks = v->strategy_weeks;
+    info.rewound_day = v->rewound_day;
     vi->accept(vi->actx, g, &info);
 }
 

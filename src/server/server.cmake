@@ -49,10 +49,11 @@ if(UPFRONT_HAVE_SERVER)
     VERBATIM)
   set(UPFRONT_SERVER_SOURCES ${UPFRONT_SERVER_DIR}/server.c ${UPFRONT_SERVER_DIR}/store_sqlite.c
       ${UPFRONT_SERVER_DIR}/http.c ${UPFRONT_SERVER_DIR}/srv_platform.c)
-  add_library(upfront_server STATIC ${UPFRONT_SERVER_SOURCES} ${UPFRONT_SERVER_ASSETS})
+  add_library(upfront_server_assets STATIC ${UPFRONT_SERVER_ASSETS})
+  add_library(upfront_server STATIC ${UPFRONT_SERVER_SOURCES})
   target_include_directories(upfront_server PUBLIC ${UPFRONT_SERVER_DIR})
   set_source_files_properties(${UPFRONT_SERVER_SOURCES} PROPERTIES COMPILE_OPTIONS "${UPFRONT_WARNINGS}")
-  target_link_libraries(upfront_server PUBLIC upfront_core PkgConfig::UPFRONT_MHD
+  target_link_libraries(upfront_server PUBLIC upfront_core upfront_server_assets PkgConfig::UPFRONT_MHD
                         PkgConfig::UPFRONT_SQLITE Threads::Threads)
   target_link_libraries(upfront PRIVATE upfront_server)
   target_compile_definitions(upfront PRIVATE UPFRONT_HAVE_SERVER=1)

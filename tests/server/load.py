@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""load.py UPFRONT [--trainees N] [--scenario FILE] [--seed N] [--processes P] [--db FILE] [--json]
+
+The class server under a whole class at once, on loopback: N simulated trainees (200 by
+default), each posting its progress at the end of every day of the scenario and then its
+results file, all at the same time, against `upfront serve` on 127.0.0.1. Bounded: every
+trainee sends exactly days + 1 requests, each with a 60 s timeout; nothing loops.
+
+Prints the latency of the progress posts and of the results posts (p50, p99, max, in ms,
+measured by the clients from request to answer), the games verified (and stored) per
+second while the results arrive (results acknowledged / wall time from the first results
+post to the last answer), and how many answers were not 200/201. The games are made first
+with `upfront run` (strategies' games under N players' names; not timed).
+docs/performance.md's server section was measured with this script.
+"""
+import argparse
+import http.client
+import json
+import multiprocessing
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SOURCE = os.path.dirname(os.path.dirname(HERE))
+
+
+def post(port, path, body):
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    t0 = time.perf_counter()
+    try:
+        c.request("POST", path, body=body, headers={"Content-Type": "application/json"})
+        r = c.getresponse()
+        r.read()
+        status = r.status
+    except OSError:
+        status = 0
+    finally:
+        c.close()
+    return status, (time.perf_counter() - t0) * 1000.0
+
+
+def trainee_batch(args):
+    """One process's share of the class: a thread per trainee, started together."""
+    port, games, days, start_at = args
+    out = []
+    lock = threading.Lock()
+
+    def one(game):
+        with open(game["path"], "rb") as f:
+            results = f.read()
+        while time.time() < start_at:
+            time.sleep(0.001)
+        mine = []
+        for day in range(1, days + 1):
+            body = json.dumps({"player": game["player"], "scenario": game["scenario"], "seed": game["seed"],
+                               "day": day, "days": days, "week": 1 + (day - 1) // 5,
+                               "effort": {"prepare": 30 * day, "prospect": 25 * day, "progress": 15 * day,
+                                          "close": 5 * day}}).encode()
+            st, ms = post(port, "/api/progress", body)
+            mine.append(("progress", st, ms, time.time()))
+        t_send = time.time()
+        st, ms = post(port, "/api/results", results)
+        mine.append(("results", st, ms, t_send))
+        with lock:
+            out.extend(mine)
+
+    threads = [threading.Thread(target=one, args=(g,)) for g in games]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=600)
+    return out
+
+
+def pct(values, p):
+    if not values:
+        return None
+    v = sorted(values)
+    k = min(len(v) - 1, max(0, int(round(p / 100.0 * len(v) + 0.5)) - 1))
+    return v[k]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("upfront")
+    ap.add_argument("--trainees", type=int, default=200)
+    ap.add_argument("--scenario", default=os.path.join(SOURCE, "scenarios", "midmarket-quarter.json"))
+    ap.add_argument("--seed", default="4711")
+    ap.add_argument("--processes", type=int, default=8)
+    ap.add_argument("--db", help="the class database (default: a new one in a temporary folder)")
+    ap.add_argument("--json", action="store_true")
+    a = ap.parse_args()
+    tmp = tempfile.mkdtemp(prefix="upfront-load-")
+    srv = None
+    try:
+        with open(a.scenario) as f:
+            sc = json.load(f)
+        days = sc["calendar"]["weeks"] * sc["calendar"]["days_per_week"]
+        games = []
+        strategies = ("sales2", "sales1", "random")
+        for i in range(a.trainees):
+            out = os.path.join(tmp, "g%03d.json" % i)
+            player = "Trainee %03d" % (i + 1)
+            subprocess.run([a.upfront, "run", a.scenario, "--strategy", strategies[i % 3], "--seed", a.seed,
+                            "--player", player, "--out", out], check=True, capture_output=True, timeout=120)
+            games.append({"path": out, "player": player, "scenario": sc["id"], "seed": a.seed})
+        db = a.db or os.path.join(tmp, "class.db")
+        srv = subprocess.Popen([a.upfront, "serve", "--host", "127.0.0.1", "--port", "0", "--db", db,
+                                "--scenario", a.scenario, "--seed", a.seed],
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        port = None
+        deadline = time.time() + 60
+        while time.time() < deadline and port is None:
+            line = srv.stdout.readline()
+            m = re.match(r"dashboard: http://127\.0\.0\.1:(\d+)/", line)
+            if m:
+                port = int(m.group(1))
+            elif not line:
+                break
+        if port is None:
+            print("load: the server did not start", file=sys.stderr)
+            return 2
+        threading.Thread(target=srv.stdout.read, daemon=True).start()
+        procs = max(1, min(a.processes, a.trainees))
+        start_at = time.time() + 1.0
+        shares = [(port, games[k::procs], days, start_at) for k in range(procs)]
+        with multiprocessing.Pool(procs) as pool:
+            parts = pool.map(trainee_batch, shares)
+        rows = [r for part in parts for r in part]
+        prog = [r for r in rows if r[0] == "progress"]
+        res = [r for r in rows if r[0] == "results"]
+        ok_res = [r for r in res if r[1] in (200, 201)]
+        first = min(r[3] for r in res) if res else 0
+        last = max(r[3] + r[2] / 1000.0 for r in res) if res else 0
+        figures = {
+            "trainees": a.trainees, "days": days, "scenario": sc["id"],
+            "requests": len(rows), "errors": sum(1 for r in rows if r[1] not in (200, 201)),
+            "progress": {"count": len(prog), "p50_ms": pct([r[2] for r in prog], 50),
+                         "p99_ms": pct([r[2] for r in prog], 99), "max_ms": max((r[2] for r in prog), default=None)},
+            "results": {"count": len(res), "stored": len(ok_res), "p50_ms": pct([r[2] for r in res], 50),
+                        "p99_ms": pct([r[2] for r in res], 99), "max_ms": max((r[2] for r in res), default=None)},
+            "all": {"p50_ms": pct([r[2] for r in rows], 50), "p99_ms": pct([r[2] for r in rows], 99)},
+            "games_verified_per_second": len(ok_res) / (last - first) if last > first else None,
+            "results_phase_s": last - first,
+            "cpus": os.cpu_count(),
+        }
+        if a.json:
+            print(json.dumps(figures, indent=2))
+        else:
+            f = figures
+            print("%d trainees x (%d progress posts + 1 results file) on %s, %d CPUs" %
+                  (f["trainees"], days, f["scenario"], f["cpus"]))
+            for k in ("progress", "results", "all"):
+                v = f[k]
+                print("  %-9s p50 %7.1f ms   p99 %7.1f ms" % (k, v["p50_ms"], v["p99_ms"]))
+            print("  games verified and stored: %d of %d, %.0f per second (%.2f s)" %
+                  (len(ok_res), len(res), f["games_verified_per_second"] or 0, f["results_phase_s"]))
+            print("  answers other than 200/201: %d" % f["errors"])
+        return 0 if figures["errors"] == 0 else 1
+    finally:
+        if srv and srv.poll() is None:
+            srv.send_signal(signal.SIGTERM)
+            try:
+                srv.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                srv.kill()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
