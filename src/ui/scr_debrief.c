@@ -173,6 +173,12 @@ static void rewind_to(Debrief *d, App *app)
     app_toast(app, "Rewound to day %d: your actions before it are replayed. Practice: saved, never ranked.", day);
 }
 
+/* The turning day of w, else day 1. */
+static int turning_day(const WhatIf *w)
+{
+    return w && whatif_turn(w)->day ? whatif_turn(w)->day : 1;
+}
+
 static void choose_day(Debrief *d, int day)
 {
     const WhatIf *w = shown(d);
@@ -200,8 +206,13 @@ static int whatif_key(Debrief *d, App *app, SDL_Keycode k)
         rewind_to(d, app);
         return 1;
     case SDLK_s:
-        if (d->whatif[1 - d->wi])
+        if (d->whatif[1 - d->wi]) {
+            /* the day follows the turning point unless one was chosen */
+            int on_turn = d->day == turning_day(shown(d));
             d->wi = 1 - d->wi;
+            if (on_turn)
+                d->day = turning_day(shown(d));
+        }
         return 1;
     default:
         return 0;
@@ -597,8 +608,10 @@ static void draw_whatif(Debrief *d, App *app, SDL_Rect area)
     SDL_snprintf(buf, sizeof buf, "DAY %d OF %d \xC2\xB7 WEEK %d", t->day, whatif_days(w), (t->day - 1) / per + 1);
     widget_heading(ui, x, y, cw, buf, th->c.accent);
     y += th->line[FONT_BODY_BOLD] + gpx / 2;
-    SDL_snprintf(buf, sizeof buf, "%s from the start of day %d", who, t->day);
     SDL_snprintf(fig, sizeof fig, "%lld points", (long long)t->score);
+    SDL_snprintf(buf, sizeof buf, "%s from the start of day %d", who, t->day);
+    if (text_width(th->font[FONT_BODY], buf) + text_width(th->font[FONT_BODY_BOLD], fig) + gpx > cw)
+        SDL_snprintf(buf, sizeof buf, "%s from day %d", who, t->day); /* large text */
     y += figure_row(ui, th, x, y, cw, FONT_BODY, th->c.text, buf, fig);
     nav_money(money, sizeof money, (long long)t->revenue, scenario_currency(sc));
     SDL_snprintf(buf, sizeof buf, "%s \xC2\xB7 %d won", money, t->deals_won);
@@ -649,6 +662,8 @@ static void draw_whatif(Debrief *d, App *app, SDL_Rect area)
                       "Show what the other strategy would have made of your game from each day.");
     }
     SDL_snprintf(buf, sizeof buf, "IF %s HAD TAKEN OVER AT THE START OF EACH DAY", who);
+    if (text_width(th->font[FONT_BODY_BOLD], buf) > cw - ow - gpx) /* large text: the short form */
+        SDL_snprintf(buf, sizeof buf, "IF %s HAD TAKEN OVER", who);
     for (char *p = buf; *p; p++)
         *p = (char)SDL_toupper((unsigned char)*p);
     widget_heading(ui, x, y, cw - ow - gpx, buf, none);
@@ -790,7 +805,7 @@ static void debrief_enter(Screen *s, App *app)
         d->whatif[i] = st ? whatif_compute(app->session->game, st) : NULL;
     }
     d->wi = 0;
-    d->day = d->whatif[0] && whatif_turn(d->whatif[0])->day ? whatif_turn(d->whatif[0])->day : 1;
+    d->day = turning_day(d->whatif[0]);
     tween_set(&d->total, 0.0f);
     tween_to(&d->total, (float)d->card.total, app->now);
 }

@@ -101,6 +101,13 @@ static void ui_whatif_page_should_show_the_core_figures_and_choose_days(void)
     WhatIf *w = g ? whatif_compute(g, strategy_find("sales2")) : NULL;
     int turn = w ? whatif_turn(w)->day : -1;
     CHECK_EQ_INT(chosen_day(&t), turn > 0 ? turn : 1);
+    /* on the turning day, S follows to the other strategy's turning day */
+    WhatIf *w1 = g ? whatif_compute(g, strategy_find("sales1")) : NULL;
+    uitest_key(&t, SDLK_s);
+    CHECK_EQ_INT(chosen_day(&t), w1 && whatif_turn(w1)->day ? whatif_turn(w1)->day : 1);
+    uitest_key(&t, SDLK_s);
+    CHECK_EQ_INT(chosen_day(&t), turn > 0 ? turn : 1);
+    whatif_free(w1);
     whatif_free(w);
     /* keys: Home, Right, End, Left */
     uitest_key(&t, SDLK_HOME);
@@ -116,9 +123,10 @@ static void ui_whatif_page_should_show_the_core_figures_and_choose_days(void)
     CHECK_EQ_INT(uitest_click(&t, HIT_DAY + 4), 0);
     CHECK_EQ_INT(chosen_day(&t), 5);
     CHECK_EQ_STR(app_screen_name(t.app), "debrief");
-    /* S (or its button) shows Sales 1.0 taking over instead, and back */
+    /* S (or its button) shows Sales 1.0 taking over instead, and back; a chosen day stays */
     uitest_key(&t, SDLK_s);
     check_days_against_core(&t, "sales1");
+    CHECK_EQ_INT(chosen_day(&t), 5);
     CHECK_EQ_INT(uitest_click(&t, HIT_WHATIF_OTHER), 0);
     check_days_against_core(&t, "sales2");
     /* Tab still changes pages, 4 comes back */
