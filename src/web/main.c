@@ -241,8 +241,15 @@ static void schedule(Web *w, int wait_ms)
  * waiting on its timer runs at the next animation frame instead. */
 static int wake(void *userdata, SDL_Event *ev)
 {
-    (void)ev;
     Web *w = userdata;
+    if (ev->type == SDL_WINDOWEVENT && ev->window.event == SDL_WINDOWEVENT_CLOSE && w->app) {
+        /* the page is being left (SDL's beforeunload): the game so far is saved now, as
+         * when the desktop window closes; the loop will not run again */
+        const Session *s = app_session(w->app);
+        if (s && !game_over(s->game) && game_action_count(s->game) > 0 && app_checkpoint(w->app) == 0)
+            web_sync();
+        return 1;
+    }
     if (w->sleeping && !w->in_tick) {
         w->sleeping = 0;
         emscripten_pause_main_loop();

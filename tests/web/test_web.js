@@ -207,6 +207,19 @@ function nativeJson(argv) {
       const img = await shot(page, 'play-1000x700');
       assert(img.w === 1000 && img.h === 700, `screenshot is ${img.w}x${img.h}`);
     });
+    await check('the game in progress is kept after a reload and resumes', async () => {
+      await page.bringToFront();
+      await waitScreen(page, 'play');
+      await sleep(2500);    // the day's banner has gone
+      await key(page, 'e'); // the first day ends: the game is saved
+      await sleep(1200);    // and written back to IndexedDB half a second later
+      await page.goto(base, {waitUntil: 'load'});
+      await page.waitForFunction(() => document.body.classList.contains('running'), {timeout: 30000});
+      const saved = await page.evaluate(() => Module.FS.analyzePath('/libsdl/upfront/upfront/save.json').exists);
+      assert(saved, 'no save.json after the reload');
+      await waitScreen(page, 'title');
+      await key(page, 'r'); await waitScreen(page, 'play');
+    });
     await page.close();
 
     let browserJson = null;
@@ -263,8 +276,9 @@ function nativeJson(argv) {
       const p3 = await open(browser, `${base}?class=RF00-01AR`, 1);
       await waitScreen(p3, 'class');
       await p3.keyboard.type('Web Tester');
-      await key(p3, 'Enter'); // from the name to the code, filled in
-      await key(p3, 'Enter'); await waitScreen(p3, 'briefing');
+      // Enter moves on from field to field (the code is filled in) and then joins
+      for (let i = 0; i < 4 && (await screen(p3)) === 'class'; i++) await key(p3, 'Enter');
+      await waitScreen(p3, 'briefing').catch(async e => { await shot(p3, 'class-failed'); throw e; });
       await shot(p3, 'briefing-class');
       await key(p3, 'Enter'); await waitScreen(p3, 'play');
       await p3.close();
