@@ -319,7 +319,10 @@ void chart_whatif(Ui *ui, SDL_Rect r, const WhatIf *w, const Scenario *sc, int c
             SDL_Rect hole = {x - in / 2, y - in / 2, in, in};
             widget_round(ui, hole, in / 2, t->day == chosen_day ? th->c.surface_alt : th->c.surface);
         }
-        if (hit_id > 0) {
+        /* a hit region per day, or per few days on a calendar of more than 100, and never
+         * so many that the screen's own buttons after the chart would find no room */
+        int group = (days + 99) / 100;
+        if (hit_id > 0 && i % group == 0 && ui->hit_count < UI_MAX_HITS - 16) {
             char rev[48], tip[UI_TIP_MAX];
             nav_money(rev, sizeof rev, (long long)t->revenue, scenario_currency(sc));
             long long gap = (long long)(t->score - own);
@@ -327,7 +330,8 @@ void chart_whatif(Ui *ui, SDL_Rect r, const WhatIf *w, const Scenario *sc, int c
                          "%s, %d won. Click to choose it; R rewinds to it.",
                          t->day, (t->day - 1) / per + 1, whatif_strategy_label(whatif_strategy(w)), (long long)t->score,
                          gap > 0 ? "+" : "", gap, (long long)own, rev, t->deals_won);
-            int x0 = plot.x + plot.w * i / days, x1 = plot.x + plot.w * (i + 1) / days;
+            int last = i + group < n ? i + group : n;
+            int x0 = plot.x + plot.w * i / days, x1 = plot.x + plot.w * last / days;
             SDL_Rect hr = {x0, plot.y, x1 - x0, plot.h + label_h};
             widget_hit(ui, hr, hit_id + i, tip);
         }

@@ -22,7 +22,8 @@ SDL_Color chart_unused_color(const Theme *th);
  * across; the day chosen (1-based) in a band; the turning day ringed. Dots over the
  * trainee's score are drawn in the good colour (a filled dot), the others hollow. Each
  * day is a hit region hit_id + day index with a tooltip giving its figures, currency
- * from the scenario; week numbers under the axis. */
+ * from the scenario (past 100 days, one region per few days, named by its first); week
+ * numbers under the axis. */
 void chart_whatif(Ui *ui, SDL_Rect r, const WhatIf *w, const Scenario *sc, int chosen_day, int hit_id);
 /* A prospect's touches on a day axis, one glyph per touch coloured by outcome. */
 void chart_timeline(Ui *ui, SDL_Rect r, const Game *g, int prospect);

@@ -263,6 +263,57 @@ static void ui_rewind_of_a_strategys_game_should_be_assisted_up_to_the_day(void)
     uitest_finish(&t);
 }
 
+/* The longest calendar (26 weeks of 7 days): the chart's days are clickable in groups and
+ * the screen's own buttons still are. */
+static void ui_whatif_of_a_182_day_game_should_keep_every_button(void)
+{
+    size_t len = 0;
+    char *text = SDL_LoadFile(UPFRONT_SOURCE_DIR "/tests/ui/short.json", &len);
+    const char *from = "\"weeks\": 2, \"days_per_week\": 2";
+    char *at = text ? strstr(text, from) : NULL;
+    CHECK(at != NULL);
+    if (!at) {
+        SDL_free(text);
+        return;
+    }
+    char path[1200];
+    SDL_snprintf(path, sizeof path, "%s/ui-whatif-182-days.json", UI_TEST_BUILD_DIR);
+    FILE *f = fopen(path, "wb");
+    CHECK(f != NULL);
+    if (f) {
+        fwrite(text, 1, (size_t)(at - text), f);
+        fputs("\"weeks\": 26, \"days_per_week\": 7", f);
+        fputs(at + strlen(from), f);
+        CHECK(fclose(f) == 0);
+    }
+    SDL_free(text);
+    UiTest t;
+    CHECK(uitest_start(&t, "whatif-182", path, 1280, 720) == 0);
+    if (!t.app)
+        return;
+    CHECK_EQ_INT(scenario_day_count(app_scenario(t.app)), 182);
+    uitest_key(&t, SDLK_RETURN);
+    uitest_key(&t, SDLK_RETURN);
+    Session *s = t.app->session;
+    Action end = {ACTION_END_DAY, -1, 0};
+    while (s && game_day(s->game) < 182)
+        CHECK_EQ_INT(session_apply(s, &end), ACTION_OK);
+    uitest_key(&t, SDLK_e);
+    uitest_settle(&t);
+    CHECK_EQ_STR(app_screen_name(t.app), "debrief");
+    uitest_key(&t, SDLK_4);
+    int days = count_day_hits(&t);
+    CHECK(days >= 60 && days <= 100);
+    CHECK(tip(&t, 10) != NULL); /* Play again */
+    CHECK(tip(&t, HIT_REWIND) != NULL);
+    CHECK_EQ_INT(uitest_click(&t, HIT_DAY + 2), 0); /* the group of days 3 and 4 */
+    CHECK_EQ_INT(chosen_day(&t), 3);
+    uitest_key(&t, SDLK_END);
+    CHECK_EQ_INT(chosen_day(&t), 182);
+    uitest_finish(&t);
+    remove(path);
+}
+
 static void personal_bests_should_say_whether_they_were_rewound(void)
 {
     Settings s;
@@ -308,6 +359,7 @@ int main(void)
     RUN(ui_whatif_page_should_show_the_core_figures_and_choose_days);
     RUN(ui_rewind_should_replay_the_days_before_and_save_the_game_as_practice);
     RUN(ui_rewind_of_a_strategys_game_should_be_assisted_up_to_the_day);
+    RUN(ui_whatif_of_a_182_day_game_should_keep_every_button);
     RUN(personal_bests_should_say_whether_they_were_rewound);
     RUN(ui_whatif_page_should_match_its_golden_image);
     return check_done();
