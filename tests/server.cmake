@@ -13,6 +13,19 @@ if(Python3_Interpreter_FOUND)
   endforeach()
 endif()
 
+# the load of a whole class (tests/server/load.py, not a timed test): the trainees in C, and
+# a small class through the script as a test that it works (label server)
+if(UPFRONT_HAVE_SERVER AND UNIX)
+  add_executable(load_client ${CMAKE_CURRENT_SOURCE_DIR}/server/load_client.c)
+  target_link_libraries(load_client PRIVATE Threads::Threads)
+  add_test(NAME server_load_smoke
+           COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/server/load.py $<TARGET_FILE:upfront>
+                   --trainees 12 --scenario ${PROJECT_SOURCE_DIR}/scenarios/tutorial.json --seed 3
+                   --client $<TARGET_FILE:load_client>
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(server_load_smoke PROPERTIES LABELS server TIMEOUT 300)
+endif()
+
 # the client without a window (test_server.py's client case)
 if(TARGET upfront_client)
   add_executable(client_probe ${CMAKE_CURRENT_SOURCE_DIR}/server/client_probe.c)

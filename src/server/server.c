@@ -21,6 +21,14 @@ extern const size_t server_dashboard_html_len;
 extern const unsigned char server_dashboard_js[];
 extern const size_t server_dashboard_js_len;
 
+/* A game stored but not yet in the report: the report takes it when it is next read
+ * (report_ready), so that a trainee's POST waits only for the replay and the commit. */
+typedef struct Queued {
+    Game *game;        /* a clone of the verified game */
+    ReportGame info;   /* strings owned: player, strategy, file (the stored name) */
+    int64_t id;
+} Queued;
+
 /* The latest progress of one trainee's game (the live view; kept in memory only). */
 typedef struct Progress {
     char player[RESULTS_MAX_PLAYER * 4 + 1];
@@ -42,11 +50,18 @@ typedef struct Known {
     char *name;
 } Known;
 
+/* Locks, always taken in this order: lock (the report, the stored games known, the cached
+ * answers), then plock (live progress, the round) or qlock (games waiting for the report). */
 struct Server {
     ServerConfig cfg;
     char key[SERVER_KEY_BYTES * 2 + 1];
     char public_url[256];
     mtx_t lock;
+    mtx_t plock;
+    mtx_t qlock;
+    Queued *queued;
+    int nqueued, capqueued;
+    int queue_failed;      /* a stored game could not be queued: remake the report */
     Report *report;
     int report_stale;      /* rebuild from the store before the next read */
     unsigned long gen;     /* changes whenever the report does */
@@ -187,6 +202,47 @@ static int64_t known_id(const Server *s, const char *name)
     return 0;
 }
 
+static void queued_free(Queued *q)
+{
+    game_free(q->game);
+    free((char *)q->info.player);
+    free((char *)q->info.strategy);
+    free((char *)q->info.file);
+    memset(q, 0, sizeof *q);
+}
+
+static void queue_for_report(Server *s, const Game *g, const ReportGame *info, const char *name,
+                             int64_t id)
+{
+    Queued q;
+    memset(&q, 0, sizeof q);
+    q.game = game_clone(g);
+    q.info = *info;
+    q.info.player = dup_str(info->player ? info->player : "");
+    q.info.strategy = info->strategy ? dup_str(info->strategy) : NULL;
+    q.info.file = dup_str(name);
+    q.id = id;
+    int ok = q.game && q.info.player && q.info.file && (!info->strategy || q.info.strategy);
+    mtx_lock(&s->qlock);
+    if (ok && s->nqueued == s->capqueued) {
+        int cap = s->capqueued ? s->capqueued * 2 : 64;
+        Queued *v = realloc(s->queued, (size_t)cap * sizeof *v);
+        if (v) {
+            s->queued = v;
+            s->capqueued = cap;
+        } else {
+            ok = 0;
+        }
+    }
+    if (ok)
+        s->queued[s->nqueued++] = q;
+    else
+        s->queue_failed = 1; /* stored all the same: the report is remade from the store */
+    mtx_unlock(&s->qlock);
+    if (!ok)
+        queued_free(&q);
+}
+
 static int accept_game(void *actx, const Game *g, const ReportGame *info)
 {
     Accept *a = actx;
@@ -219,24 +275,10 @@ static int accept_game(void *actx, const Game *g, const ReportGame *info)
     seed_text(seed, sizeof seed, game_seed(g));
     StoreGame sg = {0, key, name, info->player ? info->player : "", scenario_id(game_scenario(g)),
                     seed, srv_wall_time(), a->body, a->len};
-    mtx_lock(&s->lock);
+    /* committed before the answer; the report takes the game when it is next read */
     a->stored = store_put_game(s->cfg.store, &sg, &a->id, a->stored_name, sizeof a->stored_name);
-    if (a->stored == STORE_OK) {
-        ReportGame named = *info;
-        named.file = a->stored_name;
-        const char *dup = NULL;
-        a->added = report_add_game(s->report, g, &named, &dup);
-        if (a->added < 0 || remember(s, a->id, a->stored_name) != 0)
-            s->report_stale = 1; /* stored, but the report could not take it: remade later */
-        s->gen++;
-        /* the trainee's live entry is finished */
-        for (int i = 0; i < s->nprogress; i++)
-            if (strcmp(s->progress[i].player_key, pkey) == 0 &&
-                strcmp(s->progress[i].scenario, scenario_id(game_scenario(g))) == 0 &&
-                strcmp(s->progress[i].seed, seed) == 0)
-                s->progress[i].finished = 1;
-    }
-    mtx_unlock(&s->lock);
+    if (a->stored == STORE_OK)
+        queue_for_report(s, g, info, a->stored_name, a->id);
     return 0;
 }
 
@@ -276,6 +318,15 @@ static int reread_one(void *ctx, const StoreGame *g)
  * with the lock held. Returns 0 or -1. */
 static int rebuild(Server *s, char *err, size_t cap)
 {
+    /* everything queued is in the store (committed before it was queued); one committed
+     * while the store is read comes again through the queue, and the report counts a game
+     * it already has once */
+    mtx_lock(&s->qlock);
+    for (int i = 0; i < s->nqueued; i++)
+        queued_free(&s->queued[i]);
+    s->nqueued = 0;
+    s->queue_failed = 0;
+    mtx_unlock(&s->qlock);
     Report *fresh = report_new();
     if (!fresh) {
         snprintf(err, cap, "out of memory");
@@ -316,6 +367,35 @@ static int rebuild(Server *s, char *err, size_t cap)
 static int report_ready(Server *s)
 {
     char err[256];
+    mtx_lock(&s->qlock);
+    Queued *q = s->queued;
+    int n = s->nqueued;
+    s->queued = NULL;
+    s->nqueued = s->capqueued = 0;
+    if (s->queue_failed)
+        s->report_stale = 1;
+    s->queue_failed = 0;
+    mtx_unlock(&s->qlock);
+    for (int i = 0; i < n; i++) {
+        const char *dup = NULL;
+        int rc = s->report_stale ? 1 : report_add_game(s->report, q[i].game, &q[i].info, &dup);
+        if (rc < 0 || (rc == 0 && remember(s, q[i].id, q[i].info.file) != 0))
+            s->report_stale = 1;
+        s->gen++;
+        /* the trainee's live entry is finished */
+        char pkey[RESULTS_MAX_PLAYER * 4 + 8], seed[24];
+        report_player_key(q[i].info.player, pkey, sizeof pkey);
+        seed_text(seed, sizeof seed, game_seed(q[i].game));
+        const char *sid = scenario_id(game_scenario(q[i].game));
+        mtx_lock(&s->plock);
+        for (int k = 0; k < s->nprogress; k++)
+            if (strcmp(s->progress[k].player_key, pkey) == 0 && strcmp(s->progress[k].scenario, sid) == 0 &&
+                strcmp(s->progress[k].seed, seed) == 0)
+                s->progress[k].finished = 1;
+        mtx_unlock(&s->plock);
+        queued_free(&q[i]);
+    }
+    free(q);
     if (s->report_stale && rebuild(s, err, sizeof err) != 0)
         return -1;
     ReportOptions o = {s->cfg.has_seed, s->cfg.seed, REPORT_ATTEMPTS_BEST};
@@ -337,7 +417,8 @@ Server *server_new(const ServerConfig *cfg, char *err, size_t cap)
     s->cfg.public_url = NULL;
     if (cfg->public_url)
         snprintf(s->public_url, sizeof s->public_url, "%s", cfg->public_url);
-    if (mtx_init(&s->lock, mtx_plain) != thrd_success) {
+    if (mtx_init(&s->lock, mtx_plain) != thrd_success || mtx_init(&s->plock, mtx_plain) != thrd_success ||
+        mtx_init(&s->qlock, mtx_plain) != thrd_success) {
         free(s);
         snprintf(err, cap, "cannot make a lock");
         return NULL;
@@ -389,10 +470,15 @@ void server_free(Server *s)
         free(s->known[i].name);
     free(s->known);
     free(s->progress);
+    for (int i = 0; i < s->nqueued; i++)
+        queued_free(&s->queued[i]);
+    free(s->queued);
     free(s->csv);
     free(s->html);
     free((char *)s->cfg.web_dir);
     mtx_destroy(&s->lock);
+    mtx_destroy(&s->plock);
+    mtx_destroy(&s->qlock);
     free(s);
 }
 
@@ -411,6 +497,7 @@ void server_set_public_url(Server *s, const char *url)
 int server_game_count(Server *s)
 {
     mtx_lock(&s->lock);
+    report_ready(s);
     int n = s->nknown;
     mtx_unlock(&s->lock);
     return n;
@@ -577,7 +664,7 @@ static void post_progress(Server *s, const ServerRequest *rq, ServerResponse *ou
     p.updated = srv_monotonic();
     cJSON_Delete(o);
 
-    mtx_lock(&s->lock);
+    mtx_lock(&s->plock);
     int at = -1;
     for (int i = 0; i < s->nprogress && at < 0; i++)
         if (strcmp(s->progress[i].player_key, p.player_key) == 0 &&
@@ -606,7 +693,7 @@ static void post_progress(Server *s, const ServerRequest *rq, ServerResponse *ou
     }
     if (at >= 0)
         s->progress[at] = p;
-    mtx_unlock(&s->lock);
+    mtx_unlock(&s->plock);
     if (full) {
         respond_error(out, 503, "the class is full", NULL);
         return;
@@ -746,6 +833,7 @@ static void get_dashboard_data(Server *s, ServerResponse *out)
         respond_error(out, 500, "the report could not be made", NULL);
         return;
     }
+    mtx_lock(&s->plock);
     cJSON *root = cJSON_CreateObject();
     cJSON *cls = cJSON_AddObjectToObject(root, "class");
     class_info(s, cls);
@@ -859,6 +947,7 @@ static void get_dashboard_data(Server *s, ServerResponse *out)
     cJSON_AddNumberToObject(counts, "finished", finished);
     cJSON_AddNumberToObject(counts, "stored", s->nknown);
     cJSON_AddNumberToObject(counts, "left_out", report_rejected_count(s->report));
+    mtx_unlock(&s->plock);
     mtx_unlock(&s->lock);
     out->facilitator = 1;
     respond_json(out, 200, root);
@@ -982,9 +1071,9 @@ static void post_round(Server *s, const ServerRequest *rq, ServerResponse *out)
         respond_error(out, 503, "the round could not be recorded", store_error(s->cfg.store));
         return;
     }
-    mtx_lock(&s->lock);
+    mtx_lock(&s->plock);
     s->round_ends = ends;
-    mtx_unlock(&s->lock);
+    mtx_unlock(&s->plock);
     cJSON *r = cJSON_CreateObject();
     cJSON_AddNumberToObject(r, "seconds_left", (double)minutes * 60.0);
     out->facilitator = 1;

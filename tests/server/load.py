@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""load.py UPFRONT [--trainees N] [--scenario FILE] [--seed N] [--processes P] [--db FILE] [--json]
+"""load.py UPFRONT [--trainees N] [--scenario FILE] [--seed N] [--client LOAD_CLIENT] [--pace MS]
+           [--processes P] [--db FILE] [--json]
 
 The class server under a whole class at once, on loopback: N simulated trainees (200 by
 default), each posting its progress at the end of every day of the scenario and then its
@@ -11,6 +12,11 @@ measured by the clients from request to answer), the games verified (and stored)
 second while the results arrive (results acknowledged / wall time from the first results
 post to the last answer), and how many answers were not 200/201. The games are made first
 with `upfront run` (strategies' games under N players' names; not timed).
+
+--client BUILD/tests/load_client runs the trainees in C (a thread each; the Python clients
+cost more CPU than the server on a small machine); --pace MS makes each trainee wait a
+random 0..MS before each post, as a class whose days end at different moments does (0, the
+default: all at once, as fast as answered).
 docs/performance.md's server section was measured with this script.
 """
 import argparse
@@ -95,6 +101,9 @@ def main():
     ap.add_argument("--seed", default="4711")
     ap.add_argument("--processes", type=int, default=8)
     ap.add_argument("--db", help="the class database (default: a new one in a temporary folder)")
+    ap.add_argument("--client", help="load_client, the trainees in C (tests/server/load_client.c)")
+    ap.add_argument("--pace", type=int, default=0, help="each trainee waits a random 0..MS before each post")
+    ap.add_argument("--results-only", action="store_true", help="no progress posts: the results files alone")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix="upfront-load-")
@@ -128,12 +137,24 @@ def main():
             print("load: the server did not start", file=sys.stderr)
             return 2
         threading.Thread(target=srv.stdout.read, daemon=True).start()
-        procs = max(1, min(a.processes, a.trainees))
-        start_at = time.time() + 1.0
-        shares = [(port, games[k::procs], days, start_at) for k in range(procs)]
-        with multiprocessing.Pool(procs) as pool:
-            parts = pool.map(trainee_batch, shares)
-        rows = [r for part in parts for r in part]
+        if a.client:
+            manifest = os.path.join(tmp, "manifest.tsv")
+            with open(manifest, "w") as f:
+                for g in games:
+                    f.write("%s\t%s\t%s\t%s\n" % (g["path"], g["player"], g["scenario"], g["seed"]))
+            p = subprocess.run([a.client, str(port), "0" if a.results_only else str(days), str(a.pace), manifest],
+                               capture_output=True, text=True, timeout=900)
+            rows = []
+            for line in p.stdout.splitlines():
+                kind, st, ms, t0 = line.split()
+                rows.append((kind, int(st), float(ms), float(t0)))
+        else:
+            procs = max(1, min(a.processes, a.trainees))
+            start_at = time.time() + 1.0
+            shares = [(port, games[k::procs], days, start_at) for k in range(procs)]
+            with multiprocessing.Pool(procs) as pool:
+                parts = pool.map(trainee_batch, shares)
+            rows = [r for part in parts for r in part]
         prog = [r for r in rows if r[0] == "progress"]
         res = [r for r in rows if r[0] == "results"]
         ok_res = [r for r in res if r[1] in (200, 201)]
@@ -150,15 +171,19 @@ def main():
             "games_verified_per_second": len(ok_res) / (last - first) if last > first else None,
             "results_phase_s": last - first,
             "cpus": os.cpu_count(),
+            "clients": "C (load_client)" if a.client else "Python",
+            "pace_ms": a.pace,
         }
         if a.json:
             print(json.dumps(figures, indent=2))
         else:
             f = figures
-            print("%d trainees x (%d progress posts + 1 results file) on %s, %d CPUs" %
-                  (f["trainees"], days, f["scenario"], f["cpus"]))
+            print("%d trainees x (%d progress posts + 1 results file) on %s, %d CPUs, %s clients, pace %d ms" %
+                  (f["trainees"], 0 if a.results_only else days, f["scenario"], f["cpus"], f["clients"], a.pace))
             for k in ("progress", "results", "all"):
                 v = f[k]
+                if v["p50_ms"] is None:
+                    continue
                 print("  %-9s p50 %7.1f ms   p99 %7.1f ms" % (k, v["p50_ms"], v["p99_ms"]))
             print("  games verified and stored: %d of %d, %.0f per second (%.2f s)" %
                   (len(ok_res), len(res), f["games_verified_per_second"] or 0, f["results_phase_s"]))
