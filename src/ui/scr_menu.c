@@ -164,6 +164,7 @@ static const char *const help_keys[][2] = {
     {"Mouse", "Click a prospect, an action, or the list's Sort or Show; hover for details"},
     {"Title screen", "Enter starts, C chooses a scenario, S settings, Q quits"},
     {"Debrief", "Tab or \xE2\x86\x90 \xE2\x86\x92 switch pages, Enter plays again, Esc back to the title"},
+    {"Debrief: 4 What if", "\xE2\x86\x90 \xE2\x86\x92 Home End choose a day, R rewinds to it, S the other strategy"},
 };
 
 static int help_event(Screen *s, App *app, const SDL_Event *ev)
