@@ -1115,23 +1115,38 @@ static void turns_of(const Group *gr, Turns *out)
     }
 }
 
-/* "days 4, 6, 9" of the ranked trainees whose turning point had cause c, in order. */
+/* How many ranked trainees' turning point had cause c on day `day`, and (in *later)
+ * whether any had it on a later day. */
+static int turns_on(const Group *gr, WhatIfCause c, int day, int *later)
+{
+    int here = 0;
+    *later = 0;
+    for (int i = 0; i < gr->ranked; i++) {
+        const ReportTrainee *t = gr->t[i];
+        if (t->turn.day && t->turn.cause == c) {
+            here += t->turn.day == day;
+            *later |= t->turn.day > day;
+        }
+    }
+    return here;
+}
+
+/* "days 4 (3 trainees), 6, 9": the days of the ranked trainees whose turning point had
+ * cause c, in order, with how many when more than one. */
 static void turn_days(StrBuf *b, const Group *gr, WhatIfCause c)
 {
-    int n = 0;
-    for (int day = 1; day <= 100000 && n < gr->ranked; day++) {
-        int here = 0, more = 0;
-        for (int i = 0; i < gr->ranked; i++) {
-            const ReportTrainee *t = gr->t[i];
-            if (t->turn.day && t->turn.cause == c) {
-                here += t->turn.day == day;
-                more += t->turn.day > day;
-            }
-        }
-        for (int k = 0; k < here; k++, n++)
-            strbuf_printf(b, "%s%d", n ? ", " : (here + more > 1 ? "days " : "day "), day);
-        if (!more)
-            break;
+    int distinct = 0, later = 1;
+    for (int day = 1; later && day <= 100000; day++)
+        distinct += turns_on(gr, c, day, &later) > 0;
+    strbuf_puts(b, distinct > 1 ? "days " : "day ");
+    later = 1;
+    for (int day = 1, k = 0; later && day <= 100000; day++) {
+        int here = turns_on(gr, c, day, &later);
+        if (!here)
+            continue;
+        strbuf_printf(b, "%s%d", k++ ? ", " : "", day);
+        if (here > 1 && distinct > 1)
+            strbuf_printf(b, " (%d trainees)", here);
     }
 }
 
