@@ -71,18 +71,27 @@ class Server:
                 break
         if not self.url:
             self.proc.kill()
-            raise RuntimeError("serve printed no dashboard URL: %r %s" % (self.lines, self.proc.stderr.read()))
-        # drain stdout so the server never blocks on a full pipe
+            raise RuntimeError("serve printed no dashboard URL: %r" % (self.lines,))
+        # drain stdout and stderr so the server never blocks on a full pipe
         threading.Thread(target=self.proc.stdout.read, daemon=True).start()
+        self.err = []
+        self.err_reader = threading.Thread(target=lambda: self.err.append(self.proc.stderr.read()), daemon=True)
+        self.err_reader.start()
 
     def stop(self):
+        """SIGTERM (Ctrl-C): the server must exit 0, with no sanitizer report (leaks included)."""
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
             try:
-                self.proc.wait(timeout=30)
+                self.proc.wait(timeout=60)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+        self.err_reader.join(timeout=10)
+        err = "".join(e or "" for e in self.err)
+        check(self.proc.returncode == 0 and "Sanitizer" not in err and "runtime error" not in err,
+              "the server stops cleanly on SIGTERM (exit %s%s)" % (self.proc.returncode,
+                                                                 ", " + err[-600:] if "Sanitizer" in err or "runtime error" in err else ""))
         return self.proc.returncode
 
     def kill(self):
