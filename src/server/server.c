@@ -521,10 +521,13 @@ static void post_results(Server *s, const ServerRequest *rq, ServerResponse *out
         respond_error(out, 413, "the body is larger than a results file can be", why);
         return;
     }
-    cJSON *doc = rq->body_len ? cJSON_ParseWithLength(rq->body, rq->body_len) : NULL;
-    int object = cJSON_IsObject(doc);
-    cJSON_Delete(doc);
-    if (!object) {
+    /* a quick look first (a results file is one JSON object); whether a refused body was
+     * JSON at all is decided only when it fails verification */
+    size_t at = 0;
+    while (at < rq->body_len && (rq->body[at] == ' ' || rq->body[at] == '\t' || rq->body[at] == '\r' ||
+                                 rq->body[at] == '\n'))
+        at++;
+    if (at == rq->body_len || rq->body[at] != '{') {
         respond_error(out, 400, "the body is not JSON (a results file is one JSON object)", NULL);
         return;
     }
@@ -539,7 +542,13 @@ static void post_results(Server *s, const ServerRequest *rq, ServerResponse *out
     int rc = s->cfg.verify(s->cfg.verify_ctx, rq->body, rq->body_len, why, sizeof why,
                            accept_game, &a);
     if (rc > 0) {
-        respond_error(out, 422, "the game failed verification", why[0] ? why : NULL);
+        cJSON *doc = cJSON_ParseWithLength(rq->body, rq->body_len);
+        int object = cJSON_IsObject(doc);
+        cJSON_Delete(doc);
+        if (!object)
+            respond_error(out, 400, "the body is not JSON (a results file is one JSON object)", NULL);
+        else
+            respond_error(out, 422, "the game failed verification", why[0] ? why : NULL);
         return;
     }
     if (rc < 0) {

@@ -85,6 +85,16 @@ def trainee_batch(args):
     return out
 
 
+def cpu_seconds(pid):
+    """The process's CPU time (user + system) so far, from /proc (None elsewhere)."""
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def pct(values, p):
     if not values:
         return None
@@ -104,6 +114,7 @@ def main():
     ap.add_argument("--client", help="load_client, the trainees in C (tests/server/load_client.c)")
     ap.add_argument("--pace", type=int, default=0, help="each trainee waits a random 0..MS before each post")
     ap.add_argument("--results-only", action="store_true", help="no progress posts: the results files alone")
+    ap.add_argument("--threads", type=int, default=0, help="the server's --threads (0: its default)")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix="upfront-load-")
@@ -122,7 +133,8 @@ def main():
             games.append({"path": out, "player": player, "scenario": sc["id"], "seed": a.seed})
         db = a.db or os.path.join(tmp, "class.db")
         srv = subprocess.Popen([a.upfront, "serve", "--host", "127.0.0.1", "--port", "0", "--db", db,
-                                "--scenario", a.scenario, "--seed", a.seed],
+                                "--scenario", a.scenario, "--seed", a.seed] +
+                               (["--threads", str(a.threads)] if a.threads else []),
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         port = None
         deadline = time.time() + 60
@@ -137,6 +149,7 @@ def main():
             print("load: the server did not start", file=sys.stderr)
             return 2
         threading.Thread(target=srv.stdout.read, daemon=True).start()
+        cpu0 = cpu_seconds(srv.pid)
         if a.client:
             manifest = os.path.join(tmp, "manifest.tsv")
             with open(manifest, "w") as f:
@@ -155,6 +168,8 @@ def main():
             with multiprocessing.Pool(procs) as pool:
                 parts = pool.map(trainee_batch, shares)
             rows = [r for part in parts for r in part]
+        cpu1 = cpu_seconds(srv.pid)
+        server_cpu = cpu1 - cpu0 if cpu0 is not None and cpu1 is not None else None
         prog = [r for r in rows if r[0] == "progress"]
         res = [r for r in rows if r[0] == "results"]
         ok_res = [r for r in res if r[1] in (200, 201)]
@@ -170,9 +185,12 @@ def main():
             "all": {"p50_ms": pct([r[2] for r in rows], 50), "p99_ms": pct([r[2] for r in rows], 99)},
             "games_verified_per_second": len(ok_res) / (last - first) if last > first else None,
             "results_phase_s": last - first,
+            "server_cpu_s": server_cpu,
+            "load_average": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
             "cpus": os.cpu_count(),
             "clients": "C (load_client)" if a.client else "Python",
             "pace_ms": a.pace,
+            "server_threads": a.threads or "default",
         }
         if a.json:
             print(json.dumps(figures, indent=2))
@@ -187,6 +205,8 @@ def main():
                 print("  %-9s p50 %7.1f ms   p99 %7.1f ms" % (k, v["p50_ms"], v["p99_ms"]))
             print("  games verified and stored: %d of %d, %.0f per second (%.2f s)" %
                   (len(ok_res), len(res), f["games_verified_per_second"] or 0, f["results_phase_s"]))
+            if server_cpu is not None:
+                print("  the server's CPU: %.2f s (%.2f ms per request)" % (server_cpu, 1000 * server_cpu / max(1, len(rows))))
             print("  answers other than 200/201: %d" % f["errors"])
         return 0 if figures["errors"] == 0 else 1
     finally:
