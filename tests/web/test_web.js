@@ -306,6 +306,19 @@ function nativeJson(argv) {
       await shot(page, 'briefing-own');
       await key(page, 'Enter'); await waitScreen(page, 'play');
     });
+    await check('a scenario file dropped on the page opens its briefing', async () => {
+      await page.goto(base, {waitUntil: 'load'});
+      await page.waitForFunction(() => document.body.classList.contains('running'), {timeout: 30000});
+      await waitScreen(page, 'title');
+      const text = fs.readFileSync(path.join(out, 'my-scenario.json'), 'utf8').replace('My own scenario', 'Dropped on the page');
+      await page.evaluate(t => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([t], 'dropped.json', {type: 'application/json'}));
+        document.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));
+      }, text);
+      await waitScreen(page, 'briefing');
+      await shot(page, 'briefing-dropped');
+    });
     await page.close();
 
     await check('sharp on a high-DPI screen (device pixel ratio 2)', async () => {
