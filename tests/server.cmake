@@ -4,7 +4,7 @@
 # Skipped (77) in a build without the server, unless UPFRONT_SERVER_REQUIRED=1 (.ci/run).
 find_package(Python3 COMPONENTS Interpreter)
 if(Python3_Interpreter_FOUND)
-  foreach(case api same kill9 limits hostile)
+  foreach(case api same kill9 limits hostile web)
     add_test(NAME server_${case}
              COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/server/test_server.py
                      $<TARGET_FILE:upfront> ${case}

@@ -486,6 +486,43 @@ def case_hostile(upfront, tmp):
         srv.stop()
 
 
+def case_web(upfront, tmp):
+    """--web DIR: the browser version served from /, its files with their types, nothing
+    outside the folder, and /api/class telling the page which class it was served for."""
+    web = os.path.join(tmp, "dist")
+    os.makedirs(os.path.join(web, "sub"))
+    with open(os.path.join(web, "index.html"), "w") as f:
+        f.write("<!doctype html><title>game</title>")
+    with open(os.path.join(web, "upfront.wasm"), "wb") as f:
+        f.write(b"\0asm\1\0\0\0")
+    with open(os.path.join(web, "sub", "a.js"), "w") as f:
+        f.write("var a = 1;")
+    with open(os.path.join(tmp, "secret.txt"), "w") as f:
+        f.write("secret")
+    p = run([upfront, "serve", "--port", "0", "--web", os.path.join(tmp, "nothing-here")])
+    check(p.returncode == 2 and "index.html" in p.stderr, "--web on a folder without index.html is refused (%d)" % p.returncode)
+    srv = Server(upfront, os.path.join(tmp, "class.db"), extra=("--web", web))
+    try:
+        st, h, body = request(srv.port, "GET", "/")
+        check(st == 200 and body.startswith(b"<!doctype html><title>game") and h["content-type"].startswith("text/html"),
+              "GET / is the browser version's index.html")
+        st, h, body = request(srv.port, "GET", "/upfront.wasm")
+        check(st == 200 and h["content-type"] == "application/wasm" and body == b"\0asm\1\0\0\0",
+              "its .wasm with application/wasm")
+        st, h, body = request(srv.port, "GET", "/sub/a.js")
+        check(st == 200 and h["content-type"].startswith("text/javascript"), "a file in a subfolder")
+        for bad in ("/../secret.txt", "/sub/../../secret.txt", "/%2e%2e/secret.txt", "/.hidden", "/sub/"):
+            st, _, body = request(srv.port, "GET", bad)
+            check(st == 404 and b"secret" not in body, "%s is not served (%d)" % (bad, st))
+        st, h, body = request(srv.port, "GET", "/api/class")
+        cls = json.loads(body)
+        check(st == 200 and cls["scenario"] == "tutorial" and cls["seed"] == SEED and
+              cls["server"] == "http://127.0.0.1:%d" % srv.port and cls["results"] == "/api/results",
+              "/api/class tells the page its class (%s)" % cls)
+    finally:
+        srv.stop()
+
+
 def case_client(upfront, tmp, probe):
     """The native client's queue on disk: what is queued while the server is down is sent
     once it is up; a refused game is set aside with why; the game's own file is untouched."""
@@ -575,7 +612,7 @@ def main():
         elif case == "window":
             case_window(upfront, tmp, sys.argv[3])
         else:
-          {"api": case_api, "same": case_same, "kill9": case_kill9, "limits": case_limits,
+          {"api": case_api, "same": case_same, "kill9": case_kill9, "limits": case_limits, "web": case_web,
            "hostile": case_hostile}[case](upfront, tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
