@@ -93,14 +93,17 @@
       if (a.status === "finished") return (a.rank || 1e9) - (b.rank || 1e9) || b.score - a.score;
       return (b.day || 0) - (a.day || 0);
     });
+    var compact = list.length > 12;
     list.forEach(function (p) {
       var e = el("div", "person " + p.status);
       e.appendChild(el("div", "name", p.player || "(no name)"));
       var what;
-      if (p.status === "finished") what = "finished · " + fmt(p.score) + (p.rank ? " · #" + p.rank : "");
-      else if (p.status === "stopped") what = "stopped early · " + fmt(p.score);
-      else if (p.status === "sending") what = "finished, sending…";
-      else what = "day " + p.day + " of " + p.days + (p.status === "quiet" ? " · quiet " + Math.round(p.seconds_since / 60) + " min" : "");
+      if (p.status === "finished")
+        what = (compact ? "✓ " : "finished · ") + fmt(p.score) + (p.rank ? " · #" + p.rank : "");
+      else if (p.status === "stopped") what = (compact ? "stopped · " : "stopped early · ") + fmt(p.score);
+      else if (p.status === "sending") what = compact ? "✓ sending…" : "finished, sending…";
+      else what = compact ? "day " + p.day + "/" + p.days : "day " + p.day + " of " + p.days;
+      if (p.status === "quiet") what += " · quiet " + Math.round(p.seconds_since / 60) + " min";
       e.appendChild(el("div", "what", what));
       var bar = el("div", "bar"), i = el("i");
       var frac = p.status === "finished" || p.status === "stopped" || p.status === "sending" ? 1 : Math.min(1, (p.day - 1) / Math.max(1, p.days));
@@ -110,6 +113,11 @@
       box.appendChild(e);
     });
     fit(box, box.parentNode, [].slice.call(box.children), $("people-more"), "trainees");
+    var hiddenLive = [].slice.call(box.children).filter(function (e) {
+      return e.style.display === "none" && !/finished|stopped/.test(e.className);
+    }).length;
+    if ($("people-more").textContent && !hiddenLive)
+      $("people-more").textContent += " (finished: on the leaderboard)";
   }
   function curve(d) {
     var svg = $("curve"), ns = "http://www.w3.org/2000/svg";
@@ -133,7 +141,10 @@
     for (var s = 0; s < 4; s++) {
       var v = c.class_pct[s];
       add("rect", { x: cx(s) - bw / 2, y: y(v), width: bw, height: B - y(v), fill: COLOURS[s], rx: 3 });
-      if (c.trainees) add("text", { x: cx(s), y: y(v) - 8, "text-anchor": "middle", "font-size": 20, "font-weight": 700, fill: "#1B2330" }, Math.round(v) + "%");
+      // the share inside its bar when the bar is tall enough (clear of the curves), else above it
+      var inside = B - y(v) > 34;
+      if (c.trainees) add("text", { x: cx(s), y: inside ? B - 10 : y(v) - 8, "text-anchor": "middle", "font-size": 20,
+        "font-weight": 700, fill: inside ? (s < 2 ? "#FFFFFF" : "#1B2330") : "#1B2330" }, Math.round(v) + "%");
       add("text", { x: cx(s), y: B + 28, "text-anchor": "middle", "font-size": 20, fill: COLOURS[s], "font-weight": 700 }, STAGES[s]);
     }
     function line(a, dash, width) {
