@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libpixman-1-dev libcjson-dev python3
-          python3-jsonschema)
+          python3-jsonschema libmicrohttpd-dev libsqlite3-dev libcurl4-openssl-dev)
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
