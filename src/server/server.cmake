@@ -37,6 +37,16 @@ else()
 endif()
 
 set(UPFRONT_SERVER_DIR ${PROJECT_SOURCE_DIR}/src/server)
+# the Debian package's runtime dependencies when dpkg-shlibdeps is not there to find them
+set(UPFRONT_SERVER_DEBIAN_DEPENDS "")
+if(UPFRONT_HAVE_SERVER)
+  set(UPFRONT_SERVER_DEBIAN_DEPENDS "libmicrohttpd12, libsqlite3-0")
+endif()
+if(UPFRONT_HAVE_CLIENT AND UPFRONT_SERVER_DEBIAN_DEPENDS)
+  string(APPEND UPFRONT_SERVER_DEBIAN_DEPENDS ", libcurl4")
+elseif(UPFRONT_HAVE_CLIENT)
+  set(UPFRONT_SERVER_DEBIAN_DEPENDS "libcurl4")
+endif()
 if(UPFRONT_HAVE_SERVER)
   set(UPFRONT_SERVER_ASSETS ${CMAKE_CURRENT_BINARY_DIR}/server_assets.c)
   add_custom_command(OUTPUT ${UPFRONT_SERVER_ASSETS}
