@@ -34,13 +34,17 @@
     return box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1;
   }
   function fit(holder, box, items, more, what) {
-    holder.classList.remove("compact", "dense");
+    holder.classList.remove("compact", "dense", "narrow");
     more.textContent = "";
-    var levels = ["compact", "dense"];
-    for (var i = 0; i < levels.length && over(box); i++)
+    var levels = ["compact", "dense", "narrow"];
+    // too wide: the optional columns go first, so the type stays large; then smaller type
+    if (box.scrollWidth > box.clientWidth + 1)
+      holder.classList.add(levels[2]);
+    for (var i = 0; i < 2 && over(box); i++)
       holder.classList.add(levels[i]);
+    // rows are left out only for height; a table too wide stays dense (its flags wrap)
     var hidden = 0;
-    for (var k = items.length - 1; k >= 0 && over(box); k--) {
+    for (var k = items.length - 1; k >= 0 && box.scrollHeight > box.clientHeight + 1; k--) {
       items[k].style.display = "none";
       hidden++;
     }
@@ -62,8 +66,8 @@
       var sc = el("td", "num", fmt(t.score));
       tr.appendChild(sc);
       tr.appendChild(el("td", "num", Math.round(t.attainment_pct) + "%"));
-      tr.appendChild(el("td", "num", t.deals_won));
-      tr.appendChild(el("td", "num", t.buyer_initiated));
+      tr.appendChild(el("td", "num opt", t.deals_won));
+      tr.appendChild(el("td", "num opt", t.buyer_initiated));
       tr.appendChild(el("td", "num", t.frontload_pct + "%"));
       var fl = el("td");
       (t.flags ? t.flags.split("; ") : []).forEach(function (f) { fl.appendChild(el("span", "flag", f)); });
