@@ -4,6 +4,7 @@
 #define UPFRONT_FILE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 typedef enum FileStatus {
     FILE_OK,
@@ -45,6 +46,17 @@ FileStatus file_write_output(const char *path, const void *data, size_t len);
 
 /* 1 when path names something that exists and is not a regular file or a link to one. */
 int file_is_special(const char *path);
+
+/* The per-user folder was FOLDER/upfront/ (SDL_GetPrefPath("upfront", "upfront")) before
+ * it became FOLDER itself (SDL_GetPrefPath("", "upfront")): the old folder is inside the
+ * new one. Moves each entry of FOLDER/upfront/ up into FOLDER with rename() unless an entry
+ * of that name is already there: then the old one stays where it is (a folder taken by a
+ * folder is merged the same way), and one line on say (stderr when NULL) names what was
+ * left. FOLDER/upfront/ is removed when empty. Never replaces or removes a file; a move
+ * that fails is said on say and the rest carry on. Asked again for the same folder in one
+ * process, does nothing. Returns the number of entries moved (0: no old folder), or -1
+ * when something was left in the old folder. */
+int file_move_old_user_folder(const char *folder, FILE *say);
 
 /* A message for a status, with errno's text where it applies ("No space left on device"). */
 const char *file_status_message(FileStatus st, int saved_errno);

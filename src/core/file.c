@@ -654,3 +654,229 @@ const char *file_status_message(FileStatus st, int saved_errno)
     }
     return "unknown error";
 }
+
+/* ---- the per-user folder's old layout (file_move_old_user_folder) ---- */
+
+#if defined(_WIN32)
+#define PATH_SEP "\\"
+#define REMOVE_FOLDER(p) _rmdir(p)
+#else
+#define PATH_SEP "/"
+#define REMOVE_FOLDER(p) rmdir(p)
+#endif
+
+#define OLD_FOLDER_NAME "upfront"
+#define OLD_DEPTH_MAX 16
+#define OLD_KEPT_CAP 600
+
+typedef struct OldMove {
+    FILE *say;
+    const char *new_root;
+    int moved;
+    int kept;
+    int failed;
+    char kept_names[OLD_KEPT_CAP];
+} OldMove;
+
+static char *join_path(const char *folder, const char *name)
+{
+    size_t a = strlen(folder), b = strlen(name);
+    while (a > 1 && (folder[a - 1] == '/' || folder[a - 1] == '\\'))
+        a--;
+    char *p = alloc_malloc(a + 1 + b + 1);
+    if (!p)
+        return NULL;
+    memcpy(p, folder, a);
+    p[a] = PATH_SEP[0];
+    memcpy(p + a + 1, name, b + 1);
+    return p;
+}
+
+/* 1 for anything at path, even a broken link; 2 for a folder (not a link to one). */
+static int path_kind(const char *path)
+{
+#if defined(_WIN32)
+    struct _stat st;
+    if (_stat(path, &st) != 0)
+        return 0;
+    return (st.st_mode & _S_IFDIR) ? 2 : 1;
+#else
+    struct stat st;
+    if (lstat(path, &st) != 0)
+        return 0;
+    return S_ISDIR(st.st_mode) ? 2 : 1;
+#endif
+}
+
+/* 1 when path is a folder or a link to one. */
+static int is_folder_or_link_to_one(const char *path)
+{
+#if defined(_WIN32)
+    return path_kind(path) == 2;
+#else
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+#endif
+}
+
+static void free_names(char **names, int n)
+{
+    for (int i = 0; i < n; i++)
+        alloc_free(names[i]);
+    alloc_free(names);
+}
+
+/* The entries of folder but "." and "..", read before anything is moved. 0, or -1 with
+ * errno. */
+static int list_names(const char *folder, char ***out, int *count)
+{
+    char **names = NULL;
+    int n = 0, cap = 0;
+    *out = NULL;
+    *count = 0;
+#if defined(_WIN32)
+    char *pattern = join_path(folder, "*");
+    if (!pattern)
+        return -1;
+    struct _finddata_t fd;
+    intptr_t h = _findfirst(pattern, &fd);
+    alloc_free(pattern);
+    if (h == -1)
+        return errno == ENOENT ? 0 : -1;
+    do {
+        const char *name = fd.name;
+#else
+    DIR *d = opendir(folder);
+    if (!d)
+        return -1;
+    struct dirent *e;
+    while ((errno = 0, e = readdir(d)) != NULL) {
+        const char *name = e->d_name;
+#endif
+        if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+            continue;
+        if (n == cap) {
+            int ncap = cap ? cap * 2 : 16;
+            char **grown = alloc_realloc(names, (size_t)ncap * sizeof *names);
+            if (!grown)
+                break;
+            names = grown;
+            cap = ncap;
+        }
+        size_t len = strlen(name);
+        names[n] = alloc_malloc(len + 1);
+        if (!names[n])
+            break;
+        memcpy(names[n++], name, len + 1);
+#if defined(_WIN32)
+    } while (_findnext(h, &fd) == 0);
+    _findclose(h);
+#else
+    }
+    int e_read = errno;
+    closedir(d);
+    if (e_read != 0) {
+        free_names(names, n);
+        errno = e_read;
+        return -1;
+    }
+#endif
+    *out = names;
+    *count = n;
+    return 0;
+}
+
+static void note_kept(OldMove *m, const char *rel)
+{
+    size_t used = strlen(m->kept_names);
+    if (m->kept < 8)
+        snprintf(m->kept_names + used, sizeof m->kept_names - used, "%s%s", m->kept ? ", " : "", rel);
+    else if (m->kept == 8)
+        snprintf(m->kept_names + used, sizeof m->kept_names - used, ", ...");
+    m->kept++;
+}
+
+/* Moves each entry of old into new unless its name is taken there; a folder whose name is
+ * taken by a folder is merged the same way, then removed when empty. */
+static void move_up(OldMove *m, const char *old, const char *new_dir, const char *rel, int depth)
+{
+    char **names;
+    int n;
+    if (list_names(old, &names, &n) != 0) {
+        fprintf(m->say, "upfront: cannot read %s (%s): it stays where it is, and the game uses %s\n",
+                old, strerror(errno), m->new_root);
+        m->failed++;
+        return;
+    }
+    for (int i = 0; i < n; i++) {
+        char *src = join_path(old, names[i]);
+        char *dst = join_path(new_dir, names[i]);
+        char *relname = rel[0] ? join_path(rel, names[i]) : NULL;
+        const char *shown = rel[0] ? relname : names[i];
+        if (!src || !dst || !shown) {
+            fprintf(m->say, "upfront: out of memory while moving %s\n", old);
+            m->failed++;
+        } else {
+            int there = path_kind(dst);
+            if (!there) {
+                if (rename(src, dst) == 0) {
+                    m->moved++;
+                } else {
+                    fprintf(m->say, "upfront: cannot move %s to %s (%s): it stays where it is, and "
+                                    "the game uses %s\n",
+                            src, dst, strerror(errno), m->new_root);
+                    m->failed++;
+                }
+            } else if (path_kind(src) == 2 && is_folder_or_link_to_one(dst) && depth < OLD_DEPTH_MAX) {
+                move_up(m, src, dst, shown, depth + 1);
+                REMOVE_FOLDER(src); /* only when empty: what is left stays */
+            } else {
+                note_kept(m, shown);
+            }
+        }
+        alloc_free(src);
+        alloc_free(dst);
+        alloc_free(relname);
+    }
+    free_names(names, n);
+}
+
+int file_move_old_user_folder(const char *folder, FILE *say)
+{
+    static char done_for[4096];
+    if (!folder || !*folder)
+        return 0;
+    if (!say)
+        say = stderr;
+    size_t len = strlen(folder);
+    while (len > 1 && (folder[len - 1] == '/' || folder[len - 1] == '\\'))
+        len--;
+    if (len < sizeof done_for && strncmp(done_for, folder, len) == 0 && done_for[len] == '\0')
+        return 0; /* once a process: the command line and the window both ask */
+    if (len < sizeof done_for) {
+        memcpy(done_for, folder, len);
+        done_for[len] = '\0';
+    }
+    char *old = join_path(folder, OLD_FOLDER_NAME);
+    if (!old)
+        return -1;
+    if (path_kind(old) != 2) {
+        alloc_free(old);
+        return 0;
+    }
+    OldMove m;
+    memset(&m, 0, sizeof m);
+    m.say = say;
+    m.new_root = folder;
+    move_up(&m, old, folder, "", 0);
+    int removed = REMOVE_FOLDER(old) == 0;
+    if (m.moved > 0)
+        fprintf(say, "upfront: the per-user folder is now %s: moved %d entr%s up from %s%s\n", folder,
+                m.moved, m.moved == 1 ? "y" : "ies", old, removed ? ", which is removed" : "");
+    if (m.kept > 0)
+        fprintf(say, "upfront: left %s in %s: %s already has entries of %s name%s, and nothing is "
+                     "replaced (compare them and move or remove the old ones by hand)\n",
+                m.kept_names, old, folder, m.kept == 1 ? "that" : "those", m.kept == 1 ? "" : "s");
+    alloc_free(old);
+    return m.kept || m.failed ? -1 : m.moved;
+}
