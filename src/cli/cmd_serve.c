@@ -240,6 +240,7 @@ int cmd_serve(int argc, char **argv)
             free(web_dir);
             return CLI_FAILURE;
         }
+        file_move_old_user_folder(user, stderr); /* upfront/upfront/class.db before */
         db_path = cli_join(user, "class.db");
         free(user);
     }
