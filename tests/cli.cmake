@@ -2,7 +2,7 @@
 find_package(Python3 COMPONENTS Interpreter)
 if(Python3_Interpreter_FOUND)
   set(UPFRONT_CLI_CASES help usage strategies validate run verify simulate balance report bench
-      output)
+      output userdir)
   foreach(case ${UPFRONT_CLI_CASES})
     add_test(NAME cli_${case}
              COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/cli/test_cli.py

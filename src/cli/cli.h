@@ -150,7 +150,7 @@ void cli_free_list(char **list, int count);
 char *cli_exe_folder(void);
 /* The same from the operating system only (cli_platform.c); NULL when it cannot say. */
 char *cli_exe_folder_os(void);
-/* The per-user data folder, where SDL_GetPrefPath("upfront", "upfront") puts it, ending
+/* The per-user data folder, where SDL_GetPrefPath("", "upfront") puts it, ending
  * in a separator (malloc'd; not made), or NULL when the environment names no home folder
  * (cli_user_dir_none says which variables). */
 char *cli_user_dir(void);

@@ -309,6 +309,8 @@ int cli_check_user_dir(const char *cmd)
         free(dir);
         return CLI_FAILURE;
     }
+    /* the folder was upfront/upfront/ before: its files move up (said on stderr) */
+    file_move_old_user_folder(dir, stderr);
     free(dir);
     return CLI_OK;
 }

@@ -84,21 +84,21 @@ char *cli_exe_folder_os(void)
 
 char *cli_user_dir(void)
 {
-    /* What SDL_GetPrefPath("upfront", "upfront") names, computed without making it (SDL
+    /* What SDL_GetPrefPath("", "upfront") names, computed without making it (SDL
      * makes the folder, and says nothing but NULL when it cannot): the window and the
      * command line agree on it, and paths can say why there is none. */
 #if defined(_WIN32)
     const char *base = getenv("APPDATA");
-    return base && *base ? cli_join(base, "upfront\\upfront\\") : NULL;
+    return base && *base ? cli_join(base, "upfront\\") : NULL;
 #elif defined(__APPLE__)
     const char *home = getenv("HOME");
-    return home && *home ? cli_join(home, "Library/Application Support/upfront/upfront/") : NULL;
+    return home && *home ? cli_join(home, "Library/Application Support/upfront/") : NULL;
 #else
     const char *xdg = getenv("XDG_DATA_HOME");
     if (xdg && *xdg)
-        return cli_join(xdg, "upfront/upfront/");
+        return cli_join(xdg, "upfront/");
     const char *home = getenv("HOME");
-    return home && *home ? cli_join(home, ".local/share/upfront/upfront/") : NULL;
+    return home && *home ? cli_join(home, ".local/share/upfront/") : NULL;
 #endif
 }
 

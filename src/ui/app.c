@@ -149,8 +149,9 @@ App *app_create(const UiOptions *opts, int w, int h, int flags)
         free(app);
         return NULL;
     }
-    char *pref = SDL_GetPrefPath("upfront", "upfront");
+    char *pref = SDL_GetPrefPath("", "upfront");
     if (pref) {
+        file_move_old_user_folder(pref, stderr); /* upfront/upfront/ before: its files move up */
         SDL_utf8strlcpy(app->pref_dir, pref, sizeof app->pref_dir);
         SDL_free(pref);
         SDL_snprintf(app->settings_path, sizeof app->settings_path, "%ssettings.json", app->pref_dir);

@@ -15,6 +15,7 @@
 #include "app.h"
 #include "platform.h"
 #include "raster.h"
+#include "upfront/file.h"
 #include "upfront/strategy.h"
 
 #define BENCH_STEP_MS 16
@@ -376,15 +377,16 @@ static int bench_size(Run *r, const UiOptions *opts, int w, int h, UiBench *out,
 static void isolate(char *results, size_t cap)
 {
     results[0] = '\0';
-    char *pref = SDL_GetPrefPath("upfront", "upfront");
+    char *pref = SDL_GetPrefPath("", "upfront");
     if (!pref)
         return;
+    file_move_old_user_folder(pref, stderr); /* before bench/ is made there */
     char home[1100];
     SDL_snprintf(home, sizeof home, "%sbench", pref);
     SDL_free(pref);
     platform_make_dir(home);
     SDL_setenv("XDG_DATA_HOME", home, 1);
-    char *inner = SDL_GetPrefPath("upfront", "upfront");
+    char *inner = SDL_GetPrefPath("", "upfront");
     if (inner) {
         char p[1200];
         SDL_snprintf(p, sizeof p, "%ssettings.json", inner);

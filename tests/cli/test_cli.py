@@ -10,9 +10,11 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "report"))
 import people  # noqa: E402  (games a person could have played, for the report)
@@ -819,6 +821,82 @@ def case_output(tmp):
     expect(r, 2, "run --out and --results together")
 
 
+def old_layout(xdg, files):
+    """Writes files (name -> text) into the per-user folder as it was before 0.x:
+    XDG_DATA_HOME/upfront/upfront/ (SDL_GetPrefPath("upfront", "upfront"))."""
+    old = os.path.join(xdg, "upfront", "upfront")
+    for name, text in files.items():
+        os.makedirs(os.path.dirname(os.path.join(old, name)), exist_ok=True)
+        write(os.path.join(old, name), text)
+    return old
+
+
+def case_userdir(tmp):
+    # the per-user folder is XDG_DATA_HOME/upfront/ (SDL_GetPrefPath("", "upfront")), and
+    # paths names it whether or not HOME is set
+    xdg = os.path.join(tmp, "xdg")
+    os.makedirs(xdg)
+    for env in ({"XDG_DATA_HOME": xdg}, {"XDG_DATA_HOME": xdg, "HOME": None}):
+        r = run("paths", "--json", env=env)
+        check(r.code == 0 and json.loads(r.out)["user_dir"] == os.path.join(xdg, "upfront") + os.sep,
+              "paths --json names XDG_DATA_HOME/upfront/: %r" % r.out)
+    r = run("paths", env={"XDG_DATA_HOME": None, "HOME": tmp})
+    check(os.path.join(tmp, ".local", "share", "upfront") + os.sep in r.out,
+          "paths names ~/.local/share/upfront/: %r" % r.out)
+    # an old folder's files move up one level when play starts, none lost
+    files = {"settings.json": '{"text_size": 2}', "save.json": '{"saved": 1}',
+             "results/2026-01-01-ann.json": '{"result": 1}', "outbox/a/q.json": '{"q": 1}'}
+    old = old_layout(xdg, files)
+    new = os.path.join(xdg, "upfront")
+    r = run("play", os.path.join(tmp, "missing.json"), env={"XDG_DATA_HOME": xdg, "HOME": None})
+    expect(r, 2, "play with a missing scenario, after the move")
+    for name, text in files.items():
+        check(os.path.isfile(os.path.join(new, name)) and read(os.path.join(new, name)) == text.encode(),
+              "%s moved up with its contents" % name)
+    check(not os.path.exists(old), "the old folder is removed once empty")
+    check("moved 4 entries" in r.err and old in r.err, "the move is said once: %r" % r.err)
+    # a name already taken in the new folder: the old entry stays, said in one line; a
+    # folder taken by a folder is merged; nothing is replaced
+    xdg2 = os.path.join(tmp, "xdg2")
+    new2 = os.path.join(xdg2, "upfront")
+    os.makedirs(os.path.join(new2, "results"))
+    write(os.path.join(new2, "settings.json"), "new settings")
+    write(os.path.join(new2, "results", "a.json"), "new a")
+    old2 = old_layout(xdg2, {"settings.json": "old settings", "save.json": "old save",
+                             "results/a.json": "old a", "results/b.json": "old b"})
+    r = run("play", os.path.join(tmp, "missing.json"), env={"XDG_DATA_HOME": xdg2})
+    expect(r, 2, "play with a missing scenario, after a partial move")
+    check(read(os.path.join(new2, "settings.json")) == b"new settings", "the new settings are kept")
+    check(read(os.path.join(old2, "settings.json")) == b"old settings", "the old settings stay")
+    check(read(os.path.join(new2, "results", "a.json")) == b"new a", "the new a.json is kept")
+    check(read(os.path.join(old2, "results", "a.json")) == b"old a", "the old a.json stays")
+    check(read(os.path.join(new2, "save.json")) == b"old save", "save.json moved up")
+    check(read(os.path.join(new2, "results", "b.json")) == b"old b", "results/b.json moved up")
+    check(sorted(os.listdir(old2)) == ["results", "settings.json"] and
+          os.listdir(os.path.join(old2, "results")) == ["a.json"], "only the taken names stay")
+    left = [l for l in r.err.splitlines() if "left " in l]
+    check(len(left) == 1 and "settings.json" in left[0] and "a.json" in left[0] and old2 in left[0],
+          "the names left are said in one line: %r" % r.err)
+    # the window moves them too (play --results skips the command line's check)
+    xdg3 = os.path.join(tmp, "xdg3")
+    old3 = old_layout(xdg3, {"settings.json": "{}", "results/c.json": "c"})
+    e = dict(os.environ, XDG_DATA_HOME=xdg3, SDL_VIDEODRIVER="dummy")
+    e.pop("UPFRONT_DATA_DIR", None)
+    p = subprocess.Popen([UPFRONT, "play", SCENARIO, "--seed", "1", "--results",
+                          os.path.join(tmp, "res3")], env=e, stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    for _ in range(100):
+        if not os.path.exists(old3) or p.poll() is not None:
+            break
+        time.sleep(0.05)
+    p.send_signal(signal.SIGTERM)
+    err = p.communicate(timeout=30)[1].decode("utf-8", "replace")
+    check(not SANITIZER.search(err), "no sanitizer report from the window: %r" % err)
+    check(not os.path.exists(old3) and read(os.path.join(xdg3, "upfront", "results", "c.json")) == b"c"
+          and read(os.path.join(xdg3, "upfront", "settings.json")) == b"{}",
+          "the window moves the old folder's files up: %r" % err)
+
+
 CASES = {
     "help": case_help,
     "usage": case_usage,
@@ -831,6 +909,7 @@ CASES = {
     "balance": case_balance,
     "bench": case_bench,
     "output": case_output,
+    "userdir": case_userdir,
 }
 
 

@@ -166,7 +166,7 @@ def case_paths():
     r = run(["paths", "--json"])
     p = json.loads(r.stdout)
     check(os.path.realpath(p["data_dir"]) == os.path.realpath(SOURCE), f"data_dir in a build: {p['data_dir']}")
-    user = os.path.join(_user_tmp.name, "upfront", "upfront") + os.sep
+    user = os.path.join(_user_tmp.name, "upfront") + os.sep
     check(p["user_dir"] == user, f"user_dir is SDL's pref path under XDG_DATA_HOME: {p['user_dir']}")
     check(p["results"] == user + "results", f"results: {p['results']}")
     check(p["settings"] == user + "settings.json", f"settings: {p['settings']}")

@@ -48,6 +48,9 @@ static inline int uitest_start_watch(UiTest *t, const char *name, const char *sc
     SDL_setenv("SDL_RENDER_DRIVER", "software", 1);
     SDL_setenv("UPFRONT_DATA_DIR", UPFRONT_SOURCE_DIR, 1);
     char settings[1200];
+    SDL_snprintf(settings, sizeof settings, "%s/upfront/settings.json", home);
+    remove(settings);
+    /* and where an older build put it, which the window would move up */
     SDL_snprintf(settings, sizeof settings, "%s/upfront/upfront/settings.json", home);
     remove(settings);
     SDL_snprintf(t->results_dir, sizeof t->results_dir, "%s/ui-results-%s", dir, name);
