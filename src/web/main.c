@@ -463,6 +463,10 @@ int main(void)
         return 2;
     }
     App *app = w->app;
+    /* app_create moved what an earlier version kept in /libsdl/upfront/upfront/ up into
+     * /libsdl/upfront/: written back now (one IndexedDB transaction adds the new paths and
+     * drops the old), not only after the first input */
+    web_sync();
     if (!web_storage_ok())
         problem(w, "%s", "This browser keeps nothing for this page: use Download results at the end of a game.");
     if (w->problems[0])

@@ -3,9 +3,11 @@
 
 Module['preRun'] = Module['preRun'] || [];
 Module['preRun'].push(function () {
-  // SDL_GetPrefPath is /libsdl/ORG/APP/ here: settings, personal bests, the saved game and
-  // the results files live there, kept in IndexedDB. Read it all before main runs; when the
-  // browser keeps nothing (IndexedDB refused), the game still runs, in memory.
+  // SDL_GetPrefPath("", "upfront") is /libsdl/upfront/ here (an earlier version's
+  // /libsdl/upfront/upfront/ is moved up into it by the game as it starts): settings,
+  // personal bests, the saved game and the results files live there, kept in IndexedDB.
+  // Read it all before main runs; when the browser keeps nothing (IndexedDB refused), the
+  // game still runs, in memory.
   FS.mkdir('/libsdl');
   Module['upfrontStorage'] = false;
   try {
@@ -63,6 +65,6 @@ if (typeof document !== 'undefined') {
   document.addEventListener('drop', function (e) {
     e.preventDefault();
     var f = e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files[0];
-    if (f && Module['calledRun']) Module['upfrontAddFile'](f, '/libsdl/upfront/upfront/scenarios');
+    if (f && Module['calledRun']) Module['upfrontAddFile'](f, '/libsdl/upfront/scenarios');
   });
 }

@@ -215,7 +215,7 @@ function nativeJson(argv) {
       await sleep(1200);    // and written back to IndexedDB half a second later
       await page.goto(base, {waitUntil: 'load'});
       await page.waitForFunction(() => document.body.classList.contains('running'), {timeout: 30000});
-      const saved = await page.evaluate(() => Module.FS.analyzePath('/libsdl/upfront/upfront/save.json').exists);
+      const saved = await page.evaluate(() => Module.FS.analyzePath('/libsdl/upfront/save.json').exists);
       assert(saved, 'no save.json after the reload');
       await waitScreen(page, 'title');
       await key(page, 'r'); await waitScreen(page, 'play');
@@ -267,9 +267,9 @@ function nativeJson(argv) {
       await sleep(1200); // the folder goes back to IndexedDB half a second after a change
       await page.goto(base, {waitUntil: 'load'});
       await page.waitForFunction(() => document.body.classList.contains('running'), {timeout: 30000});
-      const kept = await page.evaluate(() => Module.FS.readdir('/libsdl/upfront/upfront/results').filter(f => f.endsWith('.json')));
+      const kept = await page.evaluate(() => Module.FS.readdir('/libsdl/upfront/results').filter(f => f.endsWith('.json')));
       assert(kept.length >= 1, 'no results file after the reload');
-      const settings = await page.evaluate(() => Module.FS.readFile('/libsdl/upfront/upfront/settings.json', {encoding: 'utf8'}));
+      const settings = await page.evaluate(() => Module.FS.readFile('/libsdl/upfront/settings.json', {encoding: 'utf8'}));
       assert(/tutorial/.test(settings), 'no personal best for tutorial in settings.json');
     });
     await check('a class link asks for the name, typed as on the desktop', async () => {
