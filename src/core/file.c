@@ -871,12 +871,12 @@ int file_move_old_user_folder(const char *folder, FILE *say)
     move_up(&m, old, folder, "", 0);
     int removed = REMOVE_FOLDER(old) == 0;
     if (m.moved > 0)
-        fprintf(say, "upfront: the per-user folder is now %s: moved %d entr%s up from %s%s\n", folder,
-                m.moved, m.moved == 1 ? "y" : "ies", old, removed ? ", which is removed" : "");
+        fprintf(say, "upfront: the per-user folder is now %.*s: moved %d entr%s up from %s%s\n",
+                (int)len, folder, m.moved, m.moved == 1 ? "y" : "ies", old, removed ? ", which is removed" : "");
     if (m.kept > 0)
-        fprintf(say, "upfront: left %s in %s: %s already has entries of %s name%s, and nothing is "
+        fprintf(say, "upfront: left %s in %s: %.*s already has entries of %s name%s, and nothing is "
                      "replaced (compare them and move or remove the old ones by hand)\n",
-                m.kept_names, old, folder, m.kept == 1 ? "that" : "those", m.kept == 1 ? "" : "s");
+                m.kept_names, old, (int)len, folder, m.kept == 1 ? "that" : "those", m.kept == 1 ? "" : "s");
     alloc_free(old);
     return m.kept || m.failed ? -1 : m.moved;
 }
