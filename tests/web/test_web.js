@@ -272,6 +272,39 @@ function nativeJson(argv) {
       const settings = await page.evaluate(() => Module.FS.readFile('/libsdl/upfront/settings.json', {encoding: 'utf8'}));
       assert(/tutorial/.test(settings), 'no personal best for tutorial in settings.json');
     });
+    await check('an earlier version\'s /libsdl/upfront/upfront/ moves up after a reload, nothing replaced', async () => {
+      // the old layout, kept in IndexedDB as an earlier version left it: a results file and
+      // a settings file whose name the new folder already has
+      await page.evaluate(() => new Promise((resolve, reject) => {
+        Module.FS.mkdirTree('/libsdl/upfront/upfront/results');
+        Module.FS.writeFile('/libsdl/upfront/upfront/results/old-web.json', '{"old": 1}');
+        Module.FS.writeFile('/libsdl/upfront/upfront/settings.json', '{"old": 2}');
+        Module.FS.syncfs(false, err => err ? reject(err) : resolve());
+      }));
+      await page.goto(base, {waitUntil: 'load'});
+      await page.waitForFunction(() => document.body.classList.contains('running'), {timeout: 30000});
+      const moved = await page.evaluate(() => Module.FS.readFile('/libsdl/upfront/results/old-web.json', {encoding: 'utf8'}));
+      assert(moved === '{"old": 1}', `results/old-web.json: ${moved}`);
+      const kept = await page.evaluate(() => Module.FS.readFile('/libsdl/upfront/upfront/settings.json', {encoding: 'utf8'}));
+      assert(kept === '{"old": 2}', 'the old settings.json was not left in place');
+      const settings = await page.evaluate(() => Module.FS.readFile('/libsdl/upfront/settings.json', {encoding: 'utf8'}));
+      assert(/tutorial/.test(settings), 'the new settings.json was replaced');
+      const left = await page.evaluate(() => Module.FS.readdir('/libsdl/upfront/upfront').filter(f => f[0] !== '.'));
+      assert(left.join() === 'settings.json', `in the old folder: ${left.join(', ')} (only settings.json should be left)`);
+      // and the move was written back to IndexedDB: after another reload it is still there
+      await sleep(1200);
+      await page.goto(base, {waitUntil: 'load'});
+      await page.waitForFunction(() => document.body.classList.contains('running'), {timeout: 30000});
+      const again = await page.evaluate(() => Module.FS.analyzePath('/libsdl/upfront/results/old-web.json').exists &&
+                                              !Module.FS.analyzePath('/libsdl/upfront/upfront/results').exists);
+      assert(again, 'the move was not kept in IndexedDB');
+      await page.evaluate(() => new Promise(resolve => {
+        Module.FS.unlink('/libsdl/upfront/upfront/settings.json');
+        Module.FS.rmdir('/libsdl/upfront/upfront');
+        Module.FS.unlink('/libsdl/upfront/results/old-web.json');
+        Module.FS.syncfs(false, () => resolve());
+      }));
+    });
     await check('a class link asks for the name, typed as on the desktop', async () => {
       const p3 = await open(browser, `${base}?class=RF00-01AR`, 1);
       await waitScreen(p3, 'class');
