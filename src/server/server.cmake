@@ -71,7 +71,7 @@ endif()
 
 # The client: linked into the window (upfront play --server, the Join-a-class screen).
 if(UPFRONT_HAVE_CLIENT)
-  add_library(upfront_client STATIC ${UPFRONT_SERVER_DIR}/client.c)
+  add_library(upfront_client STATIC ${UPFRONT_SERVER_DIR}/client.c ${UPFRONT_SERVER_DIR}/progress.c)
   target_include_directories(upfront_client PUBLIC ${UPFRONT_SERVER_DIR})
   target_compile_options(upfront_client PRIVATE ${UPFRONT_WARNINGS})
   target_link_libraries(upfront_client PUBLIC upfront_core PkgConfig::UPFRONT_CURL Threads::Threads)

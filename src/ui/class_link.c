@@ -1,7 +1,8 @@
 /* class_link — the window's side of the live class: a ClassClient (src/server/client.h)
  * for the server given with `upfront play --server URL` or typed on the class screen,
  * fed the progress at each day's end and the results file when the game ends. Without
- * libcurl the build has none, and joining a server says so. */
+ * libcurl the build has none, and joining a server says so. A host that sends them itself
+ * (the browser version, src/web, with fetch) gets the same two calls through its UiHost. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,6 +63,9 @@ const char *app_server_url(const App *app)
 
 void app_class_progress(App *app)
 {
+    const UiHost *h = app->opts.host;
+    if (h && h->class_progress && app->session)
+        h->class_progress(h->ctx, app->session->game, app->session->player, app_round_seconds_left(app));
 #if defined(UPFRONT_HAVE_CLIENT)
     Session *s = app->session;
     if (!app->class_client || !s)
@@ -77,6 +81,16 @@ void app_class_progress(App *app)
 
 void app_class_results(App *app)
 {
+    const UiHost *h = app->opts.host;
+    if (h && h->class_results && app->session) {
+        ResultsMeta meta = session_meta(app->session);
+        char *json = results_to_json(app->session->game, &meta);
+        if (json)
+            h->class_results(h->ctx, json, strlen(json));
+        else
+            app_toast(app, "Could not queue the game for the class server: it is in your results folder");
+        free(json);
+    }
 #if defined(UPFRONT_HAVE_CLIENT)
     Session *s = app->session;
     if (!app->class_client || !s)

@@ -3,7 +3,10 @@
 #ifndef UPFRONT_UI_H
 #define UPFRONT_UI_H
 
+#include <stddef.h>
 #include <stdint.h>
+
+struct Game;
 
 /* What a host around the window adds (the browser page of src/web/); every member may be
  * NULL, and is natively. A screen offers what its host can do and nothing else. */
@@ -15,6 +18,11 @@ typedef struct UiHost {
     /* Asks the user for a scenario file; it arrives later as an SDL_DROPFILE event, as a
      * file dropped on the window does. Returns 0 when the question was put. */
     int (*open_file)(void *ctx);
+    /* The live class when the host sends the games itself (the browser, with fetch): called
+     * where the native class client is fed (class_link.c), with the game's progress at
+     * each day's end and its results file's text when it ends. NULL: not in a class. */
+    void (*class_progress)(void *ctx, const struct Game *game, const char *player, long time_left_s);
+    void (*class_results)(void *ctx, const char *json, size_t len);
 } UiHost;
 
 typedef struct UiOptions {

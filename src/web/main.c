@@ -14,7 +14,12 @@
  *  - the UiHost: a download of the results file, and a file picker for a scenario of the
  *    user's own (it arrives as SDL_DROPFILE, as a file dropped on the page does);
  *  - a finished game's results file, as the core wrote it, published in the page as
- *    <script type="application/json" id="upfront-results"> for automation.
+ *    <script type="application/json" id="upfront-results"> for automation;
+ *  - the live class, when the page was served by `upfront serve --web` (class.js asked
+ *    GET /api/class before main): its scenario and seed unless the URL says otherwise, the
+ *    player's name asked on the class screen, and the UiHost's class_progress and
+ *    class_results (called where the native client is fed) handed to class.js, which
+ *    POSTs them; a results file waits in the outbox folder until the server has it.
  */
 #include <emscripten.h>
 #include <emscripten/html5.h>
@@ -29,6 +34,9 @@
 #include <SDL_ttf.h>
 
 #include "app.h"
+#include "classcode.h"
+#include "client.h"
+#include "upfront/file.h"
 #include "upfront/strategy.h"
 
 #define WEB_DATA_DIR "/upfront"
@@ -44,6 +52,9 @@ typedef struct Web {
     int in_tick;
     int drew;             /* the first frame has been drawn */
     const char *screen;   /* the screen last named to the page */
+    int in_class;         /* served by a class server (GET /api/class answered) */
+    char class_code[120]; /* the code the class screen is opened with */
+    unsigned outbox_n;    /* results files queued by this page */
     Uint32 sync_at;       /* 0, or when to write the per-user folder back to IndexedDB */
 } Web;
 
@@ -191,6 +202,28 @@ EM_JS(void, web_frame_ms, (double ms), {
         f.push(ms);
 })
 
+/* A field of the class server's GET /api/class answer as a new string (free with free),
+ * or NULL when absent or null; web_class_field("server") is NULL when the page was not
+ * served by a class server (class.js). */
+EM_JS(char *, web_class_field, (const char *name), {
+    var c = Module['upfrontClass'];
+    var v = c ? c[UTF8ToString(name)] : null;
+    if (v === null || v === undefined || (typeof v !== 'string' && typeof v !== 'number'))
+        return 0;
+    v = String(v);
+    var n = lengthBytesUTF8(v) + 1;
+    var p = _malloc(n);
+    if (p)
+        stringToUTF8(v, p, n);
+    return p;
+})
+
+/* POSTs a day's progress to the class server (class.js; the latest is retried). */
+EM_JS(void, web_class_progress_js, (const char *json), { Module['upfrontClassProgress'](UTF8ToString(json)); })
+
+/* Sends what waits in the outbox folder to the class server (class.js). */
+EM_JS(void, web_class_send_js, (const char *dir), { Module['upfrontClassSend'](UTF8ToString(dir)); })
+
 /* Tells the page the game has closed (Quit on the title screen). */
 EM_JS(void, web_closed, (void), { document.body.classList.add('closed'); })
 
@@ -208,6 +241,58 @@ static int web_open_file(void *ctx)
     char dir[1100];
     SDL_snprintf(dir, sizeof dir, "%sscenarios", w->app->pref_dir);
     return web_open_js(dir);
+}
+
+/* The live class: the progress after each day goes out at once; a results file is put in
+ * the outbox folder (kept in IndexedDB with the rest) and sent from there until the
+ * server has stored it (class.js). */
+static void web_class_progress(void *ctx, const Game *game, const char *player, long time_left_s)
+{
+    (void)ctx;
+    if (!player || !player[0])
+        return; /* the server keeps progress by name */
+    char *json = client_progress_json(game, player, time_left_s);
+    if (json)
+        web_class_progress_js(json);
+    free(json);
+}
+
+static void outbox_dir(Web *w, char *out, size_t cap)
+{
+    SDL_snprintf(out, cap, "%soutbox", w->app->pref_dir);
+}
+
+static void web_class_results(void *ctx, const char *json, size_t len)
+{
+    Web *w = ctx;
+    char dir[1100], path[1200];
+    outbox_dir(w, dir, sizeof dir);
+    SDL_snprintf(path, sizeof path, "%s/results-%013.0f-%u.json", dir, emscripten_date_now(), w->outbox_n++);
+    FILE *f = file_make_folders(dir) == FILE_OK ? fopen(path, "wb") : NULL;
+    if (!f || fwrite(json, 1, len, f) != len || fclose(f) != 0) {
+        if (f)
+            fclose(f);
+        app_toast(w->app, "Could not queue the game for the class server: it is in your results folder");
+        return;
+    }
+    w->sync_at = SDL_GetTicks(); /* kept at once */
+    web_class_send_js(dir);
+}
+
+/* A message from class.js for the trainee (the server refused a game, and why). */
+EMSCRIPTEN_KEEPALIVE void upfront_web_toast(const char *text);
+EMSCRIPTEN_KEEPALIVE void upfront_web_toast(const char *text)
+{
+    if (web.app && text)
+        app_toast(web.app, "%s", text);
+}
+
+/* class.js changed the outbox folder (a game sent or refused): written back soon. */
+EMSCRIPTEN_KEEPALIVE void upfront_web_outbox_changed(void);
+EMSCRIPTEN_KEEPALIVE void upfront_web_outbox_changed(void)
+{
+    if (!web.sync_at)
+        web.sync_at = SDL_GetTicks();
 }
 
 /* A file the user chose or dropped on the page, now at path in the file system: to the
@@ -384,6 +469,16 @@ static void read_options(Web *w)
     char *limit = web_param("time-limit");
     char *autoplay = web_param("autoplay");
     char *from = web_param("from-week");
+    /* served by a class server: its scenario and seed, unless the URL names others */
+    char *server = web_class_field("server");
+    w->in_class = server != NULL;
+    free(server);
+    if (w->in_class && !(scenario && scenario[0]) && !klass) {
+        free(scenario);
+        scenario = web_class_field("scenario");
+    }
+    if (w->in_class && !seed && !klass)
+        seed = web_class_field("seed");
     if (scenario && scenario[0]) {
         FILE *f = NULL;
         if (is_id(scenario)) {
@@ -420,6 +515,12 @@ static void read_options(Web *w)
         o->autoplay = autoplay;
     else if (autoplay)
         problem(w, "autoplay=%s: there is no such strategy (sales1, sales2 or random): sales2 plays.", autoplay);
+    if (w->in_class && !o->has_seed && !o->class_code) {
+        /* the class server leaves the seed free: one for this trainee, small enough for a
+         * compact class code */
+        o->seed = ((uint64_t)emscripten_date_now() ^ SDL_GetPerformanceCounter()) % (CLASSCODE_MAX_SEED + 1ull);
+        o->has_seed = 1;
+    }
     if (o->autoplay && o->from_week <= 1)
         problem(w, "autoplay=%s needs from-week (the week the strategy hands over).", autoplay);
     free(scenario);
@@ -442,6 +543,10 @@ int main(void)
     w->host.ctx = w;
     w->host.download = web_download;
     w->host.open_file = web_open_file;
+    if (w->in_class) {
+        w->host.class_progress = web_class_progress;
+        w->host.class_results = web_class_results;
+    }
     w->opts.host = &w->host;
     int flags = web_has_webgl() ? 0 : APP_SOFTWARE;
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
@@ -471,6 +576,22 @@ int main(void)
         problem(w, "%s", "This browser keeps nothing for this page: use Download results at the end of a game.");
     if (w->problems[0])
         app_toast(app, "%s", w->problems);
+    if (w->in_class) {
+        char dir[1100];
+        outbox_dir(w, dir, sizeof dir);
+        web_class_send_js(dir); /* what an earlier visit left unsent */
+        if (!w->opts.player && !w->opts.class_code && !(w->opts.autoplay && w->opts.from_week > 1)) {
+            /* the name is asked as for a class link: the class screen, with the code of the
+             * class's scenario and seed filled in */
+            app_class_code(app, w->class_code, sizeof w->class_code);
+            const Scenario *cs = app_scenario(app);
+            if (!w->class_code[0] && cs)
+                SDL_snprintf(w->class_code, sizeof w->class_code, "%s:%llu", scenario_id(cs),
+                             (unsigned long long)w->opts.seed);
+            app->opts.class_code = w->class_code;
+            app_push(app, class_screen_new());
+        }
+    }
     /* a strategy playing the whole game: straight to its debrief, no key needed */
     const Scenario *sc = app_scenario(app);
     if (sc && w->opts.from_week > scenario_calendar(sc)->weeks && !w->opts.class_code &&

@@ -29,7 +29,9 @@ endif()
 # scenarios, preloaded into /upfront), and index.html beside them, in UPFRONT_WEB_DIST ---
 set(UPFRONT_WEB_DIST ${PROJECT_BINARY_DIR}/dist CACHE PATH "Where the browser version is put together")
 set(UPFRONT_WEB_DIR ${PROJECT_SOURCE_DIR}/src/web)
-add_executable(upfront_web ${UPFRONT_WEB_DIR}/main.c)
+# progress.c: the live class's progress report, the same text the native client sends
+add_executable(upfront_web ${UPFRONT_WEB_DIR}/main.c ${PROJECT_SOURCE_DIR}/src/server/progress.c)
+target_include_directories(upfront_web PRIVATE ${PROJECT_SOURCE_DIR}/src/server)
 set_target_properties(upfront_web PROPERTIES OUTPUT_NAME upfront SUFFIX .js
                       RUNTIME_OUTPUT_DIRECTORY ${UPFRONT_WEB_DIST})
 target_compile_options(upfront_web PRIVATE ${UPFRONT_WARNINGS})
@@ -41,9 +43,9 @@ target_link_options(upfront_web PRIVATE
   "SHELL:-s ALLOW_MEMORY_GROWTH=1" "SHELL:-s ENVIRONMENT=web"
   # SDL's accelerated renderer draws through WebGL; IDBFS keeps the per-user folder
   -lGL -lidbfs.js
-  "SHELL:-s EXPORTED_FUNCTIONS=[_main,_malloc,_free,_upfront_web_dropped]"
+  "SHELL:-s EXPORTED_FUNCTIONS=[_main,_malloc,_free,_upfront_web_dropped,_upfront_web_toast,_upfront_web_outbox_changed]"
   "SHELL:-s EXPORTED_RUNTIME_METHODS=[FS,UTF8ToString,stringToUTF8,lengthBytesUTF8,addRunDependency,removeRunDependency]"
-  "SHELL:--pre-js ${UPFRONT_WEB_DIR}/pre.js"
+  "SHELL:--pre-js ${UPFRONT_WEB_DIR}/pre.js" "SHELL:--pre-js ${UPFRONT_WEB_DIR}/class.js"
   "SHELL:--preload-file ${PROJECT_SOURCE_DIR}/assets@/upfront/assets"
   "SHELL:--preload-file ${PROJECT_SOURCE_DIR}/scenarios@/upfront/scenarios"
   "SHELL:--exclude-file ${PROJECT_SOURCE_DIR}/scenarios/scenario.schema.json")
@@ -53,7 +55,7 @@ if(EXISTS /usr/share/nodejs/acorn AND NOT CMAKE_VERSION VERSION_LESS 3.21)
   set_target_properties(upfront_web PROPERTIES
     C_LINKER_LAUNCHER "${CMAKE_COMMAND};-E;env;NODE_PATH=/usr/share/nodejs")
 endif()
-set_property(TARGET upfront_web APPEND PROPERTY LINK_DEPENDS ${UPFRONT_WEB_DIR}/pre.js
+set_property(TARGET upfront_web APPEND PROPERTY LINK_DEPENDS ${UPFRONT_WEB_DIR}/pre.js ${UPFRONT_WEB_DIR}/class.js
              ${UPFRONT_WEB_SCENARIOS} ${UPFRONT_WEB_FONTS})
 add_custom_command(OUTPUT ${UPFRONT_WEB_DIST}/index.html
                    COMMAND ${CMAKE_COMMAND} -E copy ${UPFRONT_WEB_DIR}/index.html ${UPFRONT_WEB_DIST}/index.html

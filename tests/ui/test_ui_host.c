@@ -80,7 +80,7 @@ static void ui_host_buttons_should_appear_only_with_a_host(void)
     /* with a host: the button, and D hands over the results file */
     FakeHost fh;
     memset(&fh, 0, sizeof fh);
-    UiHost host = {&fh, fake_download, fake_open};
+    UiHost host = {.ctx = &fh, .download = fake_download, .open_file = fake_open};
     t.app->opts.host = &host;
     app_redraw(t.app);
     uitest_tick(&t, 20);
