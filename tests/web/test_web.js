@@ -139,7 +139,7 @@ async function open(browser, url, scale) {
 }
 
 async function screen(page) { return page.evaluate(() => document.body.getAttribute('data-screen')); }
-async function waitScreen(page, name, ms = 5000) {
+async function waitScreen(page, name, ms = 15000) {
   await page.waitForFunction(n => document.body.getAttribute('data-screen') === n, {timeout: ms}, name)
     .catch(async () => { throw new Error(`expected the ${name} screen, on ${await screen(page)}`); });
 }
@@ -202,7 +202,7 @@ function nativeJson(argv) {
     });
     await check('the canvas follows a resize', async () => {
       await page.setViewport({width: 1000, height: 700, deviceScaleFactor: 1});
-      await page.waitForFunction(() => Module.canvas.width === 1000 && Module.canvas.height === 700, {timeout: 5000})
+      await page.waitForFunction(() => Module.canvas.width === 1000 && Module.canvas.height === 700, {timeout: 15000})
         .catch(async () => { throw new Error(`canvas ${await page.evaluate(() => Module.canvas.width + 'x' + Module.canvas.height)}`); });
       const img = await shot(page, 'play-1000x700');
       assert(img.w === 1000 && img.h === 700, `screenshot is ${img.w}x${img.h}`);
@@ -333,7 +333,7 @@ function nativeJson(argv) {
       sc.id = 'my-scenario';
       sc.title = 'My own scenario';
       fs.writeFileSync(mine, JSON.stringify(sc, null, 2));
-      const [chooser] = await Promise.all([page.waitForFileChooser({timeout: 5000}), key(page, 'o')]);
+      const [chooser] = await Promise.all([page.waitForFileChooser({timeout: 20000}), key(page, 'o')]);
       await chooser.accept([mine]);
       await waitScreen(page, 'briefing');
       await shot(page, 'briefing-own');
