@@ -146,7 +146,7 @@ async function open(browser, url, setup) {
   return page;
 }
 async function screen(page) { return page.evaluate(() => document.body.getAttribute('data-screen')); }
-async function waitScreen(page, name, ms = 5000) {
+async function waitScreen(page, name, ms = 15000) {
   await page.waitForFunction(n => document.body.getAttribute('data-screen') === n, {timeout: ms}, name)
     .catch(async () => { throw new Error(`expected the ${name} screen, on ${await screen(page)}`); });
 }
