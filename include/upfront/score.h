@@ -57,6 +57,9 @@ int score_frontload_pct(const ScoringRules *w, const int share_bp[STAGE_COUNT]);
  * efficiency, no penalties). */
 int64_t score_max(const Scenario *sc);
 
+/* Writes money as "1,234,567 USD" (thousands separated, the currency after) into buf. */
+void score_format_money(char *buf, size_t size, int64_t v, const char *currency);
+
 /* Scores the game as it stands (final once game_over). */
 void score_compute(const Game *g, ScoreCard *out);
 

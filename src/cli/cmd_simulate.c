@@ -51,6 +51,25 @@ static int add_mean(cJSON *o, const char *key, double v, int decimals)
     return m && add_num(m, "mean", v, decimals);
 }
 
+static const char *stage_name_i(int i) { return stage_name((Stage)i); }
+static const char *channel_name_i(int i) { return channel_name((Channel)i); }
+
+/* Adds key: {name(i): share i, ...}, the shares rounded to millionths that sum to 1. */
+static int add_shares(cJSON *o, const char *key, const double *share, int n,
+                      const char *(*name)(int))
+{
+    cJSON *m = cJSON_AddObjectToObject(o, key);
+    long ppm[16];
+    shares_ppm(share, n, ppm);
+    for (int i = 0; m && i < n; i++) {
+        char sh[32];
+        cli_format_number(sh, sizeof sh, (double)ppm[i] / 1e6, 6);
+        if (!cJSON_AddRawToObject(m, name(i), sh))
+            return 0;
+    }
+    return m != NULL;
+}
+
 static int print_json(const Scenario *s, const Strategy *st, const SimStats *ss)
 {
     cJSON *o = cJSON_CreateObject();
@@ -68,24 +87,10 @@ static int print_json(const Scenario *s, const Strategy *st, const SimStats *ss)
     ok = ok && add_mean(o, "revenue", ss->revenue_mean, 2);
     ok = ok && add_mean(o, "quota_attainment", ss->attainment_mean, 6);
     ok = ok && add_mean(o, "deals_won", ss->deals_won_mean, 4);
-    cJSON *eff = ok ? cJSON_AddObjectToObject(o, "effort_share") : NULL;
-    long ppm[STAGE_COUNT];
-    shares_ppm(ss->effort_share, STAGE_COUNT, ppm);
-    for (int i = 0; ok && i < STAGE_COUNT; i++) {
-        char sh[32];
-        cli_format_number(sh, sizeof sh, (double)ppm[i] / 1e6, 6);
-        ok = eff && cJSON_AddRawToObject(eff, stage_name((Stage)i), sh);
-    }
+    ok = ok && add_shares(o, "effort_share", ss->effort_share, STAGE_COUNT, stage_name_i);
     ok = ok && add_mean(o, "time_used_share", ss->time_used_mean, 6);
     ok = ok && add_mean(o, "front_loading", ss->front_loading_mean, 6);
-    cJSON *chs = ok ? cJSON_AddObjectToObject(o, "channel_share") : NULL;
-    long chppm[CHANNEL_COUNT];
-    shares_ppm(ss->channel_share, CHANNEL_COUNT, chppm);
-    for (int i = 0; ok && i < CHANNEL_COUNT; i++) {
-        char sh[32];
-        cli_format_number(sh, sizeof sh, (double)chppm[i] / 1e6, 6);
-        ok = chs && cJSON_AddRawToObject(chs, channel_name((Channel)i), sh);
-    }
+    ok = ok && add_shares(o, "channel_share", ss->channel_share, CHANNEL_COUNT, channel_name_i);
     ok = ok && add_mean(o, "meetings", ss->meetings_mean, 4);
     ok = ok && add_mean(o, "deals_lost", ss->deals_lost_mean, 4);
     ok = ok && add_mean(o, "deals_no_decision", ss->deals_no_decision_mean, 4);

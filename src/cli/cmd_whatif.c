@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "upfront/score.h"
 #include "upfront/strategy.h"
 #include "upfront/whatif.h"
 
@@ -13,28 +14,13 @@ typedef struct WhatIfRun {
     int rc;
 } WhatIfRun;
 
-/* "1,234,567 USD" */
-static void money(char *out, size_t cap, int64_t v, const char *currency)
-{
-    char digits[32], grouped[48];
-    snprintf(digits, sizeof digits, "%lld", (long long)(v < 0 ? -v : v));
-    size_t n = strlen(digits), j = 0;
-    for (size_t i = 0; i < n && j + 2 < sizeof grouped; i++) {
-        if (i > 0 && (n - i) % 3 == 0)
-            grouped[j++] = ',';
-        grouped[j++] = digits[i];
-    }
-    grouped[j] = '\0';
-    snprintf(out, cap, "%s%s %s", v < 0 ? "-" : "", grouped, currency);
-}
-
 static void print_table(const WhatIf *w, const Game *g, const CliVerified *v)
 {
     const Scenario *s = game_scenario(g);
     const char *cur = scenario_currency(s);
     int per_week = scenario_calendar(s)->days_per_week;
     char m[64];
-    money(m, sizeof m, whatif_revenue(w), cur);
+    score_format_money(m, sizeof m, whatif_revenue(w), cur);
     cli_print_safe(stdout, "%s, seed %llu%s%s: %lld points, %s, %d won%s\n", scenario_id(s),
                    (unsigned long long)whatif_seed(w), v->player && v->player[0] ? ", " : "",
                    v->player ? v->player : "", (long long)whatif_score(w), m, whatif_deals_won(w),
@@ -45,7 +31,7 @@ static void print_table(const WhatIf *w, const Game *g, const CliVerified *v)
     printf("%4s %5s %7s %9s %20s %6s\n", "day", "week", "score", "vs yours", "revenue", "won");
     for (int i = 0; i < whatif_count(w); i++) {
         const WhatIfTakeover *k = whatif_takeover(w, i);
-        money(m, sizeof m, k->revenue, cur);
+        score_format_money(m, sizeof m, k->revenue, cur);
         long long gap = (long long)(k->score - whatif_score(w));
         char gs[24];
         snprintf(gs, sizeof gs, "%s%lld", gap > 0 ? "+" : "", gap);

@@ -27,8 +27,7 @@ static int64_t clamp64(int64_t v, int64_t lo, int64_t hi) { return v < lo ? lo :
 #define CLOSE_EASY_MINUTES 60
 #define CLOSE_HARD_MINUTES 360
 
-/* Writes money as "$123,456"-style digits with thousands separators. */
-static void money(char *buf, size_t size, int64_t v, const char *currency)
+void score_format_money(char *buf, size_t size, int64_t v, const char *currency)
 {
     char digits[32];
     snprintf(digits, sizeof digits, "%lld", (long long)(v < 0 ? -v : v));
@@ -165,8 +164,8 @@ void score_compute(const Game *g, ScoreCard *out)
     /* --- the sentences */
     const char *cur = scenario_currency(sc);
     char rev[64], quota[64];
-    money(rev, sizeof rev, out->revenue, cur);
-    money(quota, sizeof quota, out->quota, cur);
+    score_format_money(rev, sizeof rev, out->revenue, cur);
+    score_format_money(quota, sizeof quota, out->quota, cur);
     snprintf(out->sentence[SCORE_RESULTS], sizeof out->sentence[SCORE_RESULTS],
              "%s closed against a quota of %s (%d%%) from %d deal%s; %d of them the buyer asked "
              "to sign.",
