@@ -333,7 +333,12 @@ function nativeJson(argv) {
       sc.id = 'my-scenario';
       sc.title = 'My own scenario';
       fs.writeFileSync(mine, JSON.stringify(sc, null, 2));
-      const [chooser] = await Promise.all([page.waitForFileChooser({timeout: 20000}), key(page, 'o')]);
+      // the page opens the picker from the game's next frame, inside the key's user
+      // activation; on a loaded machine that window can pass, so O is pressed again
+      let chooser = null;
+      for (let attempt = 0; attempt < 3 && !chooser; attempt++)
+        [chooser] = await Promise.all([page.waitForFileChooser({timeout: 7000}).catch(() => null), key(page, 'o')]);
+      if (!chooser) throw new Error('no file chooser after pressing O three times');
       await chooser.accept([mine]);
       await waitScreen(page, 'briefing');
       await shot(page, 'briefing-own');
