@@ -311,79 +311,6 @@ static void remove_stale_temps(const char *path)
 }
 #endif
 
-FileStatus file_write_atomic(const char *path, const void *data, size_t len)
-{
-    if (!path || !*path || (!data && len > 0)) {
-        errno = EINVAL;
-        return FILE_ERR_OPEN;
-    }
-    size_t plen = strlen(path);
-    size_t tlen = plen + 64;
-    char *tmp = alloc_malloc(tlen);
-    if (!tmp)
-        return FILE_ERR_NOMEM;
-
-    int fd = -1;
-    for (int attempt = 0; attempt < 100 && fd < 0; attempt++) {
-        int w = snprintf(tmp, tlen, "%s.tmp-%lu-%lu", path, CURRENT_PID(), next_temp_counter());
-        if (w < 0 || (size_t)w >= tlen) {
-            alloc_free(tmp);
-            errno = ENAMETOOLONG;
-            return FILE_ERR_OPEN;
-        }
-        fd = OPEN_TEMP(tmp);
-        if (fd < 0 && errno != EEXIST) {
-            int e = errno;
-            alloc_free(tmp);
-            errno = e;
-            return FILE_ERR_OPEN;
-        }
-    }
-    if (fd < 0) {
-        alloc_free(tmp);
-        errno = EEXIST;
-        return FILE_ERR_OPEN;
-    }
-
-    int e = 0;
-    if (write_all(fd, data, len) != 0 || SYNC_FD(fd) != 0) {
-        e = errno;
-        CLOSE_FD(fd);
-        goto fail;
-    }
-    if (CLOSE_FD(fd) != 0) {
-        e = errno;
-        goto fail;
-    }
-#if defined(_WIN32)
-    if (!MoveFileExA(tmp, path, MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)) {
-        e = EACCES;
-        goto fail;
-    }
-#else
-    if (rename(tmp, path) != 0) {
-        e = errno;
-        goto fail;
-    }
-    if (sync_folder(path) != 0) {
-        /* The new file is in place; only its durability is in doubt. */
-        e = errno;
-        alloc_free(tmp);
-        errno = e;
-        return FILE_ERR_IO;
-    }
-    remove_stale_temps(path);
-#endif
-    alloc_free(tmp);
-    return FILE_OK;
-
-fail:
-    REMOVE_FILE(tmp);
-    alloc_free(tmp);
-    errno = e;
-    return FILE_ERR_IO;
-}
-
 /* Writes data to a new temporary file beside path ("PATH.tmp-PID-N"), synced; returns
  * its name (caller frees with alloc_free) or NULL with errno (*st says why). */
 static char *write_temp(const char *path, const void *data, size_t len, FileStatus *st)
@@ -437,6 +364,46 @@ static char *write_temp(const char *path, const void *data, size_t len, FileStat
     }
     *st = FILE_OK;
     return tmp;
+}
+
+FileStatus file_write_atomic(const char *path, const void *data, size_t len)
+{
+    if (!path || !*path || (!data && len > 0)) {
+        errno = EINVAL;
+        return FILE_ERR_OPEN;
+    }
+    FileStatus st;
+    char *tmp = write_temp(path, data, len, &st);
+    if (!tmp)
+        return st;
+    int e = 0;
+#if defined(_WIN32)
+    if (!MoveFileExA(tmp, path, MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)) {
+        e = EACCES;
+        goto fail;
+    }
+#else
+    if (rename(tmp, path) != 0) {
+        e = errno;
+        goto fail;
+    }
+    if (sync_folder(path) != 0) {
+        /* The new file is in place; only its durability is in doubt. */
+        e = errno;
+        alloc_free(tmp);
+        errno = e;
+        return FILE_ERR_IO;
+    }
+    remove_stale_temps(path);
+#endif
+    alloc_free(tmp);
+    return FILE_OK;
+
+fail:
+    REMOVE_FILE(tmp);
+    alloc_free(tmp);
+    errno = e;
+    return FILE_ERR_IO;
 }
 
 /* Puts the finished temporary tmp at name only when nothing is there. Returns 0, 1 when
