@@ -297,6 +297,8 @@ typedef struct Figures {
     /* what if (issue 17): the whole curve of sales2 taking over each day of a 60-day game */
     int whatif_days;
     double whatif_ms_p50, whatif_ms_max, whatif_both_ms_max;
+    /* verifying a posted game (issue 16): what `upfront verify` and the class server do */
+    double verify_ms_p50, verify_ms_max, verify_bytes;
 } Figures;
 
 /* ---- what if: the largest scenario stretched to 60 days (whole weeks), games played by
@@ -369,6 +371,65 @@ static int bench_whatif(const char *text, size_t len, Figures *f)
     qsort(ms, (size_t)n, sizeof ms[0], cmp_dbl);
     f->whatif_ms_p50 = ms[n / 2];
     f->whatif_ms_max = ms[n - 1];
+    return 0;
+}
+
+/* ---- verify: the results files of sales1, random and sales2 on seeds 1-3 of the bench's
+ * scenario, each checked (read, replayed, every figure compared) BENCH_VERIFY_REPEATS times
+ * in memory, keeping the fastest; the median and the slowest game over the nine ---- */
+#define BENCH_VERIFY_REPEATS 20
+
+static int bench_verify(Scenario *s, const char *path, Figures *f)
+{
+    static const char *const players[3] = {"sales1", "random", "sales2"};
+    CliTrusted t;
+    memset(&t, 0, sizeof t);
+    Scenario *one[1] = {s};
+    char *paths[1] = {(char *)path};
+    t.scenarios = one;
+    t.paths = paths;
+    t.count = 1;
+    t.origin = "the bench's scenario";
+    double ms[9], bytes = 0;
+    int n = 0, rc = 0;
+    for (int p = 0; p < 3 && rc == 0; p++)
+        for (uint64_t seed = 1; seed <= 3 && rc == 0; seed++) {
+            Game *g = game_new(s, seed);
+            ResultsMeta meta = {.player = "Bench Trainee", .started = 1780000000};
+            char *text = g && strategy_play(strategy_find(players[p]), g, seed) == 0
+                             ? results_to_json(g, &meta) : NULL;
+            game_free(g);
+            if (!text) {
+                rc = -1;
+                break;
+            }
+            size_t len = strlen(text);
+            bytes += (double)len;
+            double best = -1;
+            for (int k = 0; k < BENCH_VERIFY_REPEATS && rc == 0; k++) {
+                CliVerifyOpts o;
+                memset(&o, 0, sizeof o);
+                o.trusted = &t;
+                o.quiet_errors = 1;
+                CliVerified v;
+                double t0 = cli_now();
+                cli_verify_buffer("bench game", text, len, &o, &v);
+                double t1 = cli_now();
+                if (!v.ok)
+                    rc = -1;
+                cli_verified_free(&v);
+                if (best < 0 || t1 - t0 < best)
+                    best = t1 - t0;
+            }
+            free(text);
+            ms[n++] = best * 1000.0;
+        }
+    if (rc != 0 || n == 0)
+        return -1;
+    qsort(ms, (size_t)n, sizeof ms[0], cmp_dbl);
+    f->verify_ms_p50 = ms[n / 2];
+    f->verify_ms_max = ms[n - 1];
+    f->verify_bytes = bytes / n;
     return 0;
 }
 
@@ -447,6 +508,8 @@ static int print_json(const Figures *f)
     ok = ok && add_num(o, "shipped_load_ms", f->base_load_ms, 4);
     ok = ok && add_num(o, "whatif_days", f->whatif_days, 0) && add_num(o, "whatif_ms_p50", f->whatif_ms_p50, 3) &&
          add_num(o, "whatif_ms_max", f->whatif_ms_max, 3) && add_num(o, "whatif_both_ms_max", f->whatif_both_ms_max, 3);
+    ok = ok && add_num(o, "verify_ms_p50", f->verify_ms_p50, 3) && add_num(o, "verify_ms_max", f->verify_ms_max, 3) &&
+         add_num(o, "verify_results_bytes", f->verify_bytes, 0);
 #if defined(UPFRONT_HAVE_UI)
     if (f->have_ui && f->ui.play_days > 0)
         ok = ok && add_num(o, "play_day", f->ui.play_day, 0) && add_num(o, "play_days", f->ui.play_days, 0);
@@ -513,6 +576,9 @@ static void print_text(const Figures *f)
     printf("what if         %.2f ms for the whole curve of a %d-day game (sales2 taking over each day; median of 9 "
            "games, %.2f ms the slowest; the debrief's sales2 and sales1 curves together at most %.2f ms)\n",
            f->whatif_ms_p50, f->whatif_days, f->whatif_ms_max, f->whatif_both_ms_max);
+    printf("verify          %.2f ms to check a results file (read, replay, compare every figure; median of 9 "
+           "games of %.0f bytes on average, %.2f ms the slowest)\n",
+           f->verify_ms_p50, f->verify_bytes, f->verify_ms_max);
     printf("peak memory     %.1f MB resident\n", f->peak_rss_mb);
 }
 
@@ -626,6 +692,10 @@ int cmd_bench(int argc, char **argv)
     f.threads_identical = same_figures(&f.one.last, &f.all.last);
     if (rc == CLI_OK && bench_whatif(buf, len, &f) != 0) {
         cli_error("bench", "what if on a %d-day game failed", BENCH_WHATIF_DAYS);
+        rc = CLI_FAILURE;
+    }
+    if (rc == CLI_OK && bench_verify(s, path, &f) != 0) {
+        cli_error("bench", "verifying a results file failed");
         rc = CLI_FAILURE;
     }
 #if defined(UPFRONT_HAVE_UI)
