@@ -90,6 +90,34 @@ int results_read_actions(const char *buf, size_t len, const char *file, const Sc
  * scenario, to find which scenario to replay against. Returns 0 or -1 with diagnostics. */
 int results_read_header(const char *buf, size_t len, const char *file, ActionLog *out,
                         DiagList *diags);
+
+/* A results file parsed once (strictly), to read its facts, then its actions against the
+ * scenario those facts name, then to compare its figures with a replay. It borrows buf,
+ * which must outlive it; free it with results_doc_free. results_read_header and
+ * results_read_actions are a parse and one of these reads. */
+typedef struct ResultsDoc ResultsDoc;
+
+/* NULL with positioned diagnostics when buf is not strict JSON (or is over the cap). */
+ResultsDoc *results_doc_parse(const char *buf, size_t len, DiagList *diags);
+/* As results_read_header and results_read_actions, on a parsed file. */
+int results_doc_header(const ResultsDoc *doc, const char *file, ActionLog *out, DiagList *diags);
+int results_doc_actions(const ResultsDoc *doc, const char *file, const Scenario *s,
+                        ActionLog *out, DiagList *diags);
+
+/* Called for each recorded figure that differs from the replay's: where it is
+ * ("score.total", "deals[2].status"), and each side's value as shown to a person ("1250",
+ * "\"won\"", "a list of 3"), NULL when that side has none. */
+typedef void (*ResultsDiffFn)(void *ctx, const char *where, const char *recorded,
+                              const char *replayed);
+
+/* Compares every figure recorded in doc (the format, the scenario's id and hash, the model,
+ * the seed, finished, days played, the score and its parts, the effort, the deals, the
+ * state hash; not who played, when or where, the score's sentences nor the actions) with
+ * what results_to_json writes for g. Calls diff (may be NULL) for each difference and
+ * returns how many there are, or -1 when out of memory. */
+int results_doc_compare(const ResultsDoc *doc, const Game *g, ResultsDiffFn diff, void *ctx);
+void results_doc_free(ResultsDoc *doc);
+
 void action_log_free(ActionLog *log);
 
 /* 0 when a results file read into log was made by this program's model (RESULTS_MODEL);

@@ -4,10 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
-
 #include "cli.h"
 #include "upfront/file.h"
+#include "upfront/score.h"
 
 /* Prints "FILE: error: MESSAGE" to stderr (unless the caller prints the reasons itself)
  * and keeps the first message as the reason. */
@@ -219,36 +218,7 @@ static const Scenario *find_trusted(const char *file, const CliTrusted *t, const
     return NULL;
 }
 
-/* --- comparing every recorded figure --------------------------------------------------- */
-
-/* Recorded facts that are not figures of the game: who, when, where, with which build. */
-static int not_a_figure(const char *where)
-{
-    static const char *const skip[] = {"program", "player", "started", "played_by", "rewound",
-                                       "scenario.path", "score.sentences", "actions"};
-    for (size_t i = 0; i < sizeof skip / sizeof skip[0]; i++)
-        if (strcmp(where, skip[i]) == 0)
-            return 1;
-    return 0;
-}
-
-static void show_value(char *out, size_t cap, const cJSON *v)
-{
-    if (!v)
-        snprintf(out, cap, "nothing");
-    else if (cJSON_IsNumber(v))
-        snprintf(out, cap, "%.15g", v->valuedouble);
-    else if (cJSON_IsString(v))
-        snprintf(out, cap, "\"%.60s\"", v->valuestring);
-    else if (cJSON_IsBool(v))
-        snprintf(out, cap, "%s", cJSON_IsTrue(v) ? "true" : "false");
-    else if (cJSON_IsArray(v))
-        snprintf(out, cap, "a list of %d", cJSON_GetArraySize(v));
-    else if (cJSON_IsObject(v))
-        snprintf(out, cap, "an object");
-    else
-        snprintf(out, cap, "null");
-}
+/* --- reporting the figures that differ ------------------------------------------------ */
 
 typedef struct Compare {
     CliVerified *v;
@@ -256,94 +226,20 @@ typedef struct Compare {
     int bad;
 } Compare;
 
-static void mismatch(Compare *c, const char *where, const cJSON *rec, const cJSON *gen)
+static void mismatch(void *ctx, const char *where, const char *rec, const char *gen)
 {
+    Compare *c = ctx;
     c->bad++;
     if (c->bad > 6)
         return;
-    if (c->bad == 6) {
+    if (c->bad == 6)
         verr(c->v, c->file, "and more figures differ");
-        return;
-    }
-    char a[96], b[96];
-    show_value(a, sizeof a, rec);
-    show_value(b, sizeof b, gen);
-    if (!rec)
-        verr(c->v, c->file, "%s is missing from the file (the replay gives %s)", where, b);
+    else if (!rec)
+        verr(c->v, c->file, "%s is missing from the file (the replay gives %s)", where, gen);
     else if (!gen)
-        verr(c->v, c->file, "%s: the file holds %s, which no game has", where, a);
+        verr(c->v, c->file, "%s: the file holds %s, which no game has", where, rec);
     else
-        verr(c->v, c->file, "%s: the file says %s, the replay gives %s", where, a, b);
-}
-
-/* Compares rec (recorded) with gen (replayed) below where ("" at the top). */
-static void compare(Compare *c, const char *where, const cJSON *rec, const cJSON *gen, int depth)
-{
-    if (depth > 8)
-        return;
-    if (where[0] && not_a_figure(where))
-        return;
-    if (!rec || !gen) {
-        mismatch(c, where, rec, gen);
-        return;
-    }
-    if (cJSON_IsObject(gen)) {
-        if (!cJSON_IsObject(rec)) {
-            mismatch(c, where, rec, gen);
-            return;
-        }
-        char sub[256];
-        for (const cJSON *g = gen->child; g; g = g->next) {
-            snprintf(sub, sizeof sub, "%s%s%s", where, where[0] ? "." : "", g->string);
-            compare(c, sub, cJSON_GetObjectItemCaseSensitive(rec, g->string), g, depth + 1);
-        }
-        for (const cJSON *r = rec->child; r; r = r->next) {
-            if (cJSON_GetObjectItemCaseSensitive(gen, r->string))
-                continue;
-            snprintf(sub, sizeof sub, "%s%s%s", where, where[0] ? "." : "", r->string);
-            if (!not_a_figure(sub))
-                mismatch(c, sub, r, NULL);
-        }
-        return;
-    }
-    if (cJSON_IsArray(gen)) {
-        if (!cJSON_IsArray(rec) || cJSON_GetArraySize(rec) != cJSON_GetArraySize(gen)) {
-            mismatch(c, where, rec, gen);
-            return;
-        }
-        char sub[256];
-        const cJSON *r = rec->child;
-        int i = 0;
-        for (const cJSON *g = gen->child; g && r; g = g->next, r = r->next, i++) {
-            snprintf(sub, sizeof sub, "%s[%d]", where, i);
-            compare(c, sub, r, g, depth + 1);
-        }
-        return;
-    }
-    int same;
-    if (cJSON_IsNumber(gen))
-        same = cJSON_IsNumber(rec) && rec->valuedouble == gen->valuedouble;
-    else if (cJSON_IsString(gen))
-        same = cJSON_IsString(rec) && strcmp(rec->valuestring, gen->valuestring) == 0;
-    else if (cJSON_IsBool(gen))
-        same = cJSON_IsBool(rec) && cJSON_IsTrue(rec) == cJSON_IsTrue(gen);
-    else
-        same = rec->type == gen->type;
-    if (!same)
-        mismatch(c, where, rec, gen);
-}
-
-/* Looks up "a.b" in a parsed results file. */
-static const cJSON *lookup(const cJSON *root, const char *outer, const char *inner)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, outer);
-    return inner ? cJSON_GetObjectItemCaseSensitive(v, inner) : v;
-}
-
-static int64_t int_at(const cJSON *root, const char *outer, const char *inner)
-{
-    const cJSON *v = lookup(root, outer, inner);
-    return cJSON_IsNumber(v) ? (int64_t)v->valuedouble : 0;
+        verr(c->v, c->file, "%s: the file says %s, the replay gives %s", where, rec, gen);
 }
 
 void cli_verify_file(const char *cmd, const char *path, const char *scenario_path,
@@ -399,13 +295,15 @@ void cli_verify_buffer(const char *path, const char *buf, size_t len, const CliV
     Scenario *owned = NULL;
     const Scenario *s = NULL;
     Game *g = NULL;
-    char *used = NULL, *text = NULL;
-    cJSON *rec = NULL, *gen = NULL;
+    char *used = NULL;
+    ResultsDoc *doc = NULL;
     if (!diags) {
         verr(out, path, "out of memory");
         goto done;
     }
-    if (results_read_header(buf, len, path, &hdr, diags) != 0) {
+    /* parsed once: its facts name the scenario, which its actions are read against */
+    doc = results_doc_parse(buf, len, diags);
+    if (!doc || results_doc_header(doc, path, &hdr, diags) != 0) {
         vdiags(out, path, diags);
         char first[sizeof out->why];
         snprintf(first, sizeof first, "%s", out->why);
@@ -437,7 +335,7 @@ void cli_verify_buffer(const char *path, const char *buf, size_t len, const CliV
             goto done;
         }
     }
-    if (results_read_actions(buf, len, path, s, &log, diags) != 0) {
+    if (results_doc_actions(doc, path, s, &log, diags) != 0) {
         vdiags(out, path, diags);
         verr(out, path, "the action log does not fit scenario %s", scenario_id(s));
         out->exit_code = CLI_INVALID;
@@ -450,19 +348,11 @@ void cli_verify_buffer(const char *path, const char *buf, size_t len, const CliV
         out->exit_code = CLI_INVALID;
         goto done;
     }
-    ResultsMeta meta = {.player = log.player, .scenario_path = log.scenario_path,
-                        .started = log.started};
-    text = results_to_json(g, &meta);
-    if (text) {
-        rec = cJSON_ParseWithLength(buf, len);
-        gen = cJSON_Parse(text);
-    }
-    if (!text || !rec || !gen) {
+    Compare cmp = {out, path, 0};
+    if (results_doc_compare(doc, g, mismatch, &cmp) < 0) {
         verr(out, path, "out of memory");
         goto done;
     }
-    Compare cmp = {out, path, 0};
-    compare(&cmp, "", rec, gen, 0);
     if (cmp.bad) {
         out->exit_code = CLI_INVALID;
         goto done;
@@ -471,13 +361,15 @@ void cli_verify_buffer(const char *path, const char *buf, size_t len, const CliV
     out->exit_code = CLI_OK;
     out->unfinished = !game_over(g);
     out->days = scenario_day_count(s);
-    out->days_played = (int)int_at(gen, "days_played", NULL);
+    out->days_played = game_over(g) ? out->days : game_day(g) - 1;
     out->player = dup_str(log.player ? log.player : "");
     out->scenario_id = dup_str(scenario_id(s));
-    out->total = int_at(gen, "score", "total");
-    out->revenue = int_at(gen, "score", "revenue");
-    out->attainment_bp = (int)int_at(gen, "score", "attainment_bp");
-    out->deals_won = (int)int_at(gen, "score", "deals_won");
+    ScoreCard sc;
+    score_compute(g, &sc);
+    out->total = sc.total;
+    out->revenue = sc.revenue;
+    out->attainment_bp = sc.attainment_bp;
+    out->deals_won = sc.deals_won;
     out->started = log.started;
     out->played_by = log.played_by;
     snprintf(out->strategy, sizeof out->strategy, "%s", log.strategy);
@@ -491,9 +383,7 @@ void cli_verify_buffer(const char *path, const char *buf, size_t len, const CliV
         opts->visit(opts->ctx, g, out);
     }
 done:
-    cJSON_Delete(rec);
-    cJSON_Delete(gen);
-    free(text);
+    results_doc_free(doc);
     game_free(g);
     scenario_free(owned);
     free(used);

@@ -452,7 +452,9 @@ static void build_played_by(cJSON *root, const ResultsMeta *meta, int *ok)
         add_int(o, "weeks", meta->strategy_weeks, ok);
 }
 
-char *results_to_json(const Game *g, const ResultsMeta *meta)
+/* The results file of g as a tree, with its action log when with_actions; NULL when out of
+ * memory. */
+static cJSON *build_tree(const Game *g, const ResultsMeta *meta, int with_actions)
 {
     const Scenario *s = game_scenario(g);
     ScoreCard sc;
@@ -494,23 +496,30 @@ char *results_to_json(const Game *g, const ResultsMeta *meta)
     build_deals(root, g, &ok);
     snprintf(num, sizeof num, "%016llx", (unsigned long long)game_state_hash(g));
     add_str(root, "state_hash", num, &ok);
-    cJSON *acts = add_arr(root, "actions", &ok);
+    cJSON *acts = with_actions ? add_arr(root, "actions", &ok) : NULL;
     for (int i = 0; acts && i < game_action_count(g); i++) {
         cJSON *a = push_obj(acts, &ok);
         if (!a)
             break;
         build_action(a, s, game_action(g, i), game_action_day(g, i), &ok);
     }
-
-    char *text = NULL;
-    if (ok) {
-        StrBuf b = {0};
-        emit(&b, root, 0, 0);
-        strbuf_puts(&b, "\n");
-        text = strbuf_done(&b);
+    if (!ok) {
+        cJSON_Delete(root);
+        return NULL;
     }
+    return root;
+}
+
+char *results_to_json(const Game *g, const ResultsMeta *meta)
+{
+    cJSON *root = build_tree(g, meta, 1);
+    if (!root)
+        return NULL;
+    StrBuf b = {0};
+    emit(&b, root, 0, 0);
+    strbuf_puts(&b, "\n");
     cJSON_Delete(root);
-    return text;
+    return strbuf_done(&b);
 }
 
 /* ------------------------------------------------------------------ reading */
@@ -719,30 +728,52 @@ static int key_allowed(ActionKind k, const char *key)
     return ak && strcmp(key, ak) == 0;
 }
 
+/* An action's place in the file ("/actions/12"), written only when an error needs it:
+ * reading a clean file formats no pointer. */
+typedef struct ActionAt {
+    const char *base; /* the array's pointer */
+    int index;
+    char ptr[64];
+} ActionAt;
+
+static const char *action_ptr(ActionAt *at)
+{
+    if (!at->ptr[0])
+        ptr_index(at->ptr, sizeof at->ptr, at->base, at->index);
+    return at->ptr;
+}
+
+/* The pointer of member key of the action at at, in p. */
+static const char *action_key_ptr(char *p, size_t cap, ActionAt *at, const char *key)
+{
+    ptr_key(p, cap, action_ptr(at), key);
+    return p;
+}
+
 /* Reads the required string member key of o; NULL after an error. */
-static const char *req_string(Reader *r, const cJSON *o, const char *base, const char *key,
+static const char *req_string(Reader *r, const cJSON *o, ActionAt *at, const char *key,
                               const char *act)
 {
-    char p[256];
-    ptr_key(p, sizeof p, base, key);
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
     if (!v) {
-        rerr(r, base, 0, "a \"%s\" action needs \"%s\"", act, key);
+        rerr(r, action_ptr(at), 0, "a \"%s\" action needs \"%s\"", act, key);
         return NULL;
     }
     if (!cJSON_IsString(v)) {
-        rerr(r, p, 0, "expected a string, found %s", type_name(v));
+        char p[256];
+        rerr(r, action_key_ptr(p, sizeof p, at, key), 0, "expected a string, found %s",
+             type_name(v));
         return NULL;
     }
     return v->valuestring;
 }
 
-/* Reads one action object at pointer base. Returns 0, or -1 after errors. */
-static int read_action(Reader *r, const cJSON *o, const char *base, const Scenario *s,
-                       Action *out, int *day)
+/* Reads one action object. Returns 0, or -1 after errors. */
+static int read_action(Reader *r, const cJSON *o, ActionAt *at, const Scenario *s, Action *out,
+                       int *day)
 {
     if (!cJSON_IsObject(o)) {
-        rerr(r, base, 0, "expected an action object, found %s", type_name(o));
+        rerr(r, action_ptr(at), 0, "expected an action object, found %s", type_name(o));
         return -1;
     }
     int before = r->errors;
@@ -750,39 +781,40 @@ static int read_action(Reader *r, const cJSON *o, const char *base, const Scenar
     const cJSON *actv = cJSON_GetObjectItemCaseSensitive(o, "act");
     int kind = -1;
     if (!actv) {
-        rerr(r, base, 0, "an action needs \"act\" (one of research, craft, touch, progress, "
-                         "close, end_day)");
+        rerr(r, action_ptr(at), 0, "an action needs \"act\" (one of research, craft, touch, "
+                                   "progress, close, end_day)");
     } else if (!cJSON_IsString(actv)) {
-        ptr_key(p, sizeof p, base, "act");
-        rerr(r, p, 0, "expected a string, found %s", type_name(actv));
+        rerr(r, action_key_ptr(p, sizeof p, at, "act"), 0, "expected a string, found %s",
+             type_name(actv));
     } else {
         kind = action_kind_from_name(actv->valuestring);
-        if (kind < 0) {
-            ptr_key(p, sizeof p, base, "act");
-            unknown_name(r, p, 0, "action", actv->valuestring, kind_at, NULL, ACTION_KIND_COUNT);
-        }
+        if (kind < 0)
+            unknown_name(r, action_key_ptr(p, sizeof p, at, "act"), 0, "action",
+                         actv->valuestring, kind_at, NULL, ACTION_KIND_COUNT);
     }
 
     /* every member must be known, and known for this kind */
     for (const cJSON *c = o->child; c; c = c->next) {
-        ptr_key(p, sizeof p, base, c->string);
         int known = 0;
-        for (int k = 0; k < ACTION_KEY_COUNT; k++)
+        for (int k = 0; k < ACTION_KEY_COUNT && !known; k++)
             if (strcmp(c->string, action_keys_all[k]) == 0)
                 known = 1;
         if (!known)
-            unknown_name(r, p, 1, "key", c->string, str_list_at, action_keys_all,
-                         ACTION_KEY_COUNT);
+            unknown_name(r, action_key_ptr(p, sizeof p, at, c->string), 1, "key", c->string,
+                         str_list_at, action_keys_all, ACTION_KEY_COUNT);
         else if (kind >= 0 && !key_allowed((ActionKind)kind, c->string))
-            rerr(r, p, 1, "a \"%s\" action takes no \"%s\"", actv->valuestring, c->string);
+            rerr(r, action_key_ptr(p, sizeof p, at, c->string), 1,
+                 "a \"%s\" action takes no \"%s\"", actv->valuestring, c->string);
     }
 
     *day = 0;
     const cJSON *dv = cJSON_GetObjectItemCaseSensitive(o, "day");
     if (dv) {
         int64_t d = 0;
-        ptr_key(p, sizeof p, base, "day");
-        if (read_int(r, dv, p, 1, 100000, &d) == 0)
+        if (cJSON_IsNumber(dv) && dv->valuedouble >= 1 && dv->valuedouble <= 100000 &&
+            (double)(int64_t)dv->valuedouble == dv->valuedouble)
+            *day = (int)dv->valuedouble;
+        else if (read_int(r, dv, action_key_ptr(p, sizeof p, at, "day"), 1, 100000, &d) == 0)
             *day = (int)d;
     }
     if (kind < 0)
@@ -795,44 +827,45 @@ static int read_action(Reader *r, const cJSON *o, const char *base, const Scenar
     if (kind == ACTION_END_DAY)
         return r->errors == before ? 0 : -1;
 
-    const char *pid = req_string(r, o, base, "prospect", act);
+    const char *pid = req_string(r, o, at, "prospect", act);
     if (pid && s) {
         out->prospect = scenario_prospect_index(s, pid);
-        if (out->prospect < 0) {
-            ptr_key(p, sizeof p, base, "prospect");
-            unknown_name(r, p, 0, "prospect", pid, prospect_at, s, scenario_prospect_count(s));
-        }
+        if (out->prospect < 0)
+            unknown_name(r, action_key_ptr(p, sizeof p, at, "prospect"), 0, "prospect", pid,
+                         prospect_at, s, scenario_prospect_count(s));
     }
     const char *ak = arg_key((ActionKind)kind);
     if (ak) {
-        const char *name = req_string(r, o, base, ak, act);
+        const char *name = req_string(r, o, at, ak, act);
         if (name) {
             int v = -1;
-            ptr_key(p, sizeof p, base, ak);
             switch (kind) {
             case ACTION_RESEARCH:
                 v = research_from_name(name);
                 if (v < 0)
-                    unknown_name(r, p, 0, "research topic", name, research_at, NULL,
-                                 RESEARCH_COUNT);
+                    unknown_name(r, action_key_ptr(p, sizeof p, at, ak), 0, "research topic",
+                                 name, research_at, NULL, RESEARCH_COUNT);
                 break;
             case ACTION_TOUCH:
                 v = channel_from_name(name);
                 if (v < 0)
-                    unknown_name(r, p, 0, "channel", name, channel_at, NULL, CHANNEL_COUNT);
+                    unknown_name(r, action_key_ptr(p, sizeof p, at, ak), 0, "channel", name,
+                                 channel_at, NULL, CHANNEL_COUNT);
                 break;
             case ACTION_PROGRESS:
                 if (s) {
                     v = scenario_step_index(s, name);
                     if (v < 0)
-                        unknown_name(r, p, 0, "progress step", name, step_at, s,
+                        unknown_name(r, action_key_ptr(p, sizeof p, at, ak), 0,
+                                     "progress step", name, step_at, s,
                                      scenario_step_count(s));
                 }
                 break;
             case ACTION_CLOSE:
                 v = close_from_name(name);
                 if (v < 0)
-                    unknown_name(r, p, 0, "close technique", name, close_at, NULL, CLOSE_COUNT);
+                    unknown_name(r, action_key_ptr(p, sizeof p, at, ak), 0, "close technique",
+                                 name, close_at, NULL, CLOSE_COUNT);
                 break;
             default:
                 break;
@@ -863,9 +896,8 @@ static int read_actions_array(Reader *r, const cJSON *arr, const char *base, con
     }
     int i = 0;
     for (const cJSON *c = arr->child; c; c = c->next, i++) {
-        char p[64];
-        ptr_index(p, sizeof p, base, i);
-        if (read_action(r, c, p, s, &out->actions[i], &out->days[i]) != 0 &&
+        ActionAt at = {base, i, ""};
+        if (read_action(r, c, &at, s, &out->actions[i], &out->days[i]) != 0 &&
             r->errors >= RESULTS_MAX_DIAGS)
             break;
     }
@@ -1157,27 +1189,54 @@ static void read_header(Reader *r, const cJSON *root, ActionLog *out)
         rerr(r, "", 0, "a results file needs \"actions\"");
 }
 
-/* Shared by results_read_actions (s may be used) and results_read_header (s NULL,
- * actions not read). */
-static int read_any(const char *buf, size_t len, const char *file, const Scenario *s,
-                    int want_actions, ActionLog *out, DiagList *diags)
+struct ResultsDoc {
+    JsonDoc *json;
+    const char *buf; /* the caller's text, alive while the document is */
+    size_t len;
+};
+
+ResultsDoc *results_doc_parse(const char *buf, size_t len, DiagList *diags)
 {
-    memset(out, 0, sizeof *out);
-    out->recorded_total = -1;
-    Reader r = {file, diags, NULL, 0, 0};
     if (len > RESULTS_MAX_BYTES) {
         diag_add(diags, DIAG_ERROR, 0, 0, "", "file too large (%zu bytes; the limit is %u)", len,
                  RESULTS_MAX_BYTES);
-        return -1;
+        return NULL;
+    }
+    ResultsDoc *d = alloc_calloc(1, sizeof *d);
+    if (!d) {
+        diag_add(diags, DIAG_ERROR, 0, 0, "", "out of memory");
+        return NULL;
     }
     int before = diag_error_count(diags);
-    r.doc = json_strict_parse(buf, len, RESULTS_MAX_DEPTH, diags);
-    if (!r.doc) {
+    d->json = json_strict_parse(buf, len, RESULTS_MAX_DEPTH, diags);
+    if (!d->json) {
         if (diag_error_count(diags) == before)
             diag_add(diags, DIAG_ERROR, 0, 0, "", "cannot parse the file");
-        return -1;
+        alloc_free(d);
+        return NULL;
     }
-    const cJSON *root = json_doc_root(r.doc);
+    d->buf = buf;
+    d->len = len;
+    return d;
+}
+
+void results_doc_free(ResultsDoc *doc)
+{
+    if (!doc)
+        return;
+    json_doc_free(doc->json);
+    alloc_free(doc);
+}
+
+/* Shared by results_doc_actions (s may be used) and results_doc_header (s NULL, actions
+ * not read). */
+static int read_doc(const ResultsDoc *d, const char *file, const Scenario *s, int want_actions,
+                    ActionLog *out, DiagList *diags)
+{
+    memset(out, 0, sizeof *out);
+    out->recorded_total = -1;
+    Reader r = {file, diags, d->json, 0, 0};
+    const cJSON *root = json_doc_root(d->json);
     if (cJSON_IsArray(root)) {
         if (want_actions)
             read_actions_array(&r, root, "", s, out);
@@ -1192,16 +1251,14 @@ static int read_any(const char *buf, size_t len, const char *file, const Scenari
         rerr(&r, "", 0, "expected a results file or an array of actions, found %s",
              type_name(root));
     }
-    json_doc_free(r.doc);
-    r.doc = NULL;
 
     if (!r.oom && r.errors == 0) {
-        out->recorded_json = alloc_malloc(len + 1);
+        out->recorded_json = alloc_malloc(d->len + 1);
         if (!out->recorded_json) {
             r.oom = 1;
         } else {
-            memcpy(out->recorded_json, buf, len);
-            out->recorded_json[len] = '\0';
+            memcpy(out->recorded_json, d->buf, d->len);
+            out->recorded_json[d->len] = '\0';
         }
     }
     if (r.oom)
@@ -1214,6 +1271,30 @@ static int read_any(const char *buf, size_t len, const char *file, const Scenari
     return 0;
 }
 
+int results_doc_header(const ResultsDoc *doc, const char *file, ActionLog *out, DiagList *diags)
+{
+    return read_doc(doc, file, NULL, 0, out, diags);
+}
+
+int results_doc_actions(const ResultsDoc *doc, const char *file, const Scenario *s,
+                        ActionLog *out, DiagList *diags)
+{
+    return read_doc(doc, file, s, 1, out, diags);
+}
+
+static int read_any(const char *buf, size_t len, const char *file, const Scenario *s,
+                    int want_actions, ActionLog *out, DiagList *diags)
+{
+    memset(out, 0, sizeof *out);
+    out->recorded_total = -1;
+    ResultsDoc *d = results_doc_parse(buf, len, diags);
+    if (!d)
+        return -1;
+    int rc = read_doc(d, file, s, want_actions, out, diags);
+    results_doc_free(d);
+    return rc;
+}
+
 int results_read_actions(const char *buf, size_t len, const char *file, const Scenario *s,
                          ActionLog *out, DiagList *diags)
 {
@@ -1224,6 +1305,155 @@ int results_read_header(const char *buf, size_t len, const char *file, ActionLog
                         DiagList *diags)
 {
     return read_any(buf, len, file, NULL, 0, out, diags);
+}
+
+/* ------------------------------------------------------------------ checking */
+
+/* Recorded facts that are not figures of the game: who, when, where, with which build, and
+ * the actions (which the replay took). */
+static int not_a_figure(const char *where)
+{
+    static const char *const skip[] = {"program", "player", "started", "played_by", "rewound",
+                                       "scenario.path", "score.sentences", "actions"};
+    for (size_t i = 0; i < sizeof skip / sizeof skip[0]; i++)
+        if (strcmp(where, skip[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* A number the writer built as text ("42", "-7", "0.3125"), read exactly: N / 10^k is the
+ * double nearest the decimal, as cJSON's strtod reads the same text. 0, or -1 when raw is
+ * not such a number. */
+static int raw_number(const char *raw, double *out)
+{
+    const char *c = raw;
+    int neg = *c == '-';
+    if (neg)
+        c++;
+    int64_t n = 0, scale = 1;
+    int digits = 0, frac = 0;
+    for (; *c; c++) {
+        if (*c == '.' && !frac && digits) {
+            frac = 1;
+            continue;
+        }
+        if (*c < '0' || *c > '9' || ++digits > 15)
+            return -1;
+        n = n * 10 + (*c - '0');
+        if (frac)
+            scale *= 10;
+    }
+    if (!digits)
+        return -1;
+    *out = (neg ? -(double)n : (double)n) / (double)scale;
+    return 0;
+}
+
+static void show_value(char *out, size_t cap, const cJSON *v)
+{
+    if (cJSON_IsRaw(v))
+        snprintf(out, cap, "%.60s", v->valuestring);
+    else if (cJSON_IsNumber(v))
+        snprintf(out, cap, "%.15g", v->valuedouble);
+    else if (cJSON_IsString(v))
+        snprintf(out, cap, "\"%.60s\"", v->valuestring);
+    else if (cJSON_IsBool(v))
+        snprintf(out, cap, "%s", cJSON_IsTrue(v) ? "true" : "false");
+    else if (cJSON_IsArray(v))
+        snprintf(out, cap, "a list of %d", cJSON_GetArraySize(v));
+    else if (cJSON_IsObject(v))
+        snprintf(out, cap, "an object");
+    else
+        snprintf(out, cap, "null");
+}
+
+typedef struct Compare {
+    ResultsDiffFn diff;
+    void *ctx;
+    int bad;
+} Compare;
+
+static void differs(Compare *c, const char *where, const cJSON *rec, const cJSON *gen)
+{
+    c->bad++;
+    char a[96], b[96];
+    if (rec)
+        show_value(a, sizeof a, rec);
+    if (gen)
+        show_value(b, sizeof b, gen);
+    if (c->diff)
+        c->diff(c->ctx, where, rec ? a : NULL, gen ? b : NULL);
+}
+
+/* Compares rec (recorded) with gen (replayed) below where ("" at the top). */
+static void compare(Compare *c, const char *where, const cJSON *rec, const cJSON *gen, int depth)
+{
+    if (depth > RESULTS_MAX_DEPTH)
+        return;
+    if (where[0] && not_a_figure(where))
+        return;
+    if (!rec || !gen) {
+        differs(c, where, rec, gen);
+        return;
+    }
+    char sub[256];
+    if (cJSON_IsObject(gen)) {
+        if (!cJSON_IsObject(rec)) {
+            differs(c, where, rec, gen);
+            return;
+        }
+        for (const cJSON *g = gen->child; g; g = g->next) {
+            snprintf(sub, sizeof sub, "%s%s%s", where, where[0] ? "." : "", g->string);
+            compare(c, sub, cJSON_GetObjectItemCaseSensitive(rec, g->string), g, depth + 1);
+        }
+        for (const cJSON *r = rec->child; r; r = r->next) {
+            if (cJSON_GetObjectItemCaseSensitive(gen, r->string))
+                continue;
+            snprintf(sub, sizeof sub, "%s%s%s", where, where[0] ? "." : "", r->string);
+            if (!not_a_figure(sub))
+                differs(c, sub, r, NULL);
+        }
+        return;
+    }
+    if (cJSON_IsArray(gen)) {
+        if (!cJSON_IsArray(rec) || cJSON_GetArraySize(rec) != cJSON_GetArraySize(gen)) {
+            differs(c, where, rec, gen);
+            return;
+        }
+        const cJSON *r = rec->child;
+        int i = 0;
+        for (const cJSON *g = gen->child; g && r; g = g->next, r = r->next, i++) {
+            snprintf(sub, sizeof sub, "%s[%d]", where, i);
+            compare(c, sub, r, g, depth + 1);
+        }
+        return;
+    }
+    int same;
+    double num;
+    if (cJSON_IsRaw(gen))
+        same = cJSON_IsNumber(rec) && raw_number(gen->valuestring, &num) == 0 &&
+               rec->valuedouble == num;
+    else if (cJSON_IsNumber(gen))
+        same = cJSON_IsNumber(rec) && rec->valuedouble == gen->valuedouble;
+    else if (cJSON_IsString(gen))
+        same = cJSON_IsString(rec) && strcmp(rec->valuestring, gen->valuestring) == 0;
+    else if (cJSON_IsBool(gen))
+        same = cJSON_IsBool(rec) && cJSON_IsTrue(rec) == cJSON_IsTrue(gen);
+    else
+        same = rec->type == gen->type;
+    if (!same)
+        differs(c, where, rec, gen);
+}
+
+int results_doc_compare(const ResultsDoc *doc, const Game *g, ResultsDiffFn diff, void *ctx)
+{
+    cJSON *gen = build_tree(g, NULL, 0);
+    if (!gen)
+        return -1;
+    Compare c = {diff, ctx, 0};
+    compare(&c, "", json_doc_root(doc->json), gen, 0);
+    cJSON_Delete(gen);
+    return c.bad;
 }
 
 void action_log_free(ActionLog *log)
@@ -1314,16 +1544,11 @@ static void describe(char *out, size_t cap, const Scenario *s, const Action *a)
     }
 }
 
-Game *results_replay(const Scenario *s, uint64_t seed, const ActionLog *log, const char *file,
-                     DiagList *diags)
+/* Reports the replay's first refused action at its place in the file: the text the log
+ * was read from is parsed again for positions only now, when there is something to say. */
+static void replay_error(const ActionLog *log, const char *file, DiagList *diags,
+                         const Scenario *s, int i, const Game *g, ActionError e)
 {
-    (void)file;
-    Game *g = game_new(s, seed);
-    if (!g) {
-        diag_add(diags, DIAG_ERROR, 0, 0, "", "out of memory");
-        return NULL;
-    }
-    /* Positions come from the text the log was read from, when it is still there. */
     JsonDoc *doc = NULL;
     if (log->recorded_json) {
         DiagList *scratch = diag_list_new();
@@ -1334,32 +1559,37 @@ Game *results_replay(const Scenario *s, uint64_t seed, const ActionLog *log, con
         }
     }
     Reader r = {file, diags, doc, 0, 0};
-    const char *base = log->is_results ? "/actions" : "";
-    for (int i = 0; i < log->count; i++) {
-        char p[64], what[160];
-        ptr_index(p, sizeof p, base, i);
-        describe(what, sizeof what, s, &log->actions[i]);
-        if (log->days[i] != 0 && log->days[i] != game_day(g)) {
-            if (game_over(g))
-                rerr(&r, p, 0, "action %d (%s) is recorded on day %d, but the game is over", i,
-                     what, log->days[i]);
-            else
-                rerr(&r, p, 0,
-                     "action %d (%s) is recorded on day %d, but the replay is on day %d", i, what,
-                     log->days[i], game_day(g));
-            break;
-        }
-        ActionError e = game_apply(g, &log->actions[i]);
-        if (e != ACTION_OK) {
-            rerr(&r, p, 0, "action %d (%s) refused on day %d: %s", i, what, game_day(g),
-                 action_error_message(e));
-            break;
-        }
-    }
+    char p[64], what[160];
+    ptr_index(p, sizeof p, log->is_results ? "/actions" : "", i);
+    describe(what, sizeof what, s, &log->actions[i]);
+    if (e != ACTION_OK)
+        rerr(&r, p, 0, "action %d (%s) refused on day %d: %s", i, what, game_day(g),
+             action_error_message(e));
+    else if (game_over(g))
+        rerr(&r, p, 0, "action %d (%s) is recorded on day %d, but the game is over", i, what,
+             log->days[i]);
+    else
+        rerr(&r, p, 0, "action %d (%s) is recorded on day %d, but the replay is on day %d", i,
+             what, log->days[i], game_day(g));
     json_doc_free(doc);
-    if (r.errors > 0 || r.oom) {
-        game_free(g);
+}
+
+Game *results_replay(const Scenario *s, uint64_t seed, const ActionLog *log, const char *file,
+                     DiagList *diags)
+{
+    Game *g = game_new(s, seed);
+    if (!g) {
+        diag_add(diags, DIAG_ERROR, 0, 0, "", "out of memory");
         return NULL;
+    }
+    for (int i = 0; i < log->count; i++) {
+        ActionError e = ACTION_OK;
+        if ((log->days[i] != 0 && log->days[i] != game_day(g)) ||
+            (e = game_apply(g, &log->actions[i])) != ACTION_OK) {
+            replay_error(log, file, diags, s, i, g, e);
+            game_free(g);
+            return NULL;
+        }
     }
     return g;
 }

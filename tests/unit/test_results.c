@@ -5,6 +5,7 @@
 
 #include "check.h"
 #include "upfront/results.h"
+#include "upfront/score.h"
 #include "upfront/strategy.h"
 
 #define TINY "tests/fixtures/tiny.json"
@@ -282,6 +283,116 @@ static void replay_should_report_a_day_mismatch(void)
     scenario_free(s);
 }
 
+typedef struct Diffs {
+    int n;
+    char where[4][64], rec[4][64], gen[4][64];
+} Diffs;
+
+static void note_diff(void *ctx, const char *where, const char *rec, const char *gen)
+{
+    Diffs *d = ctx;
+    if (d->n < 4) {
+        snprintf(d->where[d->n], sizeof d->where[0], "%s", where);
+        snprintf(d->rec[d->n], sizeof d->rec[0], "%s", rec ? rec : "(none)");
+        snprintf(d->gen[d->n], sizeof d->gen[0], "%s", gen ? gen : "(none)");
+    }
+    d->n++;
+}
+
+/* Compares text (a results file) with the replay of g; returns the differences. */
+static Diffs compare_text(const Game *g, const char *text)
+{
+    Diffs out;
+    memset(&out, 0, sizeof out);
+    DiagList *d = diag_list_new();
+    ResultsDoc *doc = results_doc_parse(text, strlen(text), d);
+    CHECK(doc != NULL);
+    if (doc)
+        CHECK(results_doc_compare(doc, g, note_diff, &out) == out.n);
+    results_doc_free(doc);
+    diag_list_free(d);
+    return out;
+}
+
+/* Replaces the first occurrence of what in text (owned) by with. */
+static char *replaced(const char *text, const char *what, const char *with)
+{
+    const char *at = strstr(text, what);
+    if (!at)
+        return NULL;
+    size_t n = strlen(text) - strlen(what) + strlen(with) + 1;
+    char *out = malloc(n);
+    if (out)
+        snprintf(out, n, "%.*s%s%s", (int)(at - text), text, with, at + strlen(what));
+    return out;
+}
+
+static void compare_should_find_every_changed_figure_and_only_those(void)
+{
+    Scenario *s = load_tiny();
+    if (!s)
+        return;
+    Game *g = played(s, "sales2", 3);
+    char *text = g ? results_to_json(g, &meta) : NULL;
+    CHECK(text != NULL);
+    if (!text) {
+        game_free(g);
+        scenario_free(s);
+        return;
+    }
+    Diffs d = compare_text(g, text);
+    CHECK_EQ_INT(d.n, 0);
+
+    /* a share written as text ("0.3125") compares as the number it is */
+    const char *share = strstr(text, "\"share\": 0.");
+    CHECK(share != NULL);
+    if (share) {
+        char figure[40];
+        size_t n = strcspn(share, ",\n}");
+        snprintf(figure, sizeof figure, "%.*s", (int)n, share);
+        char longer[48], other[48];
+        snprintf(longer, sizeof longer, "%s00", figure); /* the same number */
+        snprintf(other, sizeof other, "%s1", figure);    /* another one */
+        char *same = replaced(text, figure, longer), *changed = replaced(text, figure, other);
+        d = compare_text(g, same);
+        CHECK_EQ_INT(d.n, 0);
+        d = compare_text(g, changed);
+        CHECK_EQ_INT(d.n, 1);
+        CHECK(strstr(d.where[0], "share") != NULL);
+        free(same);
+        free(changed);
+    }
+
+    /* the score, a missing figure, and words that are not figures */
+    char total[48], edited[48];
+    ScoreCard sc;
+    score_compute(g, &sc);
+    snprintf(total, sizeof total, "\"total\": %lld,", (long long)sc.total);
+    snprintf(edited, sizeof edited, "\"total\": %lld,", (long long)sc.total + 1);
+    char *more = replaced(text, total, edited);
+    d = compare_text(g, more);
+    CHECK_EQ_INT(d.n, 1);
+    CHECK_EQ_STR(d.where[0], "score.total");
+    snprintf(total, sizeof total, "%lld", (long long)sc.total + 1);
+    CHECK_EQ_STR(d.rec[0], total);
+    char *no_hash = replaced(text, "\"state_hash\"", "\"state_hush\"");
+    d = compare_text(g, no_hash);
+    CHECK_EQ_INT(d.n, 2);
+    CHECK_EQ_STR(d.where[0], "state_hash");
+    CHECK_EQ_STR(d.rec[0], "(none)");
+    CHECK_EQ_STR(d.where[1], "state_hush");
+    CHECK_EQ_STR(d.gen[1], "(none)");
+    char *renamed = replaced(text, "\"player\": \"Ada\"", "\"player\": \"Grace\"");
+    d = compare_text(g, renamed);
+    CHECK_EQ_INT(d.n, 0);
+    free(more);
+    free(no_hash);
+    free(renamed);
+    free(text);
+    game_free(g);
+    scenario_free(s);
+}
+
 int main(void)
 {
     RUN(results_should_be_byte_identical_for_the_same_game);
@@ -293,5 +404,6 @@ int main(void)
     RUN(read_header_should_reject_unknown_keys_and_formats);
     RUN(replay_should_name_the_refused_action);
     RUN(replay_should_report_a_day_mismatch);
+    RUN(compare_should_find_every_changed_figure_and_only_those);
     return check_done();
 }
