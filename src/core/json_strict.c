@@ -492,6 +492,19 @@ static int scan_string(Scan *s, int decode)
                        s->pos >= s->len ? "the end of the file" : "a line break");
             return -1;
         }
+        /* a run of plain ASCII (no quote, backslash, control or line break) at once */
+        size_t run = s->pos;
+        while (run < s->len && s->p[run] >= 0x20 && s->p[run] < 0x80 && s->p[run] != '"' &&
+               s->p[run] != '\\')
+            run++;
+        if (run > s->pos) {
+            if (decode && key_put(s, (const char *)s->p + s->pos, run - s->pos) != 0) {
+                out_of_memory(s);
+                return -1;
+            }
+            s->pos = run;
+            continue;
+        }
         unsigned char c = s->p[s->pos];
         if (c == '"') {
             s->pos++;
@@ -680,6 +693,10 @@ static void scan_number(Scan *s)
                       JSON_STRICT_MAX_NUMBER_CHARS);
         return;
     }
+    /* without an exponent, at most 63 characters stay far below DBL_MAX (309 digits):
+     * only a number with an exponent can overflow */
+    if (!memchr(s->p + start, 'e', n) && !memchr(s->p + start, 'E', n))
+        return;
     char text[JSON_STRICT_MAX_NUMBER_CHARS + 1];
     memcpy(text, s->p + start, n);
     text[n] = '\0';
@@ -815,6 +832,21 @@ static int starts_a_value(const Scan *s)
            match_word(s, "true") || match_word(s, "false") || match_word(s, "null");
 }
 
+/* index in decimal into seg (at least 21 bytes); returns its length */
+static int format_index(char *seg, size_t index)
+{
+    char rev[24];
+    int n = 0;
+    do {
+        rev[n++] = (char)('0' + index % 10);
+        index /= 10;
+    } while (index);
+    for (int i = 0; i < n; i++)
+        seg[i] = rev[n - 1 - i];
+    seg[n] = '\0';
+    return n;
+}
+
 static void scan_array(Scan *s)
 {
     char found[128];
@@ -829,7 +861,7 @@ static void scan_array(Scan *s)
     for (size_t index = 0;; index++) {
         size_t mark;
         char seg[32];
-        int seg_len = snprintf(seg, sizeof seg, "%zu", index);
+        int seg_len = format_index(seg, index);
         if (path_push_index(s, seg, &mark) != 0) {
             out_of_memory(s);
             return;
