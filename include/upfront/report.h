@@ -125,13 +125,22 @@ typedef struct ReportOptions {
     int has_seed;            /* 0: each scenario's most common seed among people's games */
     uint64_t seed;
     ReportAttempts attempts;
+    int turns_later;         /* 1: leave the turning points to report_turning_points (the
+                                live dashboard, which does not show them, ranks often) */
 } ReportOptions;
 
 /* Decides which games are ranked: a game is shown but not ranked, with its flags, when it
  * is unfinished, played (wholly or in part) by a strategy or the same as a strategy's
- * game, on another seed than the class's, or a player's other attempt. Ranks the rest.
- * Call after the last report_add, before the writers; o may be NULL (best, most common). */
+ * game, on another seed than the class's, or a player's other attempt. Ranks the rest,
+ * and works out the turning points (unless o->turns_later). Call after the last
+ * report_add, before the writers; o may be NULL (best, most common). */
 void report_finish(Report *r, const ReportOptions *o);
+
+/* Works out the turning point of every game added since it was last called: a what-if
+ * curve a game (whatif.h; about 2 ms for a 30-day quarter), replayed from the game's
+ * actions kept at report_add. The writers show the turning points worked out. The
+ * scenarios of the games added must still be alive. */
+void report_turning_points(Report *r);
 
 /* The name as the report compares names: spaces trimmed and collapsed, case folded (ASCII,
  * Latin-1, Latin Extended-A, Greek, Cyrillic), written to out (cap bytes). */

@@ -395,7 +395,7 @@ int cmd_report(int argc, char **argv)
         free(given);
         return rc;
     }
-    ReportOptions ro = {0, 0, REPORT_ATTEMPTS_BEST};
+    ReportOptions ro = {0, 0, REPORT_ATTEMPTS_BEST, 0};
     if (seed_s) {
         if (cli_opt_seed("report", seed_s, &ro.seed) != 0) {
             free(pos);
@@ -511,14 +511,15 @@ int cmd_report(int argc, char **argv)
         oom = ctx.oom;
         cli_verified_free(&v);
     }
-    cli_trusted_free(&trusted);
     list_free(&files);
     if (oom) {
         cli_error("report", "out of memory");
         report_free(report);
+        cli_trusted_free(&trusted);
         return CLI_FAILURE;
     }
-    report_finish(report, &ro);
+    report_finish(report, &ro); /* the turning points replay on the class's scenarios */
+    cli_trusted_free(&trusted);
 
     int to_stdout = (csv && strcmp(csv, "-") == 0) || (html && strcmp(html, "-") == 0);
     if (!to_stdout) {

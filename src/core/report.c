@@ -95,12 +95,24 @@ typedef struct Rejected {
     char *why; /* NULL: failed verification */
 } Rejected;
 
+/* A game whose turning point is still to be worked out (report_turning_points): its
+ * actions, to replay it then, without keeping the whole game. */
+typedef struct PendingTurn {
+    ReportTrainee *t;
+    const Scenario *s;
+    uint64_t seed;
+    Action *actions;
+    int n;
+} PendingTurn;
+
 struct Report {
     Group *groups;
     int ngroups, gcap;
     int total;
     Rejected *rejected;
     int nrejected, rcap;
+    PendingTurn *pending;
+    int npending, pendcap;
 };
 
 static char *dup_str(const char *s)
@@ -148,6 +160,9 @@ void report_free(Report *r)
 {
     if (!r)
         return;
+    for (int i = 0; i < r->npending; i++)
+        alloc_free(r->pending[i].actions);
+    alloc_free(r->pending);
     for (int g = 0; g < r->ngroups; g++) {
         Group *gr = &r->groups[g];
         for (int i = 0; i < gr->n; i++)
@@ -449,6 +464,43 @@ static void turning_point(const Game *g, ReportTrainee *t)
     whatif_free(w);
 }
 
+/* Keeps g's actions to work out t's turning point later; -1 when out of memory. */
+static int defer_turn(Report *r, ReportTrainee *t, const Game *g)
+{
+    int n = game_action_count(g);
+    if (grow(&r->pending, &r->pendcap, r->npending + 1, sizeof *r->pending) != 0)
+        return -1;
+    Action *a = alloc_malloc((size_t)(n > 0 ? n : 1) * sizeof *a);
+    if (!a)
+        return -1;
+    for (int i = 0; i < n; i++)
+        a[i] = *game_action(g, i);
+    PendingTurn p = {t, game_scenario(g), game_seed(g), a, n};
+    r->pending[r->npending++] = p;
+    return 0;
+}
+
+void report_turning_points(Report *r)
+{
+    if (!r)
+        return;
+    for (int i = 0; i < r->npending; i++) {
+        PendingTurn *p = &r->pending[i];
+        Game *g = game_new(p->s, p->seed);
+        if (g) {
+            game_set_event_text(g, 0); /* nothing here reads the events' sentences */
+            int ok = 1;
+            for (int k = 0; k < p->n && ok; k++)
+                ok = game_apply(g, &p->actions[k]) == ACTION_OK;
+            if (ok) /* it replayed when it was added: the same game */
+                turning_point(g, p->t);
+            game_free(g);
+        }
+        alloc_free(p->actions);
+    }
+    r->npending = 0;
+}
+
 int report_add_game(Report *r, const Game *g, const ReportGame *info, const char **duplicate_of)
 {
     if (!r || !g || !info || r->total >= REPORT_MAX_TRAINEES)
@@ -470,7 +522,6 @@ int report_add_game(Report *r, const Game *g, const ReportGame *info, const char
         snprintf(t->strategy, sizeof t->strategy, "%s", info->strategy);
     t->strategy_weeks = info->strategy_weeks;
     t->rewound_day = info->rewound_day > 0 ? info->rewound_day : 0;
-    turning_point(g, t);
     if (!t->player || !t->player_key || !t->file) {
         trainee_free(t);
         return -1;
@@ -501,6 +552,8 @@ int report_add_game(Report *r, const Game *g, const ReportGame *info, const char
     gr->t[gr->n++] = t;
     r->total++;
     rerank(gr);
+    if (defer_turn(r, t, g) != 0)
+        turning_point(g, t); /* no memory to keep its actions: now */
     return 0;
 }
 
@@ -632,6 +685,8 @@ void report_finish(Report *r, const ReportOptions *o)
 {
     for (int g = 0; r && g < r->ngroups; g++)
         finish_group(&r->groups[g], o);
+    if (!o || !o->turns_later)
+        report_turning_points(r);
 }
 
 /* The lower-case form of a code point for comparing names (a small, fixed table). */

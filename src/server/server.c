@@ -398,7 +398,8 @@ static int report_ready(Server *s)
     free(q);
     if (s->report_stale && rebuild(s, err, sizeof err) != 0)
         return -1;
-    ReportOptions o = {s->cfg.has_seed, s->cfg.seed, REPORT_ATTEMPTS_BEST};
+    /* the dashboard and the leaderboard show no turning points: /report.* works them out */
+    ReportOptions o = {s->cfg.has_seed, s->cfg.seed, REPORT_ATTEMPTS_BEST, 1};
     report_finish(s->report, &o);
     return 0;
 }
@@ -967,6 +968,7 @@ static void get_report(Server *s, int html, ServerResponse *out)
     mtx_lock(&s->lock);
     char *text = NULL;
     if (report_ready(s) == 0) {
+        report_turning_points(s->report);
         char **cache = html ? &s->html : &s->csv;
         unsigned long *cgen = html ? &s->html_gen : &s->csv_gen;
         if (!*cache || *cgen != s->gen) {

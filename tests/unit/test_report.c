@@ -313,14 +313,14 @@ static void report_should_rank_each_person_once_and_flag_the_rest(void)
     CHECK_EQ_INT(sm.not_ranked, 6);
     CHECK(sm.class_seed == 5);
     /* --attempts first: the earlier game; all: both */
-    ReportOptions o = {0, 0, REPORT_ATTEMPTS_FIRST};
+    ReportOptions o = {0, 0, REPORT_ATTEMPTS_FIRST, 0};
     report_finish(r, &o);
     CHECK(by_player(r, "Ann")->rank > 0 && strcmp(by_player(r, "ann ")->flags, "attempt") == 0);
     o.attempts = REPORT_ATTEMPTS_ALL;
     report_finish(r, &o);
     CHECK(by_player(r, "Ann")->rank > 0 && by_player(r, "ann ")->rank > 0);
     /* --seed 6: the other way round */
-    ReportOptions six = {1, 6, REPORT_ATTEMPTS_BEST};
+    ReportOptions six = {1, 6, REPORT_ATTEMPTS_BEST, 0};
     report_finish(r, &six);
     CHECK(by_player(r, "Off")->rank == 1 && strstr(by_player(r, "Bob")->flags, "off-seed"));
     /* the CSV: an empty rank and the flags of every game not ranked */
