@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """load.py UPFRONT [--trainees N] [--scenario FILE] [--seed N] [--client LOAD_CLIENT] [--pace MS]
-           [--processes P] [--db FILE] [--json]
+           [--processes P] [--db FILE] [--no-dashboard] [--json]
 
 The class server under a whole class at once, on loopback: N simulated trainees (200 by
 default), each posting its progress at the end of every day of the scenario and then its
@@ -16,7 +16,9 @@ with `upfront run` (strategies' games under N players' names; not timed).
 --client BUILD/tests/load_client runs the trainees in C (a thread each; the Python clients
 cost more CPU than the server on a small machine); --pace MS makes each trainee wait a
 random 0..MS before each post, as a class whose days end at different moments does (0, the
-default: all at once, as fast as answered).
+default: all at once, as fast as answered). Meanwhile the facilitator's dashboard is open, as
+in class: GET /api/dashboard every second, as the page asks (its latency is printed too);
+--no-dashboard leaves it closed.
 docs/performance.md's server section was measured with this script.
 """
 import argparse
@@ -85,6 +87,29 @@ def trainee_batch(args):
     return out
 
 
+def get_dashboard(port, key):
+    """One look of the dashboard page: GET /api/dashboard?key=KEY; (status, ms)."""
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    t0 = time.perf_counter()
+    try:
+        c.request("GET", "/api/dashboard?key=" + key)
+        r = c.getresponse()
+        r.read()
+        status = r.status
+    except OSError:
+        status = 0
+    finally:
+        c.close()
+    return status, (time.perf_counter() - t0) * 1000.0
+
+
+def dashboard_poller(port, key, stop, out):
+    """The dashboard page's poll: every second until stop."""
+    while not stop.is_set():
+        out.append(get_dashboard(port, key))
+        stop.wait(1.0)
+
+
 def cpu_seconds(pid):
     """The process's CPU time (user + system) so far, from /proc (None elsewhere)."""
     try:
@@ -115,6 +140,7 @@ def main():
     ap.add_argument("--pace", type=int, default=0, help="each trainee waits a random 0..MS before each post")
     ap.add_argument("--results-only", action="store_true", help="no progress posts: the results files alone")
     ap.add_argument("--threads", type=int, default=0, help="the server's --threads (0: its default)")
+    ap.add_argument("--no-dashboard", action="store_true", help="no dashboard open meanwhile")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix="upfront-load-")
@@ -136,13 +162,13 @@ def main():
                                 "--scenario", a.scenario, "--seed", a.seed] +
                                (["--threads", str(a.threads)] if a.threads else []),
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-        port = None
+        port = key = None
         deadline = time.time() + 60
         while time.time() < deadline and port is None:
             line = srv.stdout.readline()
-            m = re.match(r"dashboard: http://127\.0\.0\.1:(\d+)/", line)
+            m = re.match(r"dashboard: http://127\.0\.0\.1:(\d+)/dashboard\?key=([0-9a-f]+)", line)
             if m:
-                port = int(m.group(1))
+                port, key = int(m.group(1)), m.group(2)
             elif not line:
                 break
         if port is None:
@@ -150,6 +176,11 @@ def main():
             return 2
         threading.Thread(target=srv.stdout.read, daemon=True).start()
         cpu0 = cpu_seconds(srv.pid)
+        dash, stop = [], threading.Event()
+        poller = None
+        if not a.no_dashboard:
+            poller = threading.Thread(target=dashboard_poller, args=(port, key, stop, dash), daemon=True)
+            poller.start()
         if a.client:
             manifest = os.path.join(tmp, "manifest.tsv")
             with open(manifest, "w") as f:
@@ -168,6 +199,11 @@ def main():
             with multiprocessing.Pool(procs) as pool:
                 parts = pool.map(trainee_batch, shares)
             rows = [r for part in parts for r in part]
+        stop.set()
+        if poller:
+            poller.join(timeout=60)
+            # the first look after the last game: every game of the class on the board
+            dash.append(get_dashboard(port, key))
         cpu1 = cpu_seconds(srv.pid)
         server_cpu = cpu1 - cpu0 if cpu0 is not None and cpu1 is not None else None
         prog = [r for r in rows if r[0] == "progress"]
@@ -177,12 +213,16 @@ def main():
         last = max(r[3] + r[2] / 1000.0 for r in res) if res else 0
         figures = {
             "trainees": a.trainees, "days": days, "scenario": sc["id"],
-            "requests": len(rows), "errors": sum(1 for r in rows if r[1] not in (200, 201)),
+            "requests": len(rows),
+            "errors": sum(1 for r in rows if r[1] not in (200, 201)) + sum(1 for d in dash if d[0] != 200),
             "progress": {"count": len(prog), "p50_ms": pct([r[2] for r in prog], 50),
                          "p99_ms": pct([r[2] for r in prog], 99), "max_ms": max((r[2] for r in prog), default=None)},
             "results": {"count": len(res), "stored": len(ok_res), "p50_ms": pct([r[2] for r in res], 50),
                         "p99_ms": pct([r[2] for r in res], 99), "max_ms": max((r[2] for r in res), default=None)},
             "all": {"p50_ms": pct([r[2] for r in rows], 50), "p99_ms": pct([r[2] for r in rows], 99)},
+            "dashboard": {"count": len(dash), "p50_ms": pct([d[1] for d in dash], 50),
+                          "max_ms": max((d[1] for d in dash), default=None),
+                          "after_last_game_ms": dash[-1][1] if dash else None},
             "games_verified_per_second": len(ok_res) / (last - first) if last > first else None,
             "results_phase_s": last - first,
             "server_cpu_s": server_cpu,
@@ -203,6 +243,10 @@ def main():
                 if v["p50_ms"] is None:
                     continue
                 print("  %-9s p50 %7.1f ms   p99 %7.1f ms" % (k, v["p50_ms"], v["p99_ms"]))
+            if dash:
+                print("  dashboard p50 %7.1f ms   max %7.1f ms (%d polls, one a second); the first after the "
+                      "last game %.1f ms" % (f["dashboard"]["p50_ms"], f["dashboard"]["max_ms"], len(dash),
+                                              f["dashboard"]["after_last_game_ms"]))
             print("  games verified and stored: %d of %d, %.0f per second (%.2f s)" %
                   (len(ok_res), len(res), f["games_verified_per_second"] or 0, f["results_phase_s"]))
             if server_cpu is not None:
