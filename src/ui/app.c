@@ -446,8 +446,10 @@ static void draw_toast(App *app)
     const RasterMask *mask = text_get(ui->text, t->font[FONT_BODY_BOLD], app->toast, fg, wrap, &tw, &th);
     if (!mask)
         return;
-    SDL_Rect box = {(app->out_w - tw) / 2 - pad, app->out_h - th - 2 * pad - theme_grid(t, 3),
-                    tw + 2 * pad, th + pad};
+    /* above the screens' row of buttons at the bottom (up to 44 px tall, 16 px from the
+     * edge), never over them: a toast lasts 4 s, a click on a button must not wait for it */
+    int above = theme_px(t, 44) + theme_grid(t, 2) + theme_grid(t, 1);
+    SDL_Rect box = {(app->out_w - tw) / 2 - pad, app->out_h - above - th - pad, tw + 2 * pad, th + pad};
     widget_round(ui, box, theme_px(t, 8), t->c.text);
     rec_text(ui->rec, mask, text_last_serial(ui->text), box.x + pad, box.y + pad / 2);
 }
@@ -1036,7 +1038,9 @@ void app_finish_game(App *app)
         session_save(s, dir);
         ScoreCard sc;
         score_compute(s->game, &sc);
-        app->new_best = settings_record_best_rewound(&app->settings, scenario_id(s->scenario), sc.total,
+        /* a best is the trainee's own: not a game a strategy played, wholly or its first weeks */
+        app->new_best = s->played_by == PLAYED_BY_PERSON &&
+                        settings_record_best_rewound(&app->settings, scenario_id(s->scenario), sc.total,
                                                      s->rewound_day) && sc.total > 0;
         if (app->settings_path[0])
             settings_save(&app->settings, app->settings_path);

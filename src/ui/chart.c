@@ -28,7 +28,8 @@ static void thick_line(Ui *ui, int x1, int y1, int x2, int y2, int w, SDL_Color 
     }
 }
 
-void chart_curve(Ui *ui, SDL_Rect r, const int *player_bp, const int *sales1_pct, const int *sales2_pct)
+void chart_curve(Ui *ui, SDL_Rect r, const int *player_bp, const int *sales1_pct, const int *sales2_pct,
+                 const char *who)
 {
     const Theme *th = ui->theme;
     int gpx = theme_grid(th, 1);
@@ -98,8 +99,8 @@ void chart_curve(Ui *ui, SDL_Rect r, const int *player_bp, const int *sales1_pct
     widget_label(ui, xs[STAGE_COUNT - 1] + gpx, ye2 - th->line[FONT_BODY] / 2, theme_px(th, 90), FONT_BODY, th->c.muted,
                  "Sales 2.0", ALIGN_LEFT);
     int yp0 = plot.y + plot.h - plot.h * player_bp[0] / 100 / max;
-    int you_w = text_width(th->font[FONT_BODY_BOLD], "You");
-    widget_label(ui, xs[0] - you_w - gpx * 2, yp0 - th->line[FONT_BODY_BOLD] / 2, 0, FONT_BODY_BOLD, th->c.accent, "You",
+    int you_w = text_width(th->font[FONT_BODY_BOLD], who);
+    widget_label(ui, xs[0] - you_w - gpx * 2, yp0 - th->line[FONT_BODY_BOLD] / 2, 0, FONT_BODY_BOLD, th->c.accent, who,
                  ALIGN_LEFT);
 }
 
@@ -117,21 +118,26 @@ void chart_weeks(Ui *ui, SDL_Rect r, const Game *g, int hit_id)
     int gpx = theme_grid(th, 1);
     int label_h = th->line[FONT_BODY] + gpx / 2;
     int top_h = th->line[FONT_BODY]; /* the share of the week used, above each bar */
-    int axis_w = theme_px(th, 40);
-    SDL_Rect plot = {r.x + axis_w, r.y + gpx + top_h, r.w - axis_w, r.h - label_h - gpx - top_h};
     int max = cal->days_per_week * cal->hours_per_day * 60; /* a week's working minutes */
     if (max <= 0)
         max = 1;
+    char axis[5][16];
+    int axis_w = theme_px(th, 40); /* as wide as the widest hour label, at any text size */
+    for (int q = 0; q <= 4; q++) {
+        if (max * q / 4 % 60 == 0)
+            SDL_snprintf(axis[q], sizeof axis[q], "%dh", max * q / 4 / 60);
+        else
+            nav_minutes(axis[q], sizeof axis[q], max * q / 4);
+        int w = text_width(th->font[FONT_BODY], axis[q]) + gpx * 2;
+        if (w > axis_w)
+            axis_w = w;
+    }
+    SDL_Rect plot = {r.x + axis_w, r.y + gpx + top_h, r.w - axis_w, r.h - label_h - gpx - top_h};
     for (int q = 0; q <= 4; q++) {
         int y = plot.y + plot.h - plot.h * q / 4;
         SDL_Rect gl = {plot.x, y, plot.w, 1};
         widget_fill(ui, gl, th->c.track);
-        char buf[16];
-        if (max * q / 4 % 60 == 0)
-            SDL_snprintf(buf, sizeof buf, "%dh", max * q / 4 / 60);
-        else
-            nav_minutes(buf, sizeof buf, max * q / 4);
-        widget_label(ui, r.x, y - th->line[FONT_BODY] / 2, axis_w - gpx, FONT_BODY, th->c.muted, buf, ALIGN_RIGHT);
+        widget_label(ui, r.x, y - th->line[FONT_BODY] / 2, axis_w - gpx, FONT_BODY, th->c.muted, axis[q], ALIGN_RIGHT);
     }
     int slot = plot.w / (weeks > 0 ? weeks : 1);
     int bw = slot * 6 / 10;

@@ -9,8 +9,9 @@
 #include "widget.h"
 
 /* Lines over the four stages of the player's shares (basis points) and the two reference
- * curves (percent). */
-void chart_curve(Ui *ui, SDL_Rect r, const int *player_bp, const int *sales1_pct, const int *sales2_pct);
+ * curves (percent); who labels the player's line ("You"). */
+void chart_curve(Ui *ui, SDL_Rect r, const int *player_bp, const int *sales1_pct, const int *sales2_pct,
+                 const char *who);
 /* One bar per week as tall as the week's working hours: the minutes spent by stage stacked
  * from the bottom, the hours no action used in chart_unused_color above them (never shown
  * as effort). Each bar gets a tooltip, hit id + week index (0-based), when hit_id > 0. */

@@ -26,6 +26,19 @@ enum { HIT_REWIND = 70, HIT_WHATIF_OTHER, HIT_DAY = 100 };
 /* the strategies the What if page compares with */
 static const char *const whatif_names[2] = {"sales2", "sales1"};
 
+/* Who played the game, as the comparison names it: "You", "You, from week 3" (a strategy
+ * played the weeks before) or "This game (sales2)" (a strategy played it all). */
+static const char *player_label(const Session *se, char *buf, size_t cap)
+{
+    if (se->played_by == PLAYED_BY_STRATEGY)
+        SDL_snprintf(buf, cap, "This game (%s)", se->strategy);
+    else if (se->played_by == PLAYED_BY_ASSISTED)
+        SDL_snprintf(buf, cap, "You, from week %d", se->strategy_weeks + 1);
+    else
+        SDL_strlcpy(buf, "You", cap);
+    return buf;
+}
+
 typedef struct Debrief {
     Screen base;
     int page;
@@ -370,7 +383,8 @@ static void draw_score(Debrief *d, App *app, SDL_Rect area)
     int cx = rx + gpx * 3, cw = rw - gpx * 5, cy = area.y + gpx * 2;
     widget_heading(ui, cx, cy, cw, "THE SAME SEED, PLAYED BY", (SDL_Color){0, 0, 0, 0});
     cy += th->line[FONT_BODY_BOLD] + gpx;
-    const char *who[3] = {"You", "Sales 1.0 strategy", "Sales 2.0 strategy (par)"};
+    char me[64];
+    const char *who[3] = {player_label(se, me, sizeof me), "Sales 1.0 strategy", "Sales 2.0 strategy (par)"};
     const char *names[3] = {NULL, "sales1", "sales2"};
     const ScoreCard *cards[3] = {&d->card, &se->strategy_score[0], &se->strategy_score[1]};
     int ok[3] = {1, se->strategy_ok[0], se->strategy_ok[1]};
@@ -396,13 +410,7 @@ static void draw_score(Debrief *d, App *app, SDL_Rect area)
         SDL_snprintf(buf, sizeof buf, "%s \xC2\xB7 %d won \xC2\xB7 %d%% of quota \xC2\xB7 prepare %d%%, close %d%%", money,
                      cards[i]->deals_won, cards[i]->attainment_bp / 100, cards[i]->effort_share_bp[STAGE_PREPARE] / 100,
                      cards[i]->effort_share_bp[STAGE_CLOSE] / 100);
-        widget_label(ui, cx, cy, cw, FONT_BODY, th->c.muted, buf, ALIGN_LEFT);
-        cy += th->line[FONT_BODY] + gpx * 2;
-    }
-    for (int i = 1; i < 3; i++) {
-        const Strategy *st = strategy_find(names[i]);
-        if (st)
-            cy += widget_text(ui, cx, cy, cw, FONT_BODY, th->c.text, strategy_description(st)) + gpx;
+        cy += widget_text(ui, cx, cy, cw, FONT_BODY, th->c.muted, buf) + gpx * 2; /* two lines when large */
     }
     cy += gpx;
     widget_heading(ui, cx, cy, cw, "RESULTS FILE", (SDL_Color){0, 0, 0, 0});
@@ -424,6 +432,7 @@ static void draw_score(Debrief *d, App *app, SDL_Rect area)
                       HIT_OPEN_FOLDER, "Show the results folder, to copy the file onto a stick or attach it to an email.");
         widget_button(ui, copy_r, "Copy path", NULL, ui->hover_id == HIT_COPY_PATH ? WIDGET_HOVER : 0,
                       HIT_COPY_PATH, "Copy the results file's full path, to paste it where it is asked for.");
+        cy += bh;
     } else {
         int bh = theme_px(th, 34);
         cy += widget_text(ui, cx, cy, cw, FONT_BODY, th->c.bad, se->save_error[0] ? se->save_error : "Not saved.") + gpx;
@@ -434,8 +443,19 @@ static void draw_score(Debrief *d, App *app, SDL_Rect area)
         widget_button(ui, retry_r, "Try saving again", NULL,
                       WIDGET_PRIMARY | (ui->hover_id == HIT_RETRY_SAVE ? WIDGET_HOVER : 0), HIT_RETRY_SAVE,
                       "Write the results file again (into your own results folder if this one still fails).");
+        cy += bh;
     }
-    (void)cy;
+    /* what the two strategies do, under the results file, each where it fits in the card */
+    cy += gpx * 2;
+    int bottom = cmp.y + cmp.h - gpx * 2;
+    for (int i = 1; i < 3; i++) {
+        const Strategy *st = strategy_find(names[i]);
+        int tw = 0, h = 0;
+        if (!st || !text_get(ui->text, th->font[FONT_BODY], strategy_description(st), th->c.text, cw, &tw, &h) ||
+            cy + h > bottom)
+            break;
+        cy += widget_text(ui, cx, cy, cw, FONT_BODY, th->c.text, strategy_description(st)) + gpx;
+    }
 }
 
 static void draw_effort(Debrief *d, App *app, SDL_Rect area)
@@ -458,7 +478,8 @@ static void draw_effort(Debrief *d, App *app, SDL_Rect area)
                  "Sales 2.0.", d->card.frontload_pct);
     y += widget_text(ui, x, y, w, FONT_BODY, th->c.muted, buf) + gpx;
     SDL_Rect chart = {x, y, w, l.y + l.h - y - gpx * 2};
-    chart_curve(ui, chart, d->card.effort_share_bp, sr->curve_sales1, sr->curve_sales2);
+    chart_curve(ui, chart, d->card.effort_share_bp, sr->curve_sales1, sr->curve_sales2,
+                se->played_by == PLAYED_BY_STRATEGY ? "Game" : "You");
 
     SDL_Rect r = {area.x + lw + gpx * 3, area.y, rw, area.h};
     widget_card(ui, r, 0, (SDL_Color){0, 0, 0, 0});
@@ -533,14 +554,23 @@ static void draw_prospects(Debrief *d, App *app, SDL_Rect area)
         widget_fill(ui, sep, th->c.track);
         widget_label(ui, x, y, c0 - gpx, FONT_BODY_BOLD, th->c.text, pr->company, ALIGN_LEFT);
         widget_label(ui, x, y + th->line[FONT_BODY_BOLD], c0 - gpx, FONT_BODY, th->c.muted, pr->contact, ALIGN_LEFT);
-        const char *out = play_status_label(ps->status);
+        const char *out = play_status_label(ps->status), *why = NULL;
         if (ps->status == STATUS_WON && ps->buyer_initiated)
-            out = "Won \xE2\x80\x94 buyer asked";
+            why = "buyer asked";
         else if (ps->status == STATUS_LOST && ps->lost_to_pressure)
-            out = "Lost to pressure";
+            why = "to pressure";
         SDL_Color oc = ps->status == STATUS_WON ? th->c.good
                        : (ps->status == STATUS_LOST || ps->status == STATUS_BURNED) ? th->c.bad : th->c.text;
-        widget_label(ui, x + c0, y, c1 - gpx, FONT_BODY_BOLD, oc, out, ALIGN_LEFT);
+        char outcome[64];
+        if (why)
+            SDL_snprintf(outcome, sizeof outcome, "%s %s%s", out, ps->status == STATUS_WON ? "\xE2\x80\x94 " : "", why);
+        if (why && text_width(th->font[FONT_BODY_BOLD], outcome) <= c1 - gpx) {
+            widget_label(ui, x + c0, y, c1 - gpx, FONT_BODY_BOLD, oc, outcome, ALIGN_LEFT);
+        } else { /* large text: the reason on the row's second line */
+            widget_label(ui, x + c0, y, c1 - gpx, FONT_BODY_BOLD, oc, out, ALIGN_LEFT);
+            if (why)
+                widget_label(ui, x + c0, y + th->line[FONT_BODY_BOLD], c1 - gpx, FONT_BODY, oc, why, ALIGN_LEFT);
+        }
         char money[48];
         nav_money(money, sizeof money, (long long)ps->revenue, scenario_currency(sc));
         widget_label(ui, x + c0 + c1, y, c2 - gpx, FONT_BODY, th->c.text, ps->revenue ? money : "\xE2\x80\x94", ALIGN_LEFT);
@@ -556,9 +586,15 @@ static void draw_prospects(Debrief *d, App *app, SDL_Rect area)
     for (int c = 0; c < CHANNEL_COUNT; c++)
         lx += widget_icon_text(ui, lx, ly, FONT_BODY, play_channel_icon((Channel)c), channel_label((Channel)c),
                                th->c.text, th->c.text) + gpx * 2;
-    widget_label(ui, lx, ly, x + w - lx, FONT_BODY, th->c.muted,
-                 "\xC2\xB7 dark: got through \xC2\xB7 green dot: reply or meeting \xC2\xB7 grey: missed",
-                 ALIGN_LEFT);
+    static const char *const keys[] = {
+        "\xC2\xB7 dark: got through \xC2\xB7 green dot: reply or meeting \xC2\xB7 grey: missed",
+        "\xC2\xB7 dark: through \xC2\xB7 green dot: reply \xC2\xB7 grey: missed",
+        "\xC2\xB7 green dot: reply"};
+    for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
+        if (text_width(th->font[FONT_BODY], keys[k]) <= x + w - lx) { /* the longest that fits */
+            widget_label(ui, lx, ly, x + w - lx, FONT_BODY, th->c.muted, keys[k], ALIGN_LEFT);
+            break;
+        }
 }
 
 /* A label on the left and a figure on the right of one row; returns the row's height. */
@@ -749,9 +785,16 @@ static void debrief_draw(Screen *s, App *app)
                           d->page == PAGE_WHATIF ? "Tab switches pages \xC2\xB7 \xE2\x86\x90 \xE2\x86\x92 choose a day"
                                                  : "Tab or \xE2\x86\x90 \xE2\x86\x92 switch pages",
                           ALIGN_LEFT);
-    if (d->par_ok) /* what par is, on every page */
-        widget_label(ui, tx0 + hw + gpx * 4, hy, W - m - (tx0 + hw + gpx * 4), FONT_BODY, th->c.muted,
-                     "Par: what the Sales 2.0 strategy scores on this seed.", ALIGN_RIGHT);
+    if (d->par_ok) { /* what par is, on every page; shorter when the text is large */
+        int pw = W - m - (tx0 + hw + gpx * 4);
+        const char *par_says = "Par: what the Sales 2.0 strategy scores on this seed.";
+        if (text_width(th->font[FONT_BODY], par_says) > pw)
+            par_says = "Par: Sales 2.0's score on this seed.";
+        if (text_width(th->font[FONT_BODY], par_says) > pw)
+            par_says = "Par: Sales 2.0's score.";
+        if (text_width(th->font[FONT_BODY], par_says) <= pw) /* else the header's "par" says it */
+            widget_label(ui, tx0 + hw + gpx * 4, hy, pw, FONT_BODY, th->c.muted, par_says, ALIGN_RIGHT);
+    }
     y += th->line[FONT_LABEL_BOLD] + gpx * 3;
 
     int bh = theme_px(th, 40);
