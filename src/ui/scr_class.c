@@ -65,6 +65,26 @@ static void field_backspace(char *field)
     field[n] = '\0';
 }
 
+/* 1 when the class server is typed here: the build has the class client, and no host
+ * sends the games itself (the browser version served by a class server joins that one). */
+static int server_typed(const App *app)
+{
+#if defined(UPFRONT_HAVE_CLIENT)
+    const UiHost *h = app->opts.host;
+    return !(h && h->class_progress);
+#else
+    (void)app;
+    return 0;
+#endif
+}
+
+/* 1 when a host sends the games to the class server it came from. */
+static int server_given(const App *app)
+{
+    const UiHost *h = app->opts.host;
+    return h && h->class_progress;
+}
+
 static char *focused_field(Class *c, size_t *cap)
 {
     if (c->focus == FIELD_NAME) {
@@ -152,7 +172,10 @@ static int class_event(Screen *s, App *app, const SDL_Event *ev)
     }
     if (k == SDLK_SPACE && f)
         return 0; /* a space is text (names have them) */
+    int was = c->focus;
     NavResult r = nav_key(ev, &c->focus, ITEM_COUNT);
+    if (c->focus == FIELD_SERVER && !server_typed(app)) /* no field there: the next item */
+        c->focus = was < FIELD_SERVER ? ITEM_JOIN : FIELD_CODE;
     if (r == NAV_CHOSEN)
         choose(c, app, c->focus);
     else if (r == NAV_BACK)
@@ -205,8 +228,9 @@ static void class_draw(Screen *s, App *app)
         cw = W - g * 4;
     int field_h = th->line[FONT_BODY_BOLD] + g / 2 + theme_px(th, 44);
     int bh = theme_px(th, 44);
+    int fields = server_typed(app) ? 3 : 2;
     int total = th->line[FONT_BODY_BOLD] + th->line[FONT_DISPLAY] + g + th->line[FONT_LABEL] * 2 + g * 4 +
-                3 * (field_h + g * 3) + th->line[FONT_BODY] * 2 + g * 3 + bh;
+                fields * (field_h + g * 3) + th->line[FONT_BODY] * 2 + g * 3 + bh;
     int x = (W - cw) / 2;
     int y = (H - total) / 2;
     if (y < g * 3)
@@ -256,10 +280,16 @@ static void class_draw(Screen *s, App *app)
     }
     y += widget_text(ui, x, y, cw, FONT_BODY, col, line);
     y += g * 3;
-    SDL_Rect sr = {x, y, cw, field_h};
-    field(app, sr, "Class server (if the instructor gives one)", c->server, "For example http://192.168.1.20:8080",
-          c->focus == FIELD_SERVER, HIT_ITEM + FIELD_SERVER);
-    y += field_h + g * 3;
+    if (server_typed(app)) {
+        SDL_Rect sr = {x, y, cw, field_h};
+        field(app, sr, "Class server (if the instructor gives one)", c->server,
+              "For example http://192.168.1.20:8080", c->focus == FIELD_SERVER, HIT_ITEM + FIELD_SERVER);
+        y += field_h + g * 3;
+    } else if (server_given(app)) {
+        y += widget_text(ui, x, y, cw, FONT_BODY, th->c.text,
+                         "Your progress and your results go to the class server this page came from, "
+                         "as you play.") + g * 3;
+    }
     int bw = (cw - g * 2) / 2;
     SDL_Rect jb = {x, y, bw, bh};
     int fj = (c->focus == ITEM_JOIN ? WIDGET_FOCUSED : 0) | WIDGET_PRIMARY |

@@ -168,22 +168,9 @@ EM_JS(int, web_download_js, (const char *path), {
     }
 })
 
-/* Shows the browser's file picker; the chosen file is written into dir and handed to
- * the game (upfront_web_dropped). */
-EM_JS(int, web_open_js, (const char *dir), {
-    var input = document.createElement('input');
-    input.type = 'file';
-    input.accept = '.json,application/json';
-    input.style.display = 'none';
-    input.onchange = function() {
-        if (input.files && input.files[0])
-            Module['upfrontAddFile'](input.files[0], UTF8ToString(dir));
-        input.remove();
-    };
-    document.body.appendChild(input);
-    input.click();
-    return 0;
-})
+/* Shows the browser's file picker (pre.js: unless the O key's keydown just did); the
+ * chosen file is written into dir and handed to the game (upfront_web_dropped). */
+EM_JS(int, web_open_js, (const char *dir), { return Module['upfrontOpenPicker'](UTF8ToString(dir), true); })
 
 /* The screen on top, as the page's data-screen attribute (for automation and styling). */
 EM_JS(void, web_screen, (const char *name), { document.body.setAttribute('data-screen', UTF8ToString(name)); })

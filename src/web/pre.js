@@ -60,7 +60,36 @@ Module['upfrontAddFile'] = function (file, dir) {
   });
 };
 
+// The browser's file picker for a scenario file (the picker screen's "Open a scenario
+// file", O). Browsers show it only inside a user's gesture: the page opens it from the O
+// key's own keydown (below), since the game reads its keys a frame later; the game's own
+// call for that key (fromGame) then finds it open already and does nothing.
+Module['upfrontPickerByKey'] = 0;
+Module['upfrontOpenPicker'] = function (dir, fromGame) {
+  if (fromGame && Module['upfrontPickerByKey'] && Date.now() - Module['upfrontPickerByKey'] < 2000) {
+    Module['upfrontPickerByKey'] = 0;
+    return 0;
+  }
+  if (!fromGame) Module['upfrontPickerByKey'] = Date.now();
+  var input = document.createElement('input');
+  input.type = 'file';
+  input.accept = '.json,application/json';
+  input.style.display = 'none';
+  input.onchange = function () {
+    if (input.files && input.files[0]) Module['upfrontAddFile'](input.files[0], dir);
+    input.remove();
+  };
+  document.body.appendChild(input);
+  input.click();
+  return 0;
+};
+
 if (typeof document !== 'undefined') {
+  window.addEventListener('keydown', function (e) {
+    if ((e.key === 'o' || e.key === 'O') && !e.ctrlKey && !e.altKey && !e.metaKey && !e.repeat &&
+        Module['calledRun'] && document.body.getAttribute('data-screen') === 'picker')
+      Module['upfrontOpenPicker']('/libsdl/upfront/scenarios');
+  }, true);
   document.addEventListener('dragover', function (e) { e.preventDefault(); });
   document.addEventListener('drop', function (e) {
     e.preventDefault();

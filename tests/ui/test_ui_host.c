@@ -58,6 +58,9 @@ static void ui_from_week_past_the_last_should_let_the_strategy_play_the_whole_ga
         game_free(ref);
         CHECK(strstr(t.app->toast, "played the whole game") != NULL);
         CHECK(app_session(t.app)->saved);
+        /* the strategy's game, not the trainee's: no personal best */
+        CHECK_EQ_INT(t.app->new_best, 0);
+        CHECK(settings_best(&t.app->settings, scenario_id(game_scenario(g))) <= 0);
     }
     uitest_finish(&t);
 }
