@@ -39,11 +39,15 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE = os.path.dirname(os.path.dirname(HERE))
 
 
-def post(port, path, body):
+def request(port, method, path, body=None):
+    """One request on a connection of its own; (status, ms), status 0 when it failed."""
     c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     t0 = time.perf_counter()
     try:
-        c.request("POST", path, body=body, headers={"Content-Type": "application/json"})
+        if body is None:
+            c.request(method, path)
+        else:
+            c.request(method, path, body=body, headers={"Content-Type": "application/json"})
         r = c.getresponse()
         r.read()
         status = r.status
@@ -87,20 +91,13 @@ def trainee_batch(args):
     return out
 
 
+def post(port, path, body):
+    return request(port, "POST", path, body)
+
+
 def get_dashboard(port, key):
     """One look of the dashboard page: GET /api/dashboard?key=KEY; (status, ms)."""
-    c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    t0 = time.perf_counter()
-    try:
-        c.request("GET", "/api/dashboard?key=" + key)
-        r = c.getresponse()
-        r.read()
-        status = r.status
-    except OSError:
-        status = 0
-    finally:
-        c.close()
-    return status, (time.perf_counter() - t0) * 1000.0
+    return request(port, "GET", "/api/dashboard?key=" + key)
 
 
 def dashboard_poller(port, key, stop, out):
