@@ -1116,7 +1116,7 @@ static int text_width(const char *s)
 /* "results 120, process 80, efficiency 40, penalties -30, floor +0": signed components. */
 static void fmt_signed(char *out, size_t cap, double v, int negative)
 {
-    char n[64];
+    char n[48]; /* a figure is far shorter; with its sign it fits every caller's 64 bytes */
     fmt_num(n, sizeof n, v < 0 ? -v : v);
     if (strcmp(n, "0") == 0)
         snprintf(out, cap, "0");

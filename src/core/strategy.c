@@ -342,7 +342,8 @@ static int best_channel(const Game *g, const Plan *plan, int p)
 static const int *sales2_order(const Game *g, Plan *plan, const ProspectState *const *ps)
 {
     const Scenario *sc = game_scenario(g);
-    unsigned char state[SCENARIO_MAX_PROSPECTS];
+    /* zeroed: gcc -O2 without link-time optimisation cannot see that n bounds the reads */
+    unsigned char state[SCENARIO_MAX_PROSPECTS] = {0};
     for (int i = 0; i < plan->n; i++)
         state[i] = (unsigned char)((int)ps[i]->status * 2 + (ps[i]->fit_known != 0));
     if (plan->worth_valid && memcmp(state, plan->worth_state, (size_t)plan->n) == 0)
