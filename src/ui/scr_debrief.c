@@ -527,7 +527,8 @@ static void draw_prospects(Debrief *d, App *app, SDL_Rect area)
     widget_label(ui, x, y, c0, FONT_BODY_BOLD, th->c.muted, "Prospect", ALIGN_LEFT);
     widget_label(ui, x + c0, y, c1, FONT_BODY_BOLD, th->c.muted, "Outcome", ALIGN_LEFT);
     widget_label(ui, x + c0 + c1, y, c2, FONT_BODY_BOLD, th->c.muted, "Revenue", ALIGN_LEFT);
-    widget_label(ui, x + c0 + c1 + c2, y, c3, FONT_BODY_BOLD, th->c.muted, "Prep / ready", ALIGN_LEFT);
+    const char *prep_h = text_width(th->font[FONT_BODY_BOLD], "Prep / ready") <= c3 - gpx ? "Prep / ready" : "Prep/ready";
+    widget_label(ui, x + c0 + c1 + c2, y, c3 - gpx, FONT_BODY_BOLD, th->c.muted, prep_h, ALIGN_LEFT);
     char buf[200];
     SDL_snprintf(buf, sizeof buf, "Touches by channel, day 1 to %d", scenario_day_count(sc));
     widget_label(ui, x + c0 + c1 + c2 + c3, y, tl, FONT_BODY_BOLD, th->c.muted, buf, ALIGN_LEFT);
