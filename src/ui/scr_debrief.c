@@ -384,7 +384,8 @@ static void draw_score(Debrief *d, App *app, SDL_Rect area)
     widget_heading(ui, cx, cy, cw, "THE SAME SEED, PLAYED BY", (SDL_Color){0, 0, 0, 0});
     cy += th->line[FONT_BODY_BOLD] + gpx;
     char me[64];
-    const char *who[3] = {player_label(se, me, sizeof me), "Sales 1.0 strategy", "Sales 2.0 strategy (par)"};
+    const char *who[3] = {player_label(se, me, sizeof me), "Sales 1.0 strategy",
+                          "Sales 2.0 strategy (par)"};
     const char *names[3] = {NULL, "sales1", "sales2"};
     const ScoreCard *cards[3] = {&d->card, &se->strategy_score[0], &se->strategy_score[1]};
     int ok[3] = {1, se->strategy_ok[0], se->strategy_ok[1]};
@@ -527,7 +528,9 @@ static void draw_prospects(Debrief *d, App *app, SDL_Rect area)
     widget_label(ui, x, y, c0, FONT_BODY_BOLD, th->c.muted, "Prospect", ALIGN_LEFT);
     widget_label(ui, x + c0, y, c1, FONT_BODY_BOLD, th->c.muted, "Outcome", ALIGN_LEFT);
     widget_label(ui, x + c0 + c1, y, c2, FONT_BODY_BOLD, th->c.muted, "Revenue", ALIGN_LEFT);
-    const char *prep_h = text_width(th->font[FONT_BODY_BOLD], "Prep / ready") <= c3 - gpx ? "Prep / ready" : "Prep/ready";
+    const char *prep_h = "Prep / ready";
+    if (text_width(th->font[FONT_BODY_BOLD], prep_h) > c3 - gpx)
+        prep_h = "Prep/ready";
     widget_label(ui, x + c0 + c1 + c2, y, c3 - gpx, FONT_BODY_BOLD, th->c.muted, prep_h, ALIGN_LEFT);
     char buf[200];
     SDL_snprintf(buf, sizeof buf, "Touches by channel, day 1 to %d", scenario_day_count(sc));
