@@ -1,7 +1,8 @@
 /* libFuzzer harness: the results loader. Arbitrary bytes go through results_read_header
  * (no scenario) and results_read_actions against the default scenario; an accepted log is
- * replayed; and the bytes are resumed as a save (save_load_buffer). Any crash, hang, leak
- * or sanitizer report is a finding. */
+ * replayed and its recorded figures compared with the replay through one parsed
+ * ResultsDoc, as verify does (which must read the same log); and the bytes are resumed as
+ * a save (save_load_buffer). Any crash, hang, leak or sanitizer report is a finding. */
 #include "fuzz_common.h"
 
 #include <string.h>
@@ -26,6 +27,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int rc = results_read_actions((const char *)data, size, "fuzz.json", s, &log, d);
     if (rc == 0) {
         Game *g = results_replay(s, log.has_seed ? log.seed : 1, &log, "fuzz.json", d);
+        ResultsDoc *doc = results_doc_parse((const char *)data, size, d);
+        ActionLog again;
+        memset(&again, 0, sizeof again);
+        if (!doc || results_doc_actions(doc, "fuzz.json", s, &again, d) != 0 ||
+            again.count != log.count)
+            abort(); /* one parse reads what two did */
+        if (g) /* whatever it finds, under the sanitizers */
+            (void)results_doc_compare(doc, g, NULL, NULL);
+        action_log_free(&again);
+        results_doc_free(doc);
         game_free(g);
     }
     Game *resumed = save_load_buffer((const char *)data, size, "fuzz.json", s, NULL, d);
