@@ -10,6 +10,65 @@
 #if defined(UPFRONT_HAVE_UI)
 #include "ui.h"
 #endif
+#if defined(UPFRONT_HAVE_CLIENT)
+#include "client.h"
+#endif
+
+#if defined(UPFRONT_HAVE_CLIENT)
+/* --server without a scenario or a seed: the class's game, as the class server says
+ * (GET /api/class), so that `upfront play --server URL` plays what the class plays. Sets
+ * *path (owned) to the shipped copy of its scenario, checked by hash, and *seed. */
+static int class_game(const char *server, char **path, uint64_t *seed, int *has_seed)
+{
+    ClientClass cc;
+    char err[300];
+    if (client_get_class(server, &cc, err, sizeof err) != 0) {
+        cli_error("play", "--server %s: cannot ask the class server which game the class plays: "
+                          "%s (or give the scenario and --seed your instructor wrote on the board)",
+                  server, err);
+        return CLI_FAILURE;
+    }
+    if (cc.seed[0]) {
+        if (cli_parse_u64(cc.seed, seed) != 0) {
+            cli_error("play", "--server %s: the class server names the seed \"%s\"", server, cc.seed);
+            return CLI_FAILURE;
+        }
+        *has_seed = 1;
+    }
+    if (!cc.scenario[0])
+        return CLI_OK; /* any scenario: the default one, or the one chosen in the window */
+    for (const char *c = cc.scenario; *c; c++)
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-' || *c == '_')) {
+            cli_error("play", "--server %s: the class server names an odd scenario id", server);
+            return CLI_FAILURE;
+        }
+    const char *data = cli_data_dir(NULL, 0);
+    char name[120];
+    snprintf(name, sizeof name, "scenarios/%s.json", cc.scenario);
+    char *file = data ? cli_join(data, name) : NULL;
+    DiagList *d = diag_list_new();
+    Scenario *s = file && d && cli_file_exists(file) ? scenario_load_file(file, d, NULL) : NULL;
+    int same = s && (!cc.hash[0] || strcmp(scenario_hash(s), cc.hash) == 0);
+    int here = file && cli_file_exists(file);
+    scenario_free(s);
+    diag_list_free(d);
+    if (!same) {
+        cli_print_safe(stderr, "upfront play: error: --server %s: the class plays \"%s\" (%s), %s: "
+                               "ask your instructor for the scenario file and give it: upfront play "
+                               "FILE --seed %s --server %s\n",
+                       server, cc.title[0] ? cc.title : cc.scenario, cc.scenario,
+                       here ? "and this computer's copy differs from the class's"
+                            : "which is not on this computer",
+                       cc.seed[0] ? cc.seed : "N", server);
+        free(file);
+        return CLI_INVALID;
+    }
+    *path = file;
+    cli_print_safe(stdout, "Playing the class's game: %s, game %s.\n", cc.title[0] ? cc.title : cc.scenario,
+                   cc.seed[0] ? cc.seed : "of your own");
+    return CLI_OK;
+}
+#endif
 
 int cmd_play(int argc, char **argv)
 {
@@ -102,7 +161,19 @@ int cmd_play(int argc, char **argv)
         }
     }
     char *path = NULL;
-    if (npos == 1) {
+    int has_seed = seed_s != NULL;
+#if defined(UPFRONT_HAVE_CLIENT)
+    if (server && npos == 0 && !seed_s) {
+        rc = class_game(server, &path, &seed, &has_seed);
+        if (rc != CLI_OK) {
+            free(pos);
+            return rc;
+        }
+    }
+#endif
+    if (path) {
+        /* the class's scenario */
+    } else if (npos == 1) {
         if (!cli_file_exists(pos[0])) {
             cli_error("play", "%s: cannot read the scenario file", pos[0]);
             free(pos);
@@ -126,7 +197,7 @@ int cmd_play(int argc, char **argv)
     memset(&o, 0, sizeof o);
     o.scenario_path = path;
     o.seed = seed;
-    o.has_seed = seed_s != NULL;
+    o.has_seed = has_seed;
     o.player = player;
     o.results_dir = results;
     o.watch = watch;
@@ -137,6 +208,7 @@ int cmd_play(int argc, char **argv)
     rc = ui_run(&o);
 #else
     (void)player;
+    (void)has_seed;
     (void)results;
     (void)watch;
     (void)from_week;

@@ -17,6 +17,7 @@
 #include <dirent.h>
 
 #include "cli.h"
+#include "upfront/classcode.h"
 #include "upfront/file.h"
 
 #if defined(UPFRONT_HAVE_SERVER)
@@ -325,6 +326,12 @@ int cmd_serve(int argc, char **argv)
     }
     printf("trainees: %s   (upfront play --server %s, or Join a class with this address%s)\n", url, url,
            web_dir ? "; or open it in a browser" : "");
+    if (cfg.scenario && cfg.has_seed) { /* what Join a class asks for besides the address */
+        char code[120];
+        if (classcode_make(scenario_id(cfg.scenario), cfg.seed, code, sizeof code) != 0)
+            snprintf(code, sizeof code, "%s:%llu", scenario_id(cfg.scenario), (unsigned long long)cfg.seed);
+        cli_print_safe(stdout, "class code: %s\n", code);
+    }
     for (int i = 1; i < naddrs; i++)
         printf("also: http://%s:%d\n", addrs[i], http_port(http));
     printf("dashboard: %s/dashboard?key=%s\n", url, server_key(server));

@@ -46,7 +46,7 @@ static void curl_start(void)
 /* --- requests ------------------------------------------------------------------------ */
 
 typedef struct Reply {
-    char text[1024];
+    char text[4096]; /* the start of an answer: all of /api/class */
     size_t len;
 } Reply;
 
@@ -62,8 +62,8 @@ static size_t on_body(char *p, size_t size, size_t n, void *ctx)
     return bytes;
 }
 
-/* POSTs body to url + path: the HTTP status, or 0 when the server was not reached (why in
- * err). reply receives the start of the answer. */
+/* POSTs body to url + path (a GET when body is NULL): the HTTP status, or 0 when the
+ * server was not reached (why in err). reply receives the start of the answer. */
 static long post(const char *url, const char *path, const char *body, size_t len, Reply *reply,
                  char *err, size_t cap)
 {
@@ -79,10 +79,12 @@ static long post(const char *url, const char *path, const char *body, size_t len
     reply->len = 0;
     reply->text[0] = '\0';
     curl_easy_setopt(h, CURLOPT_URL, full);
-    curl_easy_setopt(h, CURLOPT_POST, 1L);
-    curl_easy_setopt(h, CURLOPT_POSTFIELDS, body);
-    curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
-    curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
+    if (body) {
+        curl_easy_setopt(h, CURLOPT_POST, 1L);
+        curl_easy_setopt(h, CURLOPT_POSTFIELDS, body);
+        curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
+        curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
+    }
     curl_easy_setopt(h, CURLOPT_TIMEOUT, (long)CLIENT_TIMEOUT_S);
     curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, 5L);
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
@@ -99,6 +101,44 @@ static long post(const char *url, const char *path, const char *body, size_t len
     curl_slist_free_all(headers);
     curl_easy_cleanup(h);
     return status;
+}
+
+/* A string member of o into out ("" when absent, null or not a short string). */
+static void class_field(const cJSON *o, const char *key, char *out, size_t cap)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    out[0] = '\0';
+    if (cJSON_IsString(v) && strlen(v->valuestring) < cap)
+        snprintf(out, cap, "%s", v->valuestring);
+}
+
+int client_get_class(const char *server_url, ClientClass *out, char *err, size_t cap)
+{
+    memset(out, 0, sizeof *out);
+    call_once(&curl_once, curl_start);
+    char url[512];
+    snprintf(url, sizeof url, "%s", server_url);
+    size_t n = strlen(url);
+    while (n > 0 && url[n - 1] == '/')
+        url[--n] = '\0';
+    Reply reply;
+    long st = post(url, "/api/class", NULL, 0, &reply, err, cap);
+    if (st == 0)
+        return -1;
+    cJSON *o = st == 200 ? cJSON_ParseWithLength(reply.text, reply.len) : NULL;
+    if (!cJSON_IsObject(o) || !cJSON_IsString(cJSON_GetObjectItemCaseSensitive(o, "results"))) {
+        snprintf(err, cap, "%s answers HTTP %ld there, not as a class server (upfront serve)",
+                 url, st);
+        cJSON_Delete(o);
+        return -1;
+    }
+    class_field(o, "scenario", out->scenario, sizeof out->scenario);
+    class_field(o, "hash", out->hash, sizeof out->hash);
+    class_field(o, "title", out->title, sizeof out->title);
+    class_field(o, "seed", out->seed, sizeof out->seed);
+    class_field(o, "code", out->code, sizeof out->code);
+    cJSON_Delete(o);
+    return 0;
 }
 
 /* --- the queue ----------------------------------------------------------------------- */

@@ -51,4 +51,17 @@ int client_flush(ClassClient *c, int timeout_ms);
 /* The server's URL as given (without a trailing slash). */
 const char *client_url(const ClassClient *c);
 
+/* Which game a class server's class plays (GET /api/class): each "" when the server
+ * leaves it free (any scenario, any seed). */
+typedef struct ClientClass {
+    char scenario[80];  /* the scenario's id */
+    char hash[80];      /* its content hash (the server's copy) */
+    char title[200];
+    char seed[24];
+    char code[120];     /* the class code, as Join a class takes it */
+} ClientClass;
+/* Asks the server at server_url; 0, or -1 with why in err (not reached, or not a class
+ * server). Blocks for at most CLIENT_TIMEOUT_S. */
+int client_get_class(const char *server_url, ClientClass *out, char *err, size_t cap);
+
 #endif

@@ -164,7 +164,8 @@
   function draw(d) {
     var cl = d.class;
     var title = cl.title ? cl.title : "any scenario";
-    $("class").textContent = title + (cl.seed !== null ? " · game " + cl.seed : "") + " · join at " + cl.server;
+    $("class").textContent = title + (cl.seed !== null ? " · game " + cl.seed : "") + " · join at " + cl.server +
+      (cl.code ? " · class code " + cl.code : "");
     if (d.round.seconds_left === null || d.round.seconds_left === undefined) secondsLeft = null;
     else { secondsLeft = d.round.seconds_left; leftAt = Date.now(); }
     clock();

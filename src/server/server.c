@@ -13,6 +13,7 @@
 #include <cjson/cJSON.h>
 
 #include "srv_platform.h"
+#include "upfront/classcode.h"
 #include "upfront/score.h"
 
 /* the dashboard's page and script (dashboard.html, dashboard.js; embed.cmake) */
@@ -808,6 +809,7 @@ static void class_info(Server *s, cJSON *o)
 {
     if (s->cfg.scenario) {
         cJSON_AddStringToObject(o, "scenario", scenario_id(s->cfg.scenario));
+        cJSON_AddStringToObject(o, "hash", scenario_hash(s->cfg.scenario));
         cJSON_AddStringToObject(o, "title", scenario_title(s->cfg.scenario));
         cJSON_AddNumberToObject(o, "days", scenario_day_count(s->cfg.scenario));
     } else {
@@ -819,6 +821,15 @@ static void class_info(Server *s, cJSON *o)
         cJSON_AddStringToObject(o, "seed", seed);
     } else {
         cJSON_AddNullToObject(o, "seed");
+    }
+    /* the code a trainee types on Join a class: the scenario and the seed */
+    char code[120];
+    if (s->cfg.scenario && s->cfg.has_seed) {
+        if (classcode_make(scenario_id(s->cfg.scenario), s->cfg.seed, code, sizeof code) != 0)
+            snprintf(code, sizeof code, "%s:%" PRIu64, scenario_id(s->cfg.scenario), s->cfg.seed);
+        cJSON_AddStringToObject(o, "code", code);
+    } else {
+        cJSON_AddNullToObject(o, "code");
     }
     cJSON_AddStringToObject(o, "server", s->public_url);
     cJSON_AddStringToObject(o, "results", "/api/results");

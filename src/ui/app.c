@@ -10,7 +10,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "classcode.h"
+#include "upfront/classcode.h"
 #include "platform.h"
 #include "tween.h"
 #include "upfront/file.h"

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "app.h"
-#include "classcode.h"
+#include "upfront/classcode.h"
 #include "nav.h"
 
 enum { FIELD_NAME, FIELD_CODE, FIELD_SERVER, ITEM_JOIN, ITEM_BACK, ITEM_COUNT };

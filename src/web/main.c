@@ -34,7 +34,7 @@
 #include <SDL_ttf.h>
 
 #include "app.h"
-#include "classcode.h"
+#include "upfront/classcode.h"
 #include "client.h"
 #include "upfront/file.h"
 #include "upfront/strategy.h"

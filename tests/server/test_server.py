@@ -519,6 +519,27 @@ def case_web(upfront, tmp):
         check(st == 200 and cls["scenario"] == "tutorial" and cls["seed"] == SEED and
               cls["server"] == "http://127.0.0.1:%d" % srv.port and cls["results"] == "/api/results",
               "/api/class tells the page its class (%s)" % cls)
+        code = re.search(r"^class code: (\S+)$", "".join(srv.lines), re.M)
+        check(code is not None and cls.get("code") == code.group(1) and re.match(r"^[0-9A-Z]{4}-[0-9A-Z]{4}$", code.group(1)),
+              "serve prints the class code Join a class takes, and /api/class gives it (%s)" % (code and code.group(1)))
+    finally:
+        srv.stop()
+    # upfront play --server URL asks the server which game the class plays; what cannot be
+    # played as the class plays it is refused before a window opens
+    p = run([upfront, "play", "--server", "http://127.0.0.1:1"])
+    check(p.returncode == 2 and "which game the class plays" in p.stderr,
+          "play --server with no server there says it cannot ask which game (%d %s)" % (p.returncode, p.stderr.strip()))
+    own = os.path.join(tmp, "own.json")
+    with open(SCENARIO) as f:
+        sc = json.load(f)
+    sc["id"] = "not-shipped-anywhere"
+    with open(own, "w") as f:
+        json.dump(sc, f)
+    srv = Server(upfront, os.path.join(tmp, "own.db"), scenario=own)
+    try:
+        p = run([upfront, "play", "--server", srv.url])
+        check(p.returncode == 1 and "not on this computer" in p.stderr and "upfront play FILE --seed %s" % SEED in p.stderr,
+              "play --server for a class on a scenario this computer lacks asks for the file (%d %s)" % (p.returncode, p.stderr.strip()))
     finally:
         srv.stop()
 

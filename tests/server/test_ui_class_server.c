@@ -8,7 +8,7 @@
 #include <dirent.h>
 
 #include "client.h"
-#include "classcode.h"
+#include "upfront/classcode.h"
 #include "uitest.h"
 
 static void text_input(UiTest *t, const char *s)

@@ -2,7 +2,7 @@
  * from the title screen, the round time limit and starting from a later week. */
 #include "uitest.h"
 
-#include "classcode.h"
+#include "upfront/classcode.h"
 #include "platform.h"
 #include "upfront/strategy.h"
 

@@ -1,9 +1,8 @@
 /* classcode — compact and long class codes (scenario + seed). */
-#include "classcode.h"
+#include "upfront/classcode.h"
 
+#include <stdio.h>
 #include <string.h>
-
-#include <SDL.h>
 
 static const char SYMBOLS[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
@@ -112,8 +111,8 @@ ClassCodeKind classcode_parse(const char *text, ClassCode *out)
     if (!other && count == 8) {
         uint64_t data = v >> 5;
         if (check_of(data) != (unsigned)(v & 31u)) {
-            SDL_strlcpy(out->error, "That code has a typo: check each character with your instructor.",
-                        sizeof out->error);
+            snprintf(out->error, sizeof out->error, "%s",
+                     "That code has a typo: check each character with your instructor.");
             return out->kind = CLASSCODE_INVALID;
         }
         out->tag = (unsigned)(data >> 25);
@@ -123,9 +122,8 @@ ClassCodeKind classcode_parse(const char *text, ClassCode *out)
     if (parse_long(text, out) == 0)
         return out->kind = CLASSCODE_LONG;
     memset(out, 0, sizeof *out);
-    SDL_strlcpy(out->error,
-                count > 0 && !other ? "A class code has eight characters, like K3M2-9QXA."
-                                    : "Type the code your instructor gave you, like K3M2-9QXA.",
-                sizeof out->error);
+    snprintf(out->error, sizeof out->error, "%s",
+             count > 0 && !other ? "A class code has eight characters, like K3M2-9QXA."
+                                 : "Type the code your instructor gave you, like K3M2-9QXA.");
     return out->kind = CLASSCODE_INVALID;
 }

@@ -6,8 +6,8 @@
  *   long:    the scenario id and the seed, "midmarket-quarter:42" (':', '/', '#', a space
  *            or a last '-' before the digits).
  * Nothing here allocates. */
-#ifndef UPFRONT_UI_CLASSCODE_H
-#define UPFRONT_UI_CLASSCODE_H
+#ifndef UPFRONT_CLASSCODE_H
+#define UPFRONT_CLASSCODE_H
 
 #include <stddef.h>
 #include <stdint.h>
