@@ -578,6 +578,21 @@ static int by_strategy(const ReportTrainee *t)
     return t->played_by != PLAYED_BY_PERSON || t->same_as >= 0 || t->like_weeks > 0;
 }
 
+/* The first max characters of a UTF-8 name into out (cap > 4 * max), "…" when cut. */
+static void cut_name(char *out, size_t cap, const char *name, int max)
+{
+    size_t k = 0;
+    int chars = 0;
+    for (const char *c = name ? name : ""; *c && k + 4 < cap; c++) {
+        if (((unsigned char)*c & 0xC0) != 0x80 && chars++ == max)
+            break;
+        out[k++] = *c;
+    }
+    out[k] = '\0';
+    if (name && strlen(name) > k && k + 4 < cap)
+        memcpy(out + k, "\xE2\x80\xA6", 4); /* "…" and its NUL */
+}
+
 static void finish_group(Group *gr, const ReportOptions *o)
 {
     for (int i = 0; i < gr->n; i++)
@@ -614,7 +629,7 @@ static void finish_group(Group *gr, const ReportOptions *o)
             }
         }
     }
-    char buf[96];
+    char buf[160];
     for (int i = 0; i < gr->n; i++) {
         ReportTrainee *t = gr->t[i];
         if (!t->finished)
@@ -643,6 +658,29 @@ static void finish_group(Group *gr, const ReportOptions *o)
             add_flag(t, buf);
         }
     }
+    /* the very game another player handed in too (the same seed, the same end state): a
+     * results file copied under another name. Both are flagged, neither ranked: which one
+     * is the original only the facilitator can tell (the file's start time is the
+     * trainee's to write); removing the copy ranks the other again. Games flagged above
+     * (a strategy's, off-seed, ...) are explained already. */
+    unsigned char *clean = alloc_calloc((size_t)gr->n + 1, 1);
+    for (int i = 0; clean && i < gr->n; i++)
+        clean[i] = gr->t[i]->flags[0] == '\0';
+    for (int i = 0; clean && i < gr->n; i++) {
+        ReportTrainee *t = gr->t[i];
+        for (int j = 0; clean[i] && j < gr->n; j++) {
+            const ReportTrainee *u = gr->t[j];
+            if (j == i || !clean[j] || u->seed != t->seed || u->state_hash != t->state_hash ||
+                strcmp(u->player_key, t->player_key) == 0)
+                continue;
+            char who[4 * 24 + 1];
+            cut_name(who, sizeof who, u->player, 24);
+            snprintf(buf, sizeof buf, "same game as %s", who);
+            add_flag(t, buf);
+            break;
+        }
+    }
+    alloc_free(clean);
     /* one ranked game per player: the others are attempts */
     ReportAttempts mode = o ? o->attempts : REPORT_ATTEMPTS_BEST;
     if (mode != REPORT_ATTEMPTS_ALL) {

@@ -913,8 +913,9 @@ static void get_dashboard_data(Server *s, ServerResponse *out)
             cJSON_AddStringToObject(p, "flags", t->flags);
             cJSON_AddItemToArray(players, p);
             finished++;
-            if (t->card.effort_share_bp[0] + t->card.effort_share_bp[1] +
-                    t->card.effort_share_bp[2] + t->card.effort_share_bp[3] > 0) {
+            /* in the class's curve as in the report's: ranked games only */
+            if (t->rank > 0 && t->card.effort_share_bp[0] + t->card.effort_share_bp[1] +
+                                       t->card.effort_share_bp[2] + t->card.effort_share_bp[3] > 0) {
                 for (int st = 0; st < STAGE_COUNT; st++)
                     share[st] += t->card.effort_share_bp[st] / 10000.0;
                 counted++;
@@ -924,10 +925,12 @@ static void get_dashboard_data(Server *s, ServerResponse *out)
     const char *gid = gsel >= 0 ? report_group_scenario_id(s->report, gsel) : class_id;
     for (int i = 0; i < s->nprogress; i++) {
         const Progress *pr = &s->progress[i];
+        /* a game whose results are in: shown once, as finished (its last day's progress may
+         * come again after, from a queue or a reloaded page) */
         int done = 0;
         for (int k = 0; gsel >= 0 && k < report_trainee_count(s->report, gsel) && !done; k++)
             done = strcmp(report_trainee(s->report, gsel, k)->player_key, pr->player_key) == 0 &&
-                   pr->finished;
+                   (pr->finished || (pr->days > 0 && pr->day >= pr->days));
         if (done)
             continue;
         if (gid && strcmp(pr->scenario, gid) != 0)

@@ -251,6 +251,43 @@ static const ReportTrainee *by_player(const Report *r, const char *name)
     return NULL;
 }
 
+/* A game a person could play: one research on account p, then every day ended. */
+static Game *research_then_wait(const Scenario *s, int p)
+{
+    Game *g = game_new(s, 3);
+    Action research = {ACTION_RESEARCH, p, RESEARCH_COMPANY}, end = {ACTION_END_DAY, -1, 0};
+    if (g && game_apply(g, &research) != ACTION_OK) {
+        game_free(g);
+        return NULL;
+    }
+    while (g && !game_over(g))
+        game_apply(g, &end);
+    return g;
+}
+
+static void report_should_flag_the_same_game_handed_in_by_two_players(void)
+{
+    Scenario *s = load(MIDMARKET);
+    Game *g = s ? research_then_wait(s, 0) : NULL, *h = s ? research_then_wait(s, 1) : NULL;
+    CHECK(g && h);
+    if (g && h) {
+        Report *r = report_new();
+        CHECK_EQ_INT(report_add(r, g, "Ada", "ada.json", NULL), 0);
+        CHECK_EQ_INT(report_add(r, g, "Eve Copycat", "eve.json", NULL), 0); /* Ada's file, renamed */
+        CHECK_EQ_INT(report_add(r, h, "Bob", "bob.json", NULL), 0);
+        report_finish(r, NULL);
+        /* which one is the original is for the facilitator to tell: neither is ranked */
+        CHECK_EQ_STR(by_player(r, "Ada")->flags, "same game as Eve Copycat");
+        CHECK_EQ_STR(by_player(r, "Eve Copycat")->flags, "same game as Ada");
+        CHECK_EQ_STR(by_player(r, "Bob")->flags, "");
+        CHECK_EQ_INT(report_ranked_count(r, 0), 1);
+        report_free(r);
+    }
+    game_free(g);
+    game_free(h);
+    scenario_free(s);
+}
+
 static void report_player_key_should_fold_case_and_spaces(void)
 {
     char a[128], b[128];
@@ -338,6 +375,7 @@ int main(void)
 {
     RUN(report_should_rank_sales2_first_and_share_ranks_on_ties);
     RUN(report_should_count_a_copied_file_once);
+    RUN(report_should_flag_the_same_game_handed_in_by_two_players);
     RUN(report_should_group_by_scenario);
     RUN(report_should_quote_csv_and_escape_html);
     RUN(report_should_handle_an_empty_class);
