@@ -48,7 +48,7 @@
       items[k].style.display = "none";
       hidden++;
     }
-    if (hidden) more.textContent = "+ " + hidden + " more " + what;
+    if (hidden) more.textContent = "+ " + hidden + " more " + (hidden === 1 ? what.replace(/^trainees\b/, "trainee") : what);
   }
   function rows(d) {
     var body = $("rows"), list = [];
@@ -69,7 +69,7 @@
       tr.appendChild(el("td", "num opt", t.deals_won));
       tr.appendChild(el("td", "num opt", t.buyer_initiated));
       tr.appendChild(el("td", "num", t.frontload_pct + "%"));
-      var fl = el("td");
+      var fl = el("td", "flags");
       (t.flags ? t.flags.split("; ") : []).forEach(function (f) { fl.appendChild(el("span", "flag", f)); });
       tr.appendChild(fl);
       var rm = el("td");
@@ -164,8 +164,12 @@
   function draw(d) {
     var cl = d.class;
     var title = cl.title ? cl.title : "any scenario";
-    $("class").textContent = title + (cl.seed !== null ? " · game " + cl.seed : "") + " · join at " + cl.server +
-      (cl.code ? " · class code " + cl.code : "");
+    var head = $("class");
+    head.textContent = title + (cl.seed !== null ? " · game " + cl.seed : "") + " · join at " + cl.server;
+    if (cl.code) { /* what trainees type on Join a class: never cut */
+      head.appendChild(document.createTextNode(" · "));
+      head.appendChild(el("b", "code", "class code " + cl.code));
+    }
     if (d.round.seconds_left === null || d.round.seconds_left === undefined) secondsLeft = null;
     else { secondsLeft = d.round.seconds_left; leftAt = Date.now(); }
     clock();
