@@ -86,6 +86,17 @@
     fit($("board"), $("board-box"), [].slice.call(body.children), $("rows-more"),
         "(every game is in the class report)");
   }
+  // Results files the server refused (failed verification: edited, or another game's):
+  // how many, and the last one, who it says it is and why.
+  function refused(d) {
+    var r = d.refused, box = $("refused");
+    box.textContent = "";
+    if (!r || !r.count) return;
+    var last = r.recent[0], ago = last.seconds_since < 60 ? "just now" : Math.round(last.seconds_since / 60) + " min ago";
+    box.textContent = "✕ " + r.count + " game" + (r.count === 1 ? "" : "s") + " refused · last " + ago + ": " +
+      (last.player || "(no name)") + " — " + last.why;
+    box.title = r.recent.map(function (x) { return (x.player || "(no name)") + ": " + x.why; }).join("\n");
+  }
   var ORDER = { playing: 0, quiet: 1, sending: 2, stopped: 3, finished: 4 };
   function people(d) {
     var box = $("people");
@@ -174,6 +185,7 @@
     else { secondsLeft = d.round.seconds_left; leftAt = Date.now(); }
     clock();
     rows(d);
+    refused(d);
     people(d);
     curve(d);
   }

@@ -30,6 +30,14 @@ typedef struct Queued {
     int64_t id;
 } Queued;
 
+/* A results file the server refused (422), as the dashboard lists it. */
+#define SERVER_REFUSALS_SHOWN 5
+typedef struct Refusal {
+    char player[RESULTS_MAX_PLAYER * 4 + 1];
+    char why[240];
+    double when; /* srv_monotonic() */
+} Refusal;
+
 /* The latest progress of one trainee's game (the live view; kept in memory only). */
 typedef struct Progress {
     char player[RESULTS_MAX_PLAYER * 4 + 1];
@@ -72,12 +80,39 @@ struct Server {
     Progress *progress;
     int nprogress, capprogress;
     int64_t round_ends;    /* Unix time, 0: no round running */
+    /* results files refused (422) since the start, the last few with why: the
+     * facilitator's dashboard shows them (under plock) */
+    int refused;
+    Refusal refusals[SERVER_REFUSALS_SHOWN];
     /* cached answers, remade when gen changes */
     char *csv, *html;
     unsigned long csv_gen, html_gen;
 };
 
 /* --- small helpers ------------------------------------------------------------------- */
+
+/* Keeps a refused game for the dashboard: who (as the file says) and why, newest first. */
+static void note_refusal(Server *s, const cJSON *doc, const char *why)
+{
+    const cJSON *who = cJSON_GetObjectItemCaseSensitive(doc, "player");
+    Refusal r;
+    memset(&r, 0, sizeof r);
+    /* cut at a character's start: the dashboard shows it as text */
+    const char *name = cJSON_IsString(who) ? who->valuestring : "";
+    size_t k = 0;
+    for (; name[k] && k < sizeof r.player - 1; k++)
+        r.player[k] = name[k];
+    while (k > 0 && name[k] && ((unsigned char)name[k] & 0xC0) == 0x80)
+        k--;
+    r.player[k] = '\0';
+    snprintf(r.why, sizeof r.why, "%s", why);
+    r.when = srv_monotonic();
+    mtx_lock(&s->plock);
+    memmove(&s->refusals[1], &s->refusals[0], sizeof s->refusals - sizeof s->refusals[0]);
+    s->refusals[0] = r;
+    s->refused++;
+    mtx_unlock(&s->plock);
+}
 
 int server_key_equal(const char *given, const char *expected)
 {
@@ -546,6 +581,8 @@ static void post_results(Server *s, const ServerRequest *rq, ServerResponse *out
     if (rc > 0) {
         cJSON *doc = cJSON_ParseWithLength(rq->body, rq->body_len);
         int object = cJSON_IsObject(doc);
+        if (object)
+            note_refusal(s, doc, why[0] ? why : "the game failed verification");
         cJSON_Delete(doc);
         if (!object)
             respond_error(out, 400, "the body is not JSON (a results file is one JSON object)", NULL);
@@ -952,6 +989,17 @@ static void get_dashboard_data(Server *s, ServerResponse *out)
                 share[st] += (double)pr->effort[st] / total;
             counted++;
         }
+    }
+    /* games refused since the start (422), the last few with why */
+    cJSON *ref = cJSON_AddObjectToObject(root, "refused");
+    cJSON_AddNumberToObject(ref, "count", s->refused);
+    cJSON *recent = cJSON_AddArrayToObject(ref, "recent");
+    for (int i = 0; i < SERVER_REFUSALS_SHOWN && i < s->refused; i++) {
+        cJSON *r = cJSON_CreateObject();
+        cJSON_AddStringToObject(r, "player", s->refusals[i].player);
+        cJSON_AddStringToObject(r, "why", s->refusals[i].why);
+        cJSON_AddNumberToObject(r, "seconds_since", (double)(long)(mono - s->refusals[i].when));
+        cJSON_AddItemToArray(recent, r);
     }
     cJSON *curve = cJSON_AddObjectToObject(root, "curve");
     cJSON *cl = cJSON_CreateArray();

@@ -209,6 +209,11 @@ def case_api(upfront, tmp):
         st, _, text = request(srv.port, "POST", "/api/results", json.dumps(doc).encode())
         why = json.loads(text).get("why", "") if st == 422 else ""
         check(st == 422 and "score.total" in why, "an edited score gets 422 saying why (%d %s)" % (st, why))
+        st, _, text = request(srv.port, "GET", "/api/dashboard?key=" + srv.key)
+        ref = json.loads(text).get("refused", {}) if st == 200 else {}
+        last = (ref.get("recent") or [{}])[0]
+        check(ref.get("count") == 1 and last.get("player") == doc["player"] and "score.total" in last.get("why", ""),
+              "the dashboard shows the refused game, whose it says it is and why (%s)" % ref)
         st, _, _ = request(srv.port, "POST", "/api/results", b"this is not json")
         check(st == 400, "a body that is not JSON gets 400 (%d)" % st)
         st, _, _ = request(srv.port, "POST", "/api/results", b"")
