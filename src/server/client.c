@@ -248,9 +248,16 @@ static int send_file(ClassClient *c, const char *name, int results)
         char why[1200];
         snprintf(why, sizeof why, "HTTP %ld: %s\n", st, reply.text);
         set_aside(c->dir, name, why);
+        /* the server's reason, for the trainee ("score.total: the file says ...") */
+        cJSON *answer = cJSON_ParseWithLength(reply.text, reply.len);
+        const cJSON *w = cJSON_GetObjectItemCaseSensitive(answer, "why");
+        const cJSON *e = cJSON_GetObjectItemCaseSensitive(answer, "error");
         mtx_lock(&c->lock);
         c->status.refused++;
+        snprintf(c->status.last_error, sizeof c->status.last_error, "%s",
+                 cJSON_IsString(w) ? w->valuestring : cJSON_IsString(e) ? e->valuestring : "refused");
         mtx_unlock(&c->lock);
+        cJSON_Delete(answer);
     } else {
         remove(path); /* progress: delivered, or refused (the next day's will do) */
     }

@@ -864,6 +864,7 @@ int app_frame(App *app, Uint32 now_ms)
             app->dirty = 1;
         }
     }
+    app_class_poll(app); /* the debrief says when the class server has the game */
     if (app->opts.watch && now_ms >= app->next_watch) {
         app->next_watch = now_ms + 500;
         watch_scenario(app);

@@ -29,6 +29,9 @@ struct ClassClient;
 struct App {
     UiOptions opts;
     struct ClassClient *class_client; /* the class server's client, or NULL (class_link.c) */
+    int class_sent0, class_refused0;  /* the client's counts when the last game was queued */
+    int class_send;                   /* APP_CLASS_WAITING once a game was queued, else NONE */
+    int class_shown;                  /* the AppClassSend last drawn (app_class_poll) */
     SDL_Window *win;
     SDL_Renderer *ren; /* NULL on the software path: frames go to the window's surface */
     Ui ui;
@@ -208,5 +211,16 @@ void app_class_progress(App *app);
 void app_class_results(App *app);
 /* Gives the queue a moment to empty, then stops the client (what is left is sent next time). */
 void app_class_close(App *app);
+
+/* Where the last game's results file stands with the class server (the debrief says). */
+typedef enum AppClassSend {
+    APP_CLASS_NONE,    /* no class server, or no game sent yet */
+    APP_CLASS_WAITING, /* queued: the server has not answered yet (or cannot be reached) */
+    APP_CLASS_SENT,    /* the server stored it (201, or 200: it had it already) */
+    APP_CLASS_REFUSED  /* the server refused it (set aside in the queue's refused/ folder) */
+} AppClassSend;
+AppClassSend app_class_send(const App *app, char *why, size_t cap);
+/* Called each frame: marks the window for drawing when that changed. */
+void app_class_poll(App *app);
 
 #endif

@@ -99,8 +99,14 @@ void app_class_results(App *app)
      * it already has, so sending twice does no harm */
     ResultsMeta meta = session_meta(s);
     char *json = results_to_json(s->game, &meta);
+    ClientStatus st;
+    client_status(app->class_client, &st);
+    app->class_sent0 = st.sent;
+    app->class_refused0 = st.refused;
     if (!json || client_send_results(app->class_client, json, strlen(json)) != 0)
         app_toast(app, "Could not queue the game for the class server: it is in your results folder");
+    else
+        app->class_send = APP_CLASS_WAITING;
     free(json);
 #else
     (void)app;
@@ -119,4 +125,40 @@ void app_class_close(App *app)
 #else
     (void)app;
 #endif
+}
+
+AppClassSend app_class_send(const App *app, char *why, size_t cap)
+{
+    if (cap)
+        why[0] = '\0';
+#if defined(UPFRONT_HAVE_CLIENT)
+    if (!app->class_client || app->class_send == APP_CLASS_NONE)
+        return APP_CLASS_NONE;
+    ClientStatus st;
+    client_status(app->class_client, &st);
+    if (st.refused > app->class_refused0) {
+        snprintf(why, cap, "%s", st.last_error);
+        return APP_CLASS_REFUSED;
+    }
+    if (st.sent > app->class_sent0 && st.queued == 0)
+        return APP_CLASS_SENT;
+    if (!st.reachable)
+        snprintf(why, cap, "%s", st.last_error);
+    return APP_CLASS_WAITING;
+#else
+    (void)app;
+    return APP_CLASS_NONE;
+#endif
+}
+
+void app_class_poll(App *app)
+{
+    if (app->class_send == APP_CLASS_NONE)
+        return;
+    char why[2];
+    AppClassSend now = app_class_send(app, why, sizeof why);
+    if ((int)now != app->class_shown) {
+        app->class_shown = (int)now;
+        app->dirty = 1;
+    }
 }

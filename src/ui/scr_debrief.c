@@ -434,6 +434,20 @@ static void draw_score(Debrief *d, App *app, SDL_Rect area)
         widget_button(ui, copy_r, "Copy path", NULL, ui->hover_id == HIT_COPY_PATH ? WIDGET_HOVER : 0,
                       HIT_COPY_PATH, "Copy the results file's full path, to paste it where it is asked for.");
         cy += bh;
+        char why[200], line[300];
+        AppClassSend cs = app_class_send(app, why, sizeof why);
+        if (cs != APP_CLASS_NONE) {
+            SDL_Color col = cs == APP_CLASS_SENT ? th->c.good : cs == APP_CLASS_REFUSED ? th->c.bad : th->c.muted;
+            if (cs == APP_CLASS_SENT)
+                SDL_strlcpy(line, "\xE2\x9C\x93 The class server has it.", sizeof line);
+            else if (cs == APP_CLASS_REFUSED)
+                SDL_snprintf(line, sizeof line, "The class server refused it: %s", why[0] ? why : "ask your instructor.");
+            else
+                SDL_snprintf(line, sizeof line, "Waiting for the class server%s%s: the game is kept and sent when "
+                             "it answers.", why[0] ? " (" : "", why[0] ? "it cannot be reached)" : "");
+            cy += gpx;
+            cy += widget_text(ui, cx, cy, cw, FONT_BODY, col, line);
+        }
     } else {
         int bh = theme_px(th, 34);
         cy += widget_text(ui, cx, cy, cw, FONT_BODY, th->c.bad, se->save_error[0] ? se->save_error : "Not saved.") + gpx;
