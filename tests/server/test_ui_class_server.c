@@ -110,10 +110,15 @@ static void window_should_send_progress_and_results_to_the_class_server(void)
         client_status(t.app->class_client, &st);
         CHECK_EQ_INT(st.sent, 1);
         CHECK_EQ_INT(st.refused, 0);
+        char why[200];
+        CHECK_EQ_INT(app_class_send(t.app, why, sizeof why), APP_CLASS_SENT); /* the debrief says so */
     } else {
         uitest_tick(&t, 200);
         CHECK_EQ_INT(count_files(queue, "results-"), 1);
         CHECK_EQ_INT(count_files(queue, "progress.json"), 1);
+        char why[200];
+        CHECK_EQ_INT(app_class_send(t.app, why, sizeof why), APP_CLASS_WAITING);
+        CHECK(why[0] != '\0'); /* why: the server cannot be reached */
     }
     uitest_finish(&t);
 }
