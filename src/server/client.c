@@ -245,7 +245,7 @@ static int send_file(ClassClient *c, const char *name, int results)
         c->status.sent++;
         mtx_unlock(&c->lock);
     } else if (results) {
-        char why[1200];
+        char why[sizeof reply.text + 32];
         snprintf(why, sizeof why, "HTTP %ld: %s\n", st, reply.text);
         set_aside(c->dir, name, why);
         /* the server's reason, for the trainee ("score.total: the file says ...") */

@@ -155,7 +155,7 @@ void app_class_poll(App *app)
 {
     if (app->class_send == APP_CLASS_NONE)
         return;
-    char why[2];
+    char why[256];
     AppClassSend now = app_class_send(app, why, sizeof why);
     if ((int)now != app->class_shown) {
         app->class_shown = (int)now;
