@@ -578,19 +578,27 @@ static int by_strategy(const ReportTrainee *t)
     return t->played_by != PLAYED_BY_PERSON || t->same_as >= 0 || t->like_weeks > 0;
 }
 
-/* The first max characters of a UTF-8 name into out (cap > 4 * max), "…" when cut. */
+/* The first max characters of a UTF-8 name into out (cap >= 4 * max + 4), whole
+ * characters only, and "…" when cut. */
 static void cut_name(char *out, size_t cap, const char *name, int max)
 {
+    const char *s = name ? name : "";
     size_t k = 0;
     int chars = 0;
-    for (const char *c = name ? name : ""; *c && k + 4 < cap; c++) {
-        if (((unsigned char)*c & 0xC0) != 0x80 && chars++ == max)
+    while (s[k] && chars < max) {
+        size_t len = 1;
+        while (s[k + len] && ((unsigned char)s[k + len] & 0xC0) == 0x80)
+            len++;
+        if (k + len + 4 > cap) /* room for "…" and the NUL */
             break;
-        out[k++] = *c;
+        k += len;
+        chars++;
     }
-    out[k] = '\0';
-    if (name && strlen(name) > k && k + 4 < cap)
+    memcpy(out, s, k);
+    if (s[k])
         memcpy(out + k, "\xE2\x80\xA6", 4); /* "…" and its NUL */
+    else
+        out[k] = '\0';
 }
 
 static void finish_group(Group *gr, const ReportOptions *o)
@@ -673,7 +681,7 @@ static void finish_group(Group *gr, const ReportOptions *o)
             if (j == i || !clean[j] || u->seed != t->seed || u->state_hash != t->state_hash ||
                 strcmp(u->player_key, t->player_key) == 0)
                 continue;
-            char who[4 * 24 + 1];
+            char who[4 * 24 + 4];
             cut_name(who, sizeof who, u->player, 24);
             snprintf(buf, sizeof buf, "same game as %s", who);
             add_flag(t, buf);

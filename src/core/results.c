@@ -1430,9 +1430,11 @@ static void compare(Compare *c, const char *where, const cJSON *rec, const cJSON
     }
     int same;
     double num;
-    if (cJSON_IsRaw(gen))
-        same = cJSON_IsNumber(rec) && raw_number(gen->valuestring, &num) == 0 &&
-               rec->valuedouble == num;
+    if (cJSON_IsRaw(gen)) {
+        if (raw_number(gen->valuestring, &num) != 0) /* longer than 15 digits: as cJSON reads it */
+            num = strtod(gen->valuestring, NULL);
+        same = cJSON_IsNumber(rec) && rec->valuedouble == num;
+    }
     else if (cJSON_IsNumber(gen))
         same = cJSON_IsNumber(rec) && rec->valuedouble == gen->valuedouble;
     else if (cJSON_IsString(gen))

@@ -252,10 +252,16 @@ static int send_file(ClassClient *c, const char *name, int results)
         cJSON *answer = cJSON_ParseWithLength(reply.text, reply.len);
         const cJSON *w = cJSON_GetObjectItemCaseSensitive(answer, "why");
         const cJSON *e = cJSON_GetObjectItemCaseSensitive(answer, "error");
+        const char *reason = cJSON_IsString(w) ? w->valuestring : cJSON_IsString(e) ? e->valuestring : "refused";
         mtx_lock(&c->lock);
         c->status.refused++;
-        snprintf(c->status.last_error, sizeof c->status.last_error, "%s",
-                 cJSON_IsString(w) ? w->valuestring : cJSON_IsString(e) ? e->valuestring : "refused");
+        /* whole characters: the window shows it */
+        size_t k = 0, cap = sizeof c->status.last_refusal;
+        for (; reason[k] && k < cap - 1; k++)
+            c->status.last_refusal[k] = reason[k];
+        while (k > 0 && reason[k] && ((unsigned char)reason[k] & 0xC0) == 0x80)
+            k--;
+        c->status.last_refusal[k] = '\0';
         mtx_unlock(&c->lock);
         cJSON_Delete(answer);
     } else {

@@ -44,6 +44,7 @@ typedef struct ClientStatus {
     int refused;         /* results files it refused (moved to the queue's refused/ folder) */
     int reachable;       /* 1 when the last try reached the server */
     char last_error[200];/* why the last try failed ("" when it did not) */
+    char last_refusal[200];/* the server's reason for the last results file it refused */
 } ClientStatus;
 void client_status(ClassClient *c, ClientStatus *out);
 /* Waits up to timeout_ms for the queue to empty; 1 when it did. */

@@ -92,20 +92,24 @@ struct Server {
 /* --- small helpers ------------------------------------------------------------------- */
 
 /* Keeps a refused game for the dashboard: who (as the file says) and why, newest first. */
+/* text into out (cap bytes), cut at a character's start: the dashboard shows it as text */
+static void copy_whole_chars(char *out, size_t cap, const char *text)
+{
+    size_t k = 0;
+    for (; text[k] && k < cap - 1; k++)
+        out[k] = text[k];
+    while (k > 0 && text[k] && ((unsigned char)text[k] & 0xC0) == 0x80)
+        k--;
+    out[k] = '\0';
+}
+
 static void note_refusal(Server *s, const cJSON *doc, const char *why)
 {
     const cJSON *who = cJSON_GetObjectItemCaseSensitive(doc, "player");
     Refusal r;
     memset(&r, 0, sizeof r);
-    /* cut at a character's start: the dashboard shows it as text */
-    const char *name = cJSON_IsString(who) ? who->valuestring : "";
-    size_t k = 0;
-    for (; name[k] && k < sizeof r.player - 1; k++)
-        r.player[k] = name[k];
-    while (k > 0 && name[k] && ((unsigned char)name[k] & 0xC0) == 0x80)
-        k--;
-    r.player[k] = '\0';
-    snprintf(r.why, sizeof r.why, "%s", why);
+    copy_whole_chars(r.player, sizeof r.player, cJSON_IsString(who) ? who->valuestring : "");
+    copy_whole_chars(r.why, sizeof r.why, why);
     r.when = srv_monotonic();
     mtx_lock(&s->plock);
     memmove(&s->refusals[1], &s->refusals[0], sizeof s->refusals - sizeof s->refusals[0]);
@@ -965,9 +969,14 @@ static void get_dashboard_data(Server *s, ServerResponse *out)
         /* a game whose results are in: shown once, as finished (its last day's progress may
          * come again after, from a queue or a reloaded page) */
         int done = 0;
-        for (int k = 0; gsel >= 0 && k < report_trainee_count(s->report, gsel) && !done; k++)
-            done = strcmp(report_trainee(s->report, gsel, k)->player_key, pr->player_key) == 0 &&
-                   (pr->finished || (pr->days > 0 && pr->day >= pr->days));
+        for (int k = 0; gsel >= 0 && k < report_trainee_count(s->report, gsel) && !done; k++) {
+            const ReportTrainee *t = report_trainee(s->report, gsel, k);
+            char tseed[24];
+            seed_text(tseed, sizeof tseed, t->seed);
+            /* pr->day is days + 1 once the game is over */
+            done = strcmp(t->player_key, pr->player_key) == 0 &&
+                   (pr->finished || (pr->days > 0 && pr->day > pr->days && strcmp(tseed, pr->seed) == 0));
+        }
         if (done)
             continue;
         if (gid && strcmp(pr->scenario, gid) != 0)

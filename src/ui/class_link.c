@@ -103,10 +103,12 @@ void app_class_results(App *app)
     client_status(app->class_client, &st);
     app->class_sent0 = st.sent;
     app->class_refused0 = st.refused;
-    if (!json || client_send_results(app->class_client, json, strlen(json)) != 0)
+    if (!json || client_send_results(app->class_client, json, strlen(json)) != 0) {
         app_toast(app, "Could not queue the game for the class server: it is in your results folder");
-    else
+        app->class_send = APP_CLASS_NONE;
+    } else {
         app->class_send = APP_CLASS_WAITING;
+    }
     free(json);
 #else
     (void)app;
@@ -137,7 +139,7 @@ AppClassSend app_class_send(const App *app, char *why, size_t cap)
     ClientStatus st;
     client_status(app->class_client, &st);
     if (st.refused > app->class_refused0) {
-        snprintf(why, cap, "%s", st.last_error);
+        snprintf(why, cap, "%s", st.last_refusal);
         return APP_CLASS_REFUSED;
     }
     if (st.sent > app->class_sent0 && st.queued == 0)

@@ -281,6 +281,22 @@ static void report_should_flag_the_same_game_handed_in_by_two_players(void)
         CHECK_EQ_STR(by_player(r, "Eve Copycat")->flags, "same game as Ada");
         CHECK_EQ_STR(by_player(r, "Bob")->flags, "");
         CHECK_EQ_INT(report_ranked_count(r, 0), 1);
+        /* a long name in the flag: 24 whole characters and an ellipsis */
+        Game *k = research_then_wait(s, 2);
+        char emoji[30 * 4 + 1] = "", want[24 * 4 + 40] = "same game as ";
+        for (int i = 0; i < 30; i++)
+            strcat(emoji, "\xF0\x9F\x98\x80"); /* U+1F600, four bytes */
+        for (int i = 0; i < 24; i++)
+            strcat(want, "\xF0\x9F\x98\x80");
+        strcat(want, "\xE2\x80\xA6");
+        CHECK(k != NULL);
+        if (k) {
+            CHECK_EQ_INT(report_add(r, k, emoji, "emoji.json", NULL), 0);
+            CHECK_EQ_INT(report_add(r, k, "Zed", "zed.json", NULL), 0);
+            report_finish(r, NULL);
+            CHECK_EQ_STR(by_player(r, "Zed")->flags, want);
+        }
+        game_free(k);
         report_free(r);
     }
     game_free(g);
