@@ -34,6 +34,7 @@ struct ClassClient {
     cnd_t wake;
     int stop;
     int poke;          /* something was queued: try now */
+    char last_results[128]; /* the name of the results file queued last (status.last_results) */
     ClientStatus status;
 };
 
@@ -243,6 +244,8 @@ static int send_file(ClassClient *c, const char *name, int results)
         remove(path);
         mtx_lock(&c->lock);
         c->status.sent++;
+        if (strcmp(name, c->last_results) == 0)
+            c->status.last_results = CLIENT_SENT;
         mtx_unlock(&c->lock);
     } else if (results) {
         char why[sizeof reply.text + 32];
@@ -255,6 +258,8 @@ static int send_file(ClassClient *c, const char *name, int results)
         const char *reason = cJSON_IsString(w) ? w->valuestring : cJSON_IsString(e) ? e->valuestring : "refused";
         mtx_lock(&c->lock);
         c->status.refused++;
+        if (strcmp(name, c->last_results) == 0)
+            c->status.last_results = CLIENT_REFUSED;
         /* whole characters: the window shows it */
         size_t k = 0, cap = sizeof c->status.last_refusal;
         for (; reason[k] && k < cap - 1; k++)
@@ -425,6 +430,16 @@ int client_send_results(ClassClient *c, const char *json, size_t len)
     snprintf(stem, sizeof stem, "results-%012lld-%06ld", (long long)now.tv_sec, now.tv_nsec / 1000);
     if (file_write_new(c->dir, stem, ".json", json, len, used, sizeof used) != FILE_OK)
         return -1;
+    const char *base = strrchr(used, '/');
+    base = base ? base + 1 : used;
+    size_t n = strlen(base); /* "results-<time>.json": far shorter than the room */
+    if (n >= sizeof c->last_results)
+        n = sizeof c->last_results - 1;
+    mtx_lock(&c->lock);
+    memcpy(c->last_results, base, n);
+    c->last_results[n] = '\0';
+    c->status.last_results = CLIENT_QUEUED;
+    mtx_unlock(&c->lock);
     poke(c);
     return 0;
 }

@@ -38,6 +38,8 @@ int client_send_progress(ClassClient *c, const char *json, size_t len);
  * seconds left in the trainee's round. NULL when out of memory. */
 char *client_progress_json(const Game *g, const char *player, long time_left_s);
 
+enum { CLIENT_QUEUED, CLIENT_SENT, CLIENT_REFUSED };
+
 typedef struct ClientStatus {
     int queued;          /* requests waiting in the queue */
     int sent;            /* results files the server acknowledged (201 or 200) */
@@ -45,6 +47,7 @@ typedef struct ClientStatus {
     int reachable;       /* 1 when the last try reached the server */
     char last_error[200];/* why the last try failed ("" when it did not) */
     char last_refusal[200];/* the server's reason for the last results file it refused */
+    int last_results;    /* the results file queued last: CLIENT_QUEUED, _SENT or _REFUSED */
 } ClientStatus;
 void client_status(ClassClient *c, ClientStatus *out);
 /* Waits up to timeout_ms for the queue to empty; 1 when it did. */

@@ -29,7 +29,6 @@ struct ClassClient;
 struct App {
     UiOptions opts;
     struct ClassClient *class_client; /* the class server's client, or NULL (class_link.c) */
-    int class_sent0, class_refused0;  /* the client's counts when the last game was queued */
     int class_send;                   /* APP_CLASS_WAITING once a game was queued, else NONE */
     int class_shown;                  /* the AppClassSend last drawn (app_class_poll) */
     SDL_Window *win;

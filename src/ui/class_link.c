@@ -99,10 +99,6 @@ void app_class_results(App *app)
      * it already has, so sending twice does no harm */
     ResultsMeta meta = session_meta(s);
     char *json = results_to_json(s->game, &meta);
-    ClientStatus st;
-    client_status(app->class_client, &st);
-    app->class_sent0 = st.sent;
-    app->class_refused0 = st.refused;
     if (!json || client_send_results(app->class_client, json, strlen(json)) != 0) {
         app_toast(app, "Could not queue the game for the class server: it is in your results folder");
         app->class_send = APP_CLASS_NONE;
@@ -136,13 +132,13 @@ AppClassSend app_class_send(const App *app, char *why, size_t cap)
 #if defined(UPFRONT_HAVE_CLIENT)
     if (!app->class_client || app->class_send == APP_CLASS_NONE)
         return APP_CLASS_NONE;
-    ClientStatus st;
+    ClientStatus st; /* the fate of the results file queued last: this game's */
     client_status(app->class_client, &st);
-    if (st.refused > app->class_refused0) {
+    if (st.last_results == CLIENT_REFUSED) {
         snprintf(why, cap, "%s", st.last_refusal);
         return APP_CLASS_REFUSED;
     }
-    if (st.sent > app->class_sent0 && st.queued == 0)
+    if (st.last_results == CLIENT_SENT)
         return APP_CLASS_SENT;
     if (!st.reachable)
         snprintf(why, cap, "%s", st.last_error);
