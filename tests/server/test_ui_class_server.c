@@ -11,16 +11,6 @@
 #include "upfront/classcode.h"
 #include "uitest.h"
 
-static void text_input(UiTest *t, const char *s)
-{
-    SDL_Event ev;
-    memset(&ev, 0, sizeof ev);
-    ev.type = SDL_TEXTINPUT;
-    SDL_strlcpy(ev.text.text, s, sizeof ev.text.text);
-    app_handle_event(t->app, &ev);
-    uitest_tick(t, 20);
-}
-
 static int count_files(const char *dir, const char *prefix)
 {
     DIR *d = opendir(dir);
@@ -73,14 +63,14 @@ static void window_should_send_progress_and_results_to_the_class_server(void)
     CHECK_EQ_INT(classcode_make(scenario_id(sc), 3, code, sizeof code), 0);
     uitest_key(&t, SDLK_j);
     CHECK_EQ_STR(app_screen_name(t.app), "class");
-    text_input(&t, code); /* the name is filled in: the code has the focus */
+    uitest_text(&t, code); /* the name is filled in: the code has the focus */
     uitest_key(&t, SDLK_TAB);
-    text_input(&t, "not a server");
+    uitest_text(&t, "not a server");
     uitest_key(&t, SDLK_RETURN);
     CHECK_EQ_STR(app_screen_name(t.app), "class"); /* refused, with why */
     for (int i = 0; i < 12; i++)
         uitest_key(&t, SDLK_BACKSPACE);
-    text_input(&t, url);
+    uitest_text(&t, url);
     uitest_settle(&t);
     SDL_Surface *shot = app_screenshot(t.app);
     CHECK(shot != NULL);

@@ -127,6 +127,17 @@ static inline void uitest_key(UiTest *t, SDL_Keycode key)
     uitest_key_mod(t, key, KMOD_NONE);
 }
 
+/* Types s as text input (what a keyboard's characters arrive as), then a tick. */
+static inline void uitest_text(UiTest *t, const char *s)
+{
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = SDL_TEXTINPUT;
+    SDL_strlcpy(ev.text.text, s, sizeof ev.text.text);
+    app_handle_event(t->app, &ev);
+    uitest_tick(t, 20);
+}
+
 /* Moves the mouse to the centre of the hit region id of the last frame and clicks it;
  * returns 0, or -1 when no such region was drawn. */
 static inline int uitest_click(UiTest *t, int id)

@@ -21,29 +21,10 @@ const os = require('os');
 const path = require('path');
 const net = require('net');
 const {spawn, execFileSync} = require('child_process');
+const {harness, check, done, assert, sleep, servePlain, FLAGS, screen, waitScreen, key} = require('./harness');
 
-const args = {};
-for (let i = 2; i < process.argv.length; i++) {
-  const a = process.argv[i];
-  if (a.startsWith('--')) args[a.slice(2)] = process.argv[++i];
-}
-const required = process.env.UPFRONT_WEB_REQUIRED === '1';
-function skip(why) {
-  console.log(`test_class: ${required ? 'FAIL' : 'skipped'}: ${why}`);
-  process.exit(required ? 1 : 77);
-}
+const {args, skip, chromium, puppeteer} = harness('test_class');
 const {dist, upfront, source} = args;
-if (!dist || !fs.existsSync(path.join(dist, 'index.html'))) skip(`no browser build at ${dist} (scripts/build-web.sh makes it)`);
-const chromium = process.env.UPFRONT_CHROMIUM || '/usr/bin/chromium';
-if (!fs.existsSync(chromium)) skip(`no ${chromium} (apt-get install chromium)`);
-let puppeteer;
-const modules = process.env.UPFRONT_WEB_NODE_MODULES ||
-  path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'upfront-web', 'node', 'node_modules');
-try {
-  puppeteer = require(path.join(modules, 'puppeteer-core'));
-} catch (e) {
-  skip(`no puppeteer-core in ${modules} (tests/web/setup.sh installs it)`);
-}
 try {
   execFileSync(upfront, ['serve', '--help'], {stdio: 'ignore'});
 } catch (e) {
@@ -53,19 +34,6 @@ const out = args.out || fs.mkdtempSync(path.join(os.tmpdir(), 'upfront-web-class
 fs.mkdirSync(out, {recursive: true});
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'upfront-class-db-'));
 
-let passed = 0, failed = 0;
-async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok   ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}: ${e && e.message ? e.message : e}`);
-  }
-}
-function assert(cond, what) { if (!cond) throw new Error(what); }
-const sleep = ms => new Promise(r => setTimeout(r, ms));
 async function until(what, fn, ms) {
   const end = Date.now() + ms;
   let last;
@@ -104,22 +72,6 @@ function startServer(port) {
   });
 }
 
-function servePlain(dir) {
-  return new Promise((resolve, reject) => {
-    const py = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', dir],
-                     {stdio: ['ignore', 'pipe', 'pipe']});
-    let text = '';
-    const timer = setTimeout(() => reject(new Error('http.server did not start')), 10000);
-    py.stdout.on('data', d => {
-      text += d;
-      const m = /port (\d+)/.exec(text);
-      if (m) { clearTimeout(timer); resolve({py, port: Number(m[1])}); }
-    });
-    py.stderr.on('data', () => {});
-    py.on('exit', c => reject(new Error(`http.server exited ${c}`)));
-  });
-}
-
 async function getJson(url) {
   const ctl = new AbortController();
   const t = setTimeout(() => ctl.abort(), 5000);
@@ -131,10 +83,6 @@ async function getJson(url) {
   }
 }
 
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--disable-default-apps', '--mute-audio', '--enable-unsafe-swiftshader'];
-
 async function open(browser, url, setup) {
   const page = await browser.newPage();
   page.on('pageerror', e => console.log(`  page error: ${e.message}`));
@@ -145,12 +93,6 @@ async function open(browser, url, setup) {
   await page.waitForFunction(() => document.body.classList.contains('running'), {timeout: 30000});
   return page;
 }
-async function screen(page) { return page.evaluate(() => document.body.getAttribute('data-screen')); }
-async function waitScreen(page, name, ms = 15000) {
-  await page.waitForFunction(n => document.body.getAttribute('data-screen') === n, {timeout: ms}, name)
-    .catch(async () => { throw new Error(`expected the ${name} screen, on ${await screen(page)}`); });
-}
-async function key(page, k) { await page.keyboard.press(k); await sleep(120); }
 async function shot(page, name) {
   await sleep(400);
   await page.screenshot({path: path.join(out, `${name}.png`), type: 'png'});
@@ -263,6 +205,5 @@ async function shot(page, name) {
     fs.rmSync(tmp, {recursive: true, force: true});
   }
   console.log(`test_class: screenshots in ${out}`);
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  done();
 })().catch(e => { console.log(`test_class: ${e.stack || e}`); process.exit(1); });
