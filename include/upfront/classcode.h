@@ -29,6 +29,9 @@ unsigned classcode_tag(const char *scenario_id);
 /* Writes the compact code "XXXX-XXXX" for a scenario and seed into out (cap >= 10);
  * returns 0, or -1 when the seed is above CLASSCODE_MAX_SEED (out is then ""). */
 int classcode_make(const char *scenario_id, uint64_t seed, char *out, size_t cap);
+/* The code to give a class for a scenario and seed: the compact one when the seed fits
+ * (CLASSCODE_MAX_SEED at most), else the long one, "id:seed"; classcode_parse reads both. */
+void classcode_write(const char *scenario_id, uint64_t seed, char *out, size_t cap);
 /* Parses what a trainee typed; returns the kind (also in out->kind). */
 ClassCodeKind classcode_parse(const char *text, ClassCode *out);
 

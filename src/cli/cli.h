@@ -161,6 +161,11 @@ int cli_user_dir_problem(const char *dir, char *why, size_t cap);
 /* The default scenario's path (malloc'd, caller frees), or NULL after printing to stderr
  * which folders were searched. */
 char *cli_default_scenario_path(const char *cmd);
+/* Where the data folder keeps the shipped scenario with this id (scenarios/ID.json;
+ * malloc'd, caller frees; the file may not exist), or NULL when id is not a plain id
+ * ([a-z0-9_-], at most 200 bytes: nothing that leaves the folder), there is no data
+ * folder, or out of memory. */
+char *cli_shipped_scenario_path(const char *id);
 /* path joined to folder (malloc'd, caller frees); NULL when out of memory. */
 char *cli_join(const char *folder, const char *path);
 /* The folder part of path ("." when none), malloc'd. */

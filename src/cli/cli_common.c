@@ -568,6 +568,19 @@ const char *cli_data_dir(char *searched, size_t cap)
     return result;
 }
 
+char *cli_shipped_scenario_path(const char *id)
+{
+    if (!id || !*id || strlen(id) > 200)
+        return NULL;
+    for (const char *p = id; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '-'))
+            return NULL;
+    const char *data = cli_data_dir(NULL, 0);
+    char name[220];
+    snprintf(name, sizeof name, "scenarios/%s.json", id);
+    return data ? cli_join(data, name) : NULL;
+}
+
 char *cli_default_scenario_path(const char *cmd)
 {
     char searched[8192];

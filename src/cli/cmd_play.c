@@ -37,19 +37,11 @@ static int class_game(const char *server, char **path, uint64_t *seed, int *has_
     }
     if (!cc.scenario[0])
         return CLI_OK; /* any scenario: the default one, or the one chosen in the window */
-    for (const char *c = cc.scenario; *c; c++)
-        if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-' || *c == '_')) {
-            cli_error("play", "--server %s: the class server names an odd scenario id", server);
-            return CLI_FAILURE;
-        }
-    const char *data = cli_data_dir(NULL, 0);
-    char name[120];
-    snprintf(name, sizeof name, "scenarios/%s.json", cc.scenario);
-    char *file = data ? cli_join(data, name) : NULL;
-    DiagList *d = diag_list_new();
-    Scenario *s = file && d && cli_file_exists(file) ? scenario_load_file(file, d, NULL) : NULL;
-    int same = s && (!cc.hash[0] || strcmp(scenario_hash(s), cc.hash) == 0);
+    char *file = cli_shipped_scenario_path(cc.scenario);
     int here = file && cli_file_exists(file);
+    DiagList *d = diag_list_new();
+    Scenario *s = here && d ? scenario_load_file(file, d, NULL) : NULL;
+    int same = s && (!cc.hash[0] || strcmp(scenario_hash(s), cc.hash) == 0);
     scenario_free(s);
     diag_list_free(d);
     if (!same) {

@@ -328,8 +328,7 @@ int cmd_serve(int argc, char **argv)
            web_dir ? "; or open it in a browser" : "");
     if (cfg.scenario && cfg.has_seed) { /* what Join a class asks for besides the address */
         char code[120];
-        if (classcode_make(scenario_id(cfg.scenario), cfg.seed, code, sizeof code) != 0)
-            snprintf(code, sizeof code, "%s:%llu", scenario_id(cfg.scenario), (unsigned long long)cfg.seed);
+        classcode_write(scenario_id(cfg.scenario), cfg.seed, code, sizeof code);
         cli_print_safe(stdout, "class code: %s\n", code);
     }
     for (int i = 1; i < naddrs; i++)

@@ -63,17 +63,6 @@ static char *dup_str(const char *s)
     return d;
 }
 
-/* 1 when id is a safe file name part ([a-z0-9_-]+). */
-static int safe_id(const char *id)
-{
-    if (!id || !*id || strlen(id) > 200)
-        return 0;
-    for (const char *p = id; *p; p++)
-        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '-'))
-            return 0;
-    return 1;
-}
-
 #define MAX_CANDIDATES 4
 
 /* Finds and loads the scenario a results file was recorded on. Returns it, or NULL with
@@ -96,19 +85,10 @@ static Scenario *find_scenario(const char *file, const char *override, const Act
                 free(dir);
             }
         }
-        if (safe_id(hdr->scenario_id)) {
-            const char *data = cli_data_dir(NULL, 0);
-            if (data) {
-                char *rel = cli_join("scenarios", hdr->scenario_id);
-                char *name = rel ? malloc(strlen(rel) + 6) : NULL;
-                if (name) {
-                    snprintf(name, strlen(rel) + 6, "%s.json", rel);
-                    data_idx = n;
-                    cand[n++] = cli_join(data, name);
-                }
-                free(name);
-                free(rel);
-            }
+        char *shipped = cli_shipped_scenario_path(hdr->scenario_id);
+        if (shipped) {
+            data_idx = n;
+            cand[n++] = shipped;
         }
     }
 

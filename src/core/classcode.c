@@ -44,6 +44,12 @@ int classcode_make(const char *scenario_id, uint64_t seed, char *out, size_t cap
     return 0;
 }
 
+void classcode_write(const char *scenario_id, uint64_t seed, char *out, size_t cap)
+{
+    if (classcode_make(scenario_id, seed, out, cap) != 0)
+        snprintf(out, cap, "%s:%llu", scenario_id, (unsigned long long)seed);
+}
+
 static int symbol_value(char c)
 {
     if (c >= 'a' && c <= 'z')

@@ -866,8 +866,7 @@ static void class_info(Server *s, cJSON *o)
     /* the code a trainee types on Join a class: the scenario and the seed */
     char code[120];
     if (s->cfg.scenario && s->cfg.has_seed) {
-        if (classcode_make(scenario_id(s->cfg.scenario), s->cfg.seed, code, sizeof code) != 0)
-            snprintf(code, sizeof code, "%s:%" PRIu64, scenario_id(s->cfg.scenario), s->cfg.seed);
+        classcode_write(scenario_id(s->cfg.scenario), s->cfg.seed, code, sizeof code);
         cJSON_AddStringToObject(o, "code", code);
     } else {
         cJSON_AddNullToObject(o, "code");

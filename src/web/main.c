@@ -570,11 +570,10 @@ int main(void)
         if (!w->opts.player && !w->opts.class_code && !(w->opts.autoplay && w->opts.from_week > 1)) {
             /* the name is asked as for a class link: the class screen, with the code of the
              * class's scenario and seed filled in */
-            app_class_code(app, w->class_code, sizeof w->class_code);
             const Scenario *cs = app_scenario(app);
-            if (!w->class_code[0] && cs)
-                SDL_snprintf(w->class_code, sizeof w->class_code, "%s:%llu", scenario_id(cs),
-                             (unsigned long long)w->opts.seed);
+            w->class_code[0] = '\0';
+            if (cs)
+                classcode_write(scenario_id(cs), w->opts.seed, w->class_code, sizeof w->class_code);
             app->opts.class_code = w->class_code;
             app_push(app, class_screen_new());
         }

@@ -6,16 +6,6 @@
 #include "platform.h"
 #include "upfront/strategy.h"
 
-static void text_input(UiTest *t, const char *s)
-{
-    SDL_Event ev;
-    memset(&ev, 0, sizeof ev);
-    ev.type = SDL_TEXTINPUT;
-    SDL_strlcpy(ev.text.text, s, sizeof ev.text.text);
-    app_handle_event(t->app, &ev);
-    uitest_tick(t, 20);
-}
-
 static void classcode_should_round_trip_and_catch_typos(void)
 {
     char code[16];
@@ -35,6 +25,14 @@ static void classcode_should_round_trip_and_catch_typos(void)
             *p = (char)(*p - 'A' + 'a');
     CHECK_EQ_INT(classcode_parse(loose, &cc), CLASSCODE_COMPACT);
     CHECK_EQ_INT((int)cc.seed, 42);
+    /* the code a class is given: compact when the seed fits, else the long form */
+    char given[80];
+    classcode_write("short-test", 42, given, sizeof given);
+    CHECK_EQ_STR(given, code);
+    classcode_write("short-test", 123456789012ull, given, sizeof given);
+    CHECK_EQ_STR(given, "short-test:123456789012");
+    CHECK_EQ_INT(classcode_parse(given, &cc), CLASSCODE_LONG);
+    CHECK(cc.seed == 123456789012ull);
     /* a changed character is caught by the check */
     int caught = 0;
     for (int i = 0; i < 9; i++) {
@@ -83,13 +81,13 @@ static void ui_class_screen_should_set_the_player_scenario_and_seed(void)
     CHECK_EQ_STR(app_screen_name(t.app), "class");
     /* joining without a name is refused and says why */
     uitest_key(&t, SDLK_TAB);
-    text_input(&t, code);
+    uitest_text(&t, code);
     uitest_key(&t, SDLK_RETURN);
     CHECK_EQ_STR(app_screen_name(t.app), "class");
     /* the name, with a character typed by mistake and erased */
     uitest_click(&t, 1);
-    text_input(&t, "Ana Mar\xC3\xAD" "a");
-    text_input(&t, "x");
+    uitest_text(&t, "Ana Mar\xC3\xAD" "a");
+    uitest_text(&t, "x");
     uitest_key(&t, SDLK_BACKSPACE);
     uitest_key(&t, SDLK_RETURN); /* on to the code */
     uitest_key(&t, SDLK_RETURN); /* join */
@@ -106,7 +104,7 @@ static void ui_class_screen_should_set_the_player_scenario_and_seed(void)
     CHECK_EQ_STR(app_screen_name(t.app), "title");
     uitest_key(&t, SDLK_j);
     uitest_key(&t, SDLK_TAB);
-    text_input(&t, "ZZZZ-ZZZZ");
+    uitest_text(&t, "ZZZZ-ZZZZ");
     uitest_key(&t, SDLK_RETURN);
     CHECK_EQ_STR(app_screen_name(t.app), "class");
     uitest_key(&t, SDLK_ESCAPE);
